@@ -1,0 +1,31 @@
+#include "assess/assess_site.h"
+
+namespace tracker {
+
+Date ResolveAsAt(const Site& site, const std::optional<Date>& flag) {
+  if (flag) return *flag;
+  if (site.config.as_at) return *site.config.as_at;
+  Date newest;
+  for (const auto& a : site.authorities)
+    for (const auto& s : a.snapshots)
+      if (s.as_at > newest) newest = s.as_at;
+  if (newest.valid()) return newest;
+  for (const auto& a : site.authorities)
+    for (const auto& d : a.documents)
+      if (d.date.valid() && DateFromDays(d.date.LastDay()) > newest) newest = DateFromDays(d.date.LastDay());
+  return newest.valid() ? newest : Date{2000, 1, 1};
+}
+
+SiteAssessment AssessSite(const Site& site, const Date& as_at) {
+  SiteAssessment out;
+  out.as_at = as_at;
+  for (const auto& a : site.authorities) {
+    AuthorityAssessment aa;
+    for (const auto& m : a.measures)
+      aa.measures.push_back(AssessMeasure(m, m.kpi.empty() ? nullptr : site.FindKpi(m.kpi), a.snapshots, as_at));
+    out.authorities.push_back(std::move(aa));
+  }
+  return out;
+}
+
+}  // namespace tracker

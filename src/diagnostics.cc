@@ -1,0 +1,114 @@
+#include "diagnostics.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace tracker {
+
+void Diagnostics::Error(const SourcePos& pos, std::string message) {
+  items_.push_back({pos, Severity::kError, std::move(message)});
+  ++errors_;
+}
+
+void Diagnostics::Warning(const SourcePos& pos, std::string message) {
+  items_.push_back({pos, Severity::kWarning, std::move(message)});
+  ++warnings_;
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted() const {
+  std::vector<Diagnostic> out = items_;
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.pos.path, a.pos.line, a.pos.col, a.message) <
+           std::tie(b.pos.path, b.pos.line, b.pos.col, b.message);
+  });
+  return out;
+}
+
+namespace {
+
+std::string LineOf(const std::string& text, int line) {
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) return "";
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  std::string s = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (!s.empty() && s.back() == '\r') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::string FormatDiagnostic(const Diagnostic& d,
+                             const std::map<std::string, std::string>* texts) {
+  std::string out = d.pos.path.empty() ? std::string("tracker") : d.pos.path;
+  if (d.pos.line > 0) {
+    out += ":" + std::to_string(d.pos.line);
+    if (d.pos.col > 0) out += ":" + std::to_string(d.pos.col);
+  }
+  out += d.severity == Severity::kError ? ": error: " : ": warning: ";
+  out += d.message;
+  out += "\n";
+  if (texts && d.pos.line > 0) {
+    auto it = texts->find(d.pos.path);
+    if (it != texts->end()) {
+      std::string line = LineOf(it->second, d.pos.line);
+      // Tabs become spaces so the caret lines up; long lines are not quoted.
+      std::replace(line.begin(), line.end(), '\t', ' ');
+      if (!line.empty() && line.size() <= 160) {
+        out += "    " + line + "\n";
+        if (d.pos.col > 0) {
+          // Count code points, not bytes, so the caret sits under the character.
+          int width = 0;
+          for (int i = 0; i < d.pos.col - 1 && i < static_cast<int>(line.size()); ++i)
+            if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++width;
+          out += "    " + std::string(width, ' ') + "^\n";
+        }
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+std::string ClosestMatch(const std::string& word,
+                         const std::vector<std::string>& candidates) {
+  const size_t limit = std::max<size_t>(2, word.size() / 3);
+  std::string best;
+  size_t best_d = static_cast<size_t>(-1);
+  for (const auto& c : candidates) {
+    size_t d = EditDistance(word, c);
+    if (d < best_d || (d == best_d && c < best)) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best_d <= limit ? best : "";
+}
+
+std::string DidYouMean(const std::string& word,
+                       const std::vector<std::string>& candidates) {
+  std::string m = ClosestMatch(word, candidates);
+  return m.empty() ? "" : "; did you mean '" + m + "'?";
+}
+
+}  // namespace tracker

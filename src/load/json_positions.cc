@@ -1,0 +1,137 @@
+#include "load/json_positions.h"
+
+namespace tracker {
+
+std::string JsonPointerAppend(const std::string& base, const std::string& key) {
+  std::string out = base + "/";
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+namespace {
+
+void AppendUtf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// A forgiving walker: the text is known to be valid JSON.
+class Indexer {
+ public:
+  Indexer(const std::string& t, std::map<std::string, JsonPlace>& out) : t_(t), out_(out) {}
+
+  void Value(const std::string& ptr, JsonPlace place) {
+    Skip();
+    place.value = i_;
+    out_[ptr] = place;
+    if (i_ >= t_.size()) return;
+    char c = t_[i_];
+    if (c == '{') {
+      ++i_;
+      for (;;) {
+        Skip();
+        if (i_ >= t_.size() || t_[i_] == '}') { ++i_; return; }
+        if (t_[i_] == ',') { ++i_; continue; }
+        JsonPlace child;
+        child.key = i_;
+        child.has_key = true;
+        std::string key = String();
+        Skip();
+        if (i_ < t_.size() && t_[i_] == ':') ++i_;
+        Value(JsonPointerAppend(ptr, key), child);
+      }
+    } else if (c == '[') {
+      ++i_;
+      int n = 0;
+      for (;;) {
+        Skip();
+        if (i_ >= t_.size() || t_[i_] == ']') { ++i_; return; }
+        if (t_[i_] == ',') { ++i_; continue; }
+        Value(ptr + "/" + std::to_string(n++), JsonPlace{});
+      }
+    } else if (c == '"') {
+      String();
+    } else {
+      while (i_ < t_.size() && !IsEnd(t_[i_])) ++i_;
+    }
+  }
+
+ private:
+  static bool IsEnd(char c) {
+    return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+  void Skip() {
+    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t')) ++i_;
+  }
+  unsigned Hex4() {
+    unsigned v = 0;
+    for (int k = 0; k < 4 && i_ < t_.size(); ++k, ++i_) {
+      char h = t_[i_];
+      v = v * 16 + (h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h - 'A' + 10);
+    }
+    return v;
+  }
+  std::string String() {
+    std::string s;
+    ++i_;  // opening quote
+    while (i_ < t_.size() && t_[i_] != '"') {
+      if (t_[i_] == '\\' && i_ + 1 < t_.size()) {
+        char e = t_[++i_];
+        ++i_;
+        switch (e) {
+          case 'n': s += '\n'; break;
+          case 't': s += '\t'; break;
+          case 'r': s += '\r'; break;
+          case 'b': s += '\b'; break;
+          case 'f': s += '\f'; break;
+          case 'u': {
+            unsigned cp = Hex4();
+            if (cp >= 0xD800 && cp <= 0xDBFF && i_ + 1 < t_.size() && t_[i_] == '\\' && t_[i_ + 1] == 'u') {
+              i_ += 2;
+              unsigned lo = Hex4();
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            AppendUtf8(s, cp);
+            break;
+          }
+          default: s += e;
+        }
+      } else {
+        s += t_[i_++];
+      }
+    }
+    ++i_;  // closing quote
+    return s;
+  }
+
+  const std::string& t_;
+  std::map<std::string, JsonPlace>& out_;
+  size_t i_ = 0;
+};
+
+}  // namespace
+
+std::map<std::string, JsonPlace> IndexJson(const std::string& text) {
+  std::map<std::string, JsonPlace> out;
+  Indexer(text, out).Value("", JsonPlace{});
+  return out;
+}
+
+}  // namespace tracker

@@ -1,0 +1,21 @@
+// nlohmann/json gives no positions for values, so this indexes a document
+// that has already parsed: JSON pointer -> where its value and key start.
+#pragma once
+#include <map>
+#include <string>
+
+namespace tracker {
+
+struct JsonPlace {
+  size_t value = 0;        // byte offset of the value
+  size_t key = 0;          // byte offset of the key's opening quote
+  bool has_key = false;    // false for the root and array items
+};
+
+// Keys in the pointers are unescaped text joined with '/', with '~' and '/'
+// written as ~0 and ~1 as RFC 6901 says.
+std::map<std::string, JsonPlace> IndexJson(const std::string& text);
+
+std::string JsonPointerAppend(const std::string& base, const std::string& key);
+
+}  // namespace tracker

@@ -1,0 +1,767 @@
+#include "load/load_site.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "load/front_matter.h"
+#include "load/json_positions.h"
+#include "load/text.h"
+#include "load/yaml_fields.h"
+#include "model/validate.h"
+
+namespace tracker {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (;;) {
+    size_t slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) return parts;
+    start = slash + 1;
+  }
+}
+
+bool IsTextFile(const std::string& path) {
+  for (const char* ext : {".md", ".yml", ".yaml", ".json", ".html", ".css", ".txt", ".svg", ".xml", ".js"})
+    if (EndsWith(path, ext)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- YAML parts
+
+std::vector<Event> LoadEvents(const YAML::Node& list, const YamlOrigin& origin, Diagnostics& diag,
+                              const std::string& what) {
+  std::vector<Event> events;
+  if (!list || list.IsNull()) return events;
+  if (!list.IsSequence()) {
+    diag.Error(YamlPos(origin, list.Mark()), "'events' must be a list of events, each starting with '- date:'");
+    return events;
+  }
+  for (const auto& item : list) {
+    SourcePos where = YamlPos(origin, item.Mark());
+    YamlFields f(item, origin, where, diag, "an event of " + what);
+    if (!f.ok()) continue;
+    Event e;
+    e.pos = where;
+    auto date = f.DateField("date", true);
+    auto title = f.Text("title", true);
+    e.expected = f.Bool("expected").value_or(false);
+    e.label = f.Text("label").value_or("");
+    e.source = f.Text("source").value_or("");
+    e.source_pos = f.ValuePos("source");
+    f.RejectUnknown({"date", "title", "expected", "label", "source"});
+    if (!date || !title) continue;
+    e.date = *date;
+    e.title = *title;
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+std::optional<YAML::Node> LoadFrontMatter(const std::string& path, const std::string& text,
+                                          Diagnostics& diag, FrontMatter* fm, YamlOrigin* origin) {
+  *fm = SplitFrontMatter(text);
+  *origin = YamlOrigin{path, 1, &text};
+  if (!fm->present) {
+    diag.Error({path, 1, 1}, "missing front matter: start the file with a '---' line, the fields, then another '---' line");
+    return std::nullopt;
+  }
+  if (!fm->closed) {
+    diag.Error({path, 1, 1}, "front matter is not closed: add a '---' line after the last field");
+    return std::nullopt;
+  }
+  return ParseYaml(fm->yaml, *origin, diag);
+}
+
+SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
+  SiteConfig c;
+  const std::string* text = tree.Find("site.yml");
+  if (!text) {
+    diag.Error({"site.yml", 0, 0}, "site.yml is missing: every source folder needs one (see docs/content-model.md)");
+    return c;
+  }
+  YamlOrigin origin{"site.yml", 0, text};
+  auto node = ParseYaml(*text, origin, diag);
+  if (!node) return c;
+  YamlFields f(*node, origin, {"site.yml", 1, 1}, diag, "site.yml");
+  if (!f.ok()) return c;
+  c.title = f.Text("title", true).value_or("");
+  c.base_url = f.Text("base_url").value_or("");
+  if (!c.base_url.empty()) {
+    if (c.base_url.rfind("https://", 0) != 0 && c.base_url.rfind("http://", 0) != 0)
+      diag.Error(f.ValuePos("base_url"), "base_url must be an absolute http:// or https:// address");
+    else if (c.base_url.back() != '/')
+      c.base_url += '/';
+  }
+  c.language = f.Text("language").value_or("en-GB");
+  c.theme = f.Text("theme").value_or("default");
+  if (!IsValidSlug(c.theme)) {
+    diag.Error(f.ValuePos("theme"), "theme '" + c.theme + "' is not a valid folder name (lower-case letters, digits, '-' and '_')");
+    c.theme = "default";
+  }
+  c.organisation = f.Text("organisation").value_or("");
+  c.contact_email = f.Text("contact_email").value_or("");
+  c.as_at = f.DateField("as_at", false, true);
+  c.unsafe_html = f.Bool("unsafe_html").value_or(false);
+  if (auto n = f.Number("trend_window")) {
+    if (*n < 2 || *n > 120 || *n != static_cast<int>(*n))
+      diag.Error(f.ValuePos("trend_window"), "trend_window must be a whole number from 2 to 120");
+    else
+      c.trend_window = static_cast<int>(*n);
+  }
+  f.RejectUnknown({"title", "base_url", "language", "theme", "organisation", "contact_email",
+                   "as_at", "unsafe_html", "trend_window"});
+  return c;
+}
+
+void LoadAuthorityFile(const std::string& path, const std::string& text, Authority& a,
+                       Diagnostics& diag) {
+  FrontMatter fm;
+  YamlOrigin origin;
+  a.pos = {path, 1, 1};
+  auto node = LoadFrontMatter(path, text, diag, &fm, &origin);
+  if (!node) return;
+  YamlFields f(*node, origin, {path, 2, 1}, diag, "the authority");
+  if (!f.ok()) return;
+  a.name = f.Text("name", true).value_or("");
+  a.short_name = f.Text("short_name").value_or(a.name);
+  a.region = f.Text("region").value_or("");
+  a.ons_code = f.Text("ons_code").value_or("");
+  if (!a.ons_code.empty()) {
+    bool ok = a.ons_code.size() == 9 && a.ons_code[0] == 'E' &&
+              std::all_of(a.ons_code.begin() + 1, a.ons_code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (!ok) diag.Error(f.ValuePos("ons_code"), "ons_code '" + a.ons_code + "' is not an ONS code such as E06000012");
+  }
+  YAML::Node ofsted = f.Node("ofsted");
+  if (ofsted && !ofsted.IsNull()) {
+    if (!ofsted.IsSequence()) {
+      diag.Error(f.ValuePos("ofsted"), "'ofsted' must be a list of {date, judgement, source}");
+    } else {
+      for (const auto& item : ofsted) {
+        SourcePos where = YamlPos(origin, item.Mark());
+        YamlFields g(item, origin, where, diag, "an Ofsted judgement");
+        if (!g.ok()) continue;
+        OfstedJudgement j;
+        j.pos = where;
+        auto date = g.DateField("date", true);
+        auto judgement = g.Text("judgement", true);
+        j.source = g.Text("source").value_or("");
+        j.source_pos = g.ValuePos("source");
+        g.RejectUnknown({"date", "judgement", "source"});
+        if (judgement && std::find(OfstedGrades().begin(), OfstedGrades().end(), *judgement) == OfstedGrades().end()) {
+          diag.Error(g.ValuePos("judgement"), "unknown Ofsted judgement '" + *judgement +
+                     "'; use Outstanding, Good, Requires improvement to be good, or Inadequate" +
+                     DidYouMean(*judgement, OfstedGrades()));
+          continue;
+        }
+        if (!date || !judgement) continue;
+        j.date = *date;
+        j.judgement = *judgement;
+        a.ofsted.push_back(std::move(j));
+      }
+    }
+  }
+  a.events = LoadEvents(f.Node("events"), origin, diag, "the authority");
+  f.RejectUnknown({"name", "short_name", "region", "ons_code", "ofsted", "events"});
+  a.intro = fm.body;
+}
+
+void LoadDocumentFile(const std::string& path, const std::string& text, Document& d,
+                      Diagnostics& diag) {
+  FrontMatter fm;
+  YamlOrigin origin;
+  d.pos = {path, 1, 1};
+  auto node = LoadFrontMatter(path, text, diag, &fm, &origin);
+  if (!node) return;
+  YamlFields f(*node, origin, {path, 2, 1}, diag, "the document");
+  if (!f.ok()) return;
+  d.title = f.Text("title", true).value_or("");
+  auto type = f.Text("type", true);
+  if (type) {
+    if (std::find(DocumentTypes().begin(), DocumentTypes().end(), *type) == DocumentTypes().end())
+      diag.Error(f.ValuePos("type"), "unknown type '" + *type + "'" + DidYouMean(*type, DocumentTypes()) +
+                 (ClosestMatch(*type, DocumentTypes()).empty() ? "; use one of improvement-notice, statutory-direction, dfe-letter, ofsted-letter, scrutiny-report, board-minutes, improvement-plan, presentation, other" : ""));
+    else
+      d.type = *type;
+  }
+  // A document may give only the month when that is all it states.
+  if (auto date = f.DateField("date", true)) {
+    if (date->precision() == Date::Precision::kYear)
+      diag.Error(f.ValuePos("date"), "a document's date needs at least a month: YYYY-MM-DD or YYYY-MM");
+    else
+      d.date = *date;
+  }
+  d.from = f.Text("from").value_or("");
+  d.to = f.Text("to").value_or("");
+  d.summary = f.Text("summary").value_or("");
+  d.source_url = f.Text("source_url").value_or("");
+  if (!d.source_url.empty() && d.source_url.rfind("https://", 0) != 0 && d.source_url.rfind("http://", 0) != 0)
+    diag.Error(f.ValuePos("source_url"), "source_url must start with https:// or http://");
+  d.events = LoadEvents(f.Node("events"), origin, diag, "the document");
+  f.RejectUnknown({"title", "type", "date", "from", "to", "summary", "source_url", "events"});
+  d.body = fm.body;
+}
+
+void LoadMeasureFile(const std::string& path, const std::string& text, Measure& m,
+                     Diagnostics& diag) {
+  FrontMatter fm;
+  YamlOrigin origin;
+  m.pos = {path, 1, 1};
+  auto node = LoadFrontMatter(path, text, diag, &fm, &origin);
+  if (!node) return;
+  YamlFields f(*node, origin, {path, 2, 1}, diag, "the measure");
+  if (!f.ok()) return;
+  m.title = f.Text("title", true).value_or("");
+  m.summary = f.Text("summary").value_or("");
+  m.set_by = f.Text("set_by").value_or("");
+  m.set_by_pos = f.ValuePos("set_by");
+  m.category = f.Text("category").value_or("");
+  m.deadline = f.DateField("deadline");
+  m.kpi = f.Text("kpi").value_or("");
+  m.kpi_pos = f.ValuePos("kpi");
+  YAML::Node target = f.Node("target");
+  if (target && !target.IsNull()) {
+    SourcePos where = f.ValuePos("target");
+    YamlFields t(target, origin, where, diag, "the target");
+    if (t.ok()) {
+      Target tg;
+      tg.pos = where;
+      auto op = t.Text("op", true);
+      auto value = t.Number("value", true);
+      tg.scope = t.Text("scope").value_or("all");
+      t.RejectUnknown({"op", "value", "scope"});
+      static const std::vector<std::string> kOps = {"<=", "<", ">=", ">"};
+      if (op && std::find(kOps.begin(), kOps.end(), *op) == kOps.end())
+        diag.Error(t.ValuePos("op"), "unknown target op '" + *op + "'; use one of <=, <, >=, > (quote it: op: \">=\")");
+      else if (op && value) {
+        tg.op = *op;
+        tg.value = *value;
+        m.target = tg;
+      }
+    }
+  }
+  YAML::Node list = f.Node("assessments");
+  if (list && !list.IsNull()) {
+    if (!list.IsSequence()) {
+      diag.Error(f.ValuePos("assessments"), "'assessments' must be a list of {date, status, source, note}");
+    } else {
+      for (const auto& item : list) {
+        SourcePos where = YamlPos(origin, item.Mark());
+        YamlFields g(item, origin, where, diag, "an assessment");
+        if (!g.ok()) continue;
+        Assessment as;
+        as.pos = where;
+        auto date = g.DateField("date", true);
+        auto status = g.Text("status", true);
+        as.source = g.Text("source").value_or("");
+        as.source_pos = g.ValuePos("source");
+        as.note = g.Text("note").value_or("");
+        g.RejectUnknown({"date", "status", "source", "note"});
+        std::optional<Status> st;
+        if (status) {
+          st = ParseStatus(*status);
+          if (!st)
+            diag.Error(g.ValuePos("status"), "unknown status '" + *status + "'" + DidYouMean(*status, StatusIds()) +
+                       "; an assessment's status is met, on-track, at-risk or off-track");
+        }
+        if (!date || !st) continue;
+        as.date = *date;
+        as.status = *st;
+        m.assessments.push_back(std::move(as));
+      }
+      std::stable_sort(m.assessments.begin(), m.assessments.end(),
+                       [](const Assessment& x, const Assessment& y) { return x.date < y.date; });
+    }
+  }
+  f.RejectUnknown({"title", "summary", "set_by", "category", "deadline", "kpi", "target", "assessments"});
+  m.body = fm.body;
+}
+
+// ---------------------------------------------------------------- JSON parts
+
+// A parsed JSON file with the positions of its values.
+struct JsonFile {
+  std::string path;
+  const std::string* text = nullptr;
+  Json json;
+  std::map<std::string, JsonPlace> places;
+
+  SourcePos At(const std::string& pointer) const {
+    auto it = places.find(pointer);
+    size_t off = it == places.end() ? 0 : it->second.value;
+    LineCol lc = LineColAt(*text, off);
+    return {path, lc.line, lc.col};
+  }
+  SourcePos KeyAt(const std::string& pointer) const {
+    auto it = places.find(pointer);
+    if (it == places.end() || !it->second.has_key) return At(pointer);
+    LineCol lc = LineColAt(*text, it->second.key);
+    return {path, lc.line, lc.col};
+  }
+};
+
+std::optional<JsonFile> ParseJsonFile(const std::string& path, const std::string& text, Diagnostics& diag) {
+  JsonFile f;
+  f.path = path;
+  f.text = &text;
+  try {
+    f.json = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    // e.byte is 1-based: the byte where the parser gave up.
+    LineCol lc = LineColAt(text, e.byte > 0 ? e.byte - 1 : 0);
+    std::string msg = e.what();
+    size_t colon = msg.find(": ", msg.find("column"));
+    if (colon != std::string::npos) msg = msg.substr(colon + 2);
+    diag.Error({path, lc.line, lc.col}, "malformed JSON: " + msg);
+    return std::nullopt;
+  }
+  f.places = IndexJson(text);
+  return f;
+}
+
+void RejectUnknownKeys(const JsonFile& f, const Json& obj, const std::string& ptr,
+                       const std::vector<std::string>& allowed, const std::string& what, Diagnostics& diag) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end())
+      diag.Error(f.KeyAt(JsonPointerAppend(ptr, it.key())),
+                 "unknown field '" + it.key() + "' in " + what + DidYouMean(it.key(), allowed));
+  }
+}
+
+std::vector<Kpi> LoadKpis(const SourceTree& tree, Diagnostics& diag) {
+  std::vector<Kpi> kpis;
+  const std::string path = "data/kpis.json";
+  const std::string* text = tree.Find(path);
+  if (!text) {
+    diag.Error({path, 0, 0}, "data/kpis.json is missing: it defines the KPIs that snapshots report (it may hold {\"kpis\": []})");
+    return kpis;
+  }
+  auto f = ParseJsonFile(path, *text, diag);
+  if (!f) return kpis;
+  if (!f->json.is_object() || !f->json.contains("kpis") || !f->json["kpis"].is_array()) {
+    diag.Error(f->At(""), "data/kpis.json must be an object with a \"kpis\" list");
+    return kpis;
+  }
+  RejectUnknownKeys(*f, f->json, "", {"kpis"}, "data/kpis.json", diag);
+  std::set<std::string> seen;
+  const Json& list = f->json["kpis"];
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string ptr = "/kpis/" + std::to_string(i);
+    const Json& k = list[i];
+    if (!k.is_object()) {
+      diag.Error(f->At(ptr), "each KPI must be an object with id, label, unit and direction");
+      continue;
+    }
+    RejectUnknownKeys(*f, k, ptr, {"id", "label", "unit", "direction", "description", "breakdown", "decimals"},
+                      "a KPI", diag);
+    Kpi kpi;
+    kpi.pos = f->At(ptr);
+    bool ok = true;
+    auto text_field = [&](const char* key, bool required) -> std::string {
+      if (!k.contains(key)) {
+        if (required) {
+          diag.Error(f->At(ptr), std::string("missing required field '") + key + "' in KPI");
+          ok = false;
+        }
+        return "";
+      }
+      if (!k[key].is_string()) {
+        diag.Error(f->At(JsonPointerAppend(ptr, key)), std::string("field '") + key + "' must be a string");
+        ok = false;
+        return "";
+      }
+      return k[key].get<std::string>();
+    };
+    kpi.id = text_field("id", true);
+    kpi.label = text_field("label", true);
+    std::string unit = text_field("unit", true);
+    std::string direction = text_field("direction", true);
+    kpi.description = text_field("description", false);
+    kpi.breakdown = text_field("breakdown", false);
+    if (!kpi.id.empty() && !IsValidSlug(kpi.id)) {
+      diag.Error(f->At(ptr + "/id"), "KPI id '" + kpi.id + "' must use only lower-case letters, digits, '-' and '_'");
+      ok = false;
+    } else if (!kpi.id.empty() && !seen.insert(kpi.id).second) {
+      diag.Error(f->At(ptr + "/id"), "KPI id '" + kpi.id + "' is defined twice");
+      ok = false;
+    }
+    static const std::vector<std::string> kUnits = {"count", "percent", "rate_per_10k", "days", "number"};
+    static const std::vector<std::string> kDirections = {"higher_is_better", "lower_is_better", "neutral"};
+    if (!unit.empty()) {
+      if (auto u = ParseUnit(unit)) kpi.unit = *u;
+      else {
+        diag.Error(f->At(ptr + "/unit"), "unknown unit '" + unit + "'" + DidYouMean(unit, kUnits) +
+                   "; use count, percent, rate_per_10k, days or number");
+        ok = false;
+      }
+    }
+    if (!direction.empty()) {
+      if (auto d = ParseDirection(direction)) kpi.direction = *d;
+      else {
+        diag.Error(f->At(ptr + "/direction"), "unknown direction '" + direction + "'" + DidYouMean(direction, kDirections) +
+                   "; use higher_is_better, lower_is_better or neutral");
+        ok = false;
+      }
+    }
+    if (k.contains("decimals")) {
+      const Json& d = k["decimals"];
+      if (!d.is_number_integer() || d.get<int>() < 0 || d.get<int>() > 4)
+        diag.Error(f->At(ptr + "/decimals"), "decimals must be a whole number from 0 to 4");
+      else
+        kpi.decimals = d.get<int>();
+    } else if (kpi.unit == Unit::kNumber) {
+      kpi.decimals = 1;
+    }
+    if (ok) kpis.push_back(std::move(kpi));
+  }
+  return kpis;
+}
+
+// Reads one number, null or GSS symbol. Returns false after reporting.
+bool ReadScalar(const JsonFile& f, const std::string& ptr, const Json& v, const Kpi* kpi,
+                Scalar* out, Diagnostics& diag) {
+  if (v.is_null()) {
+    *out = Missing{};
+    return true;
+  }
+  if (v.is_number()) {
+    double d = v.get<double>();
+    if (kpi && kpi->unit == Unit::kPercent && (d < 0 || d > 100)) {
+      diag.Error(f.At(ptr), "percent " + v.dump() + " for '" + kpi->id + "' is outside 0 to 100");
+      return false;
+    }
+    if (kpi && (kpi->unit == Unit::kCount || kpi->unit == Unit::kRatePer10k || kpi->unit == Unit::kDays) && d < 0) {
+      diag.Error(f.At(ptr), "value " + v.dump() + " for '" + kpi->id + "' cannot be negative");
+      return false;
+    }
+    *out = d;
+    return true;
+  }
+  if (v.is_string()) {
+    std::string s = v.get<std::string>();
+    if (std::find(SymbolCodes().begin(), SymbolCodes().end(), s) != SymbolCodes().end()) {
+      *out = Symbol{s};
+      return true;
+    }
+    diag.Error(f.At(ptr), "'" + s + "' is not a number or a GSS symbol" + DidYouMean(s, SymbolCodes()) +
+               "; use a number, null, or one of c (suppressed), x (not available), z (not applicable), low, u");
+    return false;
+  }
+  diag.Error(f.At(ptr), "expected a number, null or a GSS symbol, not " + std::string(v.type_name()));
+  return false;
+}
+
+std::vector<std::string> KpiIds(const std::vector<Kpi>& kpis) {
+  std::vector<std::string> ids;
+  for (const auto& k : kpis) ids.push_back(k.id);
+  return ids;
+}
+
+const Kpi* FindIn(const std::vector<Kpi>& kpis, const std::string& id) {
+  for (const auto& k : kpis)
+    if (k.id == id) return &k;
+  return nullptr;
+}
+
+void LoadSnapshot(const std::string& path, const std::string& text, const std::vector<Kpi>& kpis,
+                  bool kpis_loaded, Snapshot& s, bool* ok, Diagnostics& diag) {
+  *ok = false;
+  s.pos = {path, 1, 1};
+  auto f = ParseJsonFile(path, text, diag);
+  if (!f) return;
+  const Json& j = f->json;
+  if (!j.is_object()) {
+    diag.Error(f->At(""), "a snapshot must be a JSON object with as_at, source and values");
+    return;
+  }
+  RejectUnknownKeys(*f, j, "", {"as_at", "source", "values", "targets", "comparators", "notes"}, "the snapshot", diag);
+  bool good = true;
+  if (!j.contains("as_at")) {
+    diag.Error(f->At(""), "missing required field 'as_at' in the snapshot");
+    good = false;
+  } else if (!j["as_at"].is_string()) {
+    diag.Error(f->At("/as_at"), "as_at must be a date string, YYYY-MM-DD");
+    good = false;
+  } else {
+    std::string why;
+    auto d = ParseDate(j["as_at"].get<std::string>(), &why);
+    if (!d) {
+      diag.Error(f->At("/as_at"), "invalid date '" + j["as_at"].get<std::string>() + "' in 'as_at': " + why);
+      good = false;
+    } else if (d->precision() != Date::Precision::kDay) {
+      diag.Error(f->At("/as_at"), "as_at needs a full date, YYYY-MM-DD");
+      good = false;
+    } else {
+      s.as_at = *d;
+      s.pos = f->At("/as_at");
+    }
+  }
+  if (j.contains("source")) {
+    if (j["source"].is_string()) {
+      s.source = j["source"].get<std::string>();
+      s.source_pos = f->At("/source");
+    } else {
+      diag.Error(f->At("/source"), "source must be a document slug (a string)");
+    }
+  }
+  auto unknown_kpi = [&](const std::string& ptr, const std::string& id) {
+    diag.Error(f->KeyAt(ptr), "unknown KPI '" + id + "'" + DidYouMean(id, KpiIds(kpis)) +
+               "; KPIs are defined in data/kpis.json");
+  };
+  if (!j.contains("values")) {
+    diag.Error(f->At(""), "missing required field 'values' in the snapshot");
+    good = false;
+  } else if (!j["values"].is_object()) {
+    diag.Error(f->At("/values"), "values must be an object of {kpi: value}");
+    good = false;
+  } else {
+    for (auto it = j["values"].begin(); it != j["values"].end(); ++it) {
+      const std::string ptr = JsonPointerAppend("/values", it.key());
+      const Kpi* kpi = FindIn(kpis, it.key());
+      if (!kpi) {
+        if (kpis_loaded) unknown_kpi(ptr, it.key());
+        good = false;
+        continue;
+      }
+      if (it.value().is_object()) {
+        if (kpi->breakdown.empty()) {
+          diag.Error(f->At(ptr), "breakdown object for KPI '" + kpi->id +
+                     "', which has no breakdown; give one number, or add \"breakdown\" to the KPI in data/kpis.json");
+          good = false;
+          continue;
+        }
+        Breakdown b;
+        for (auto item = it.value().begin(); item != it.value().end(); ++item) {
+          Scalar sc;
+          if (ReadScalar(*f, JsonPointerAppend(ptr, item.key()), item.value(), kpi, &sc, diag))
+            b.emplace_back(item.key(), sc);
+          else
+            good = false;
+        }
+        s.values[kpi->id] = b;
+      } else {
+        Scalar sc;
+        if (!kpi->breakdown.empty() && it.value().is_number()) {
+          diag.Error(f->At(ptr), "KPI '" + kpi->id + "' is broken down by " + kpi->breakdown +
+                     "; give an object such as {\"item\": number}");
+          good = false;
+        } else if (ReadScalar(*f, ptr, it.value(), kpi, &sc, diag)) {
+          s.values[kpi->id] = sc;
+        } else {
+          good = false;
+        }
+      }
+    }
+  }
+  if (j.contains("targets")) {
+    if (!j["targets"].is_object()) {
+      diag.Error(f->At("/targets"), "targets must be an object of {kpi: number}");
+    } else {
+      for (auto it = j["targets"].begin(); it != j["targets"].end(); ++it) {
+        const std::string ptr = JsonPointerAppend("/targets", it.key());
+        const Kpi* kpi = FindIn(kpis, it.key());
+        if (!kpi) {
+          if (kpis_loaded) unknown_kpi(ptr, it.key());
+          good = false;
+          continue;
+        }
+        Scalar sc;
+        if (!it.value().is_number()) {
+          diag.Error(f->At(ptr), "a target must be a number");
+          good = false;
+        } else if (ReadScalar(*f, ptr, it.value(), kpi, &sc, diag)) {
+          s.targets[kpi->id] = std::get<double>(sc);
+        } else {
+          good = false;
+        }
+      }
+    }
+  }
+  if (j.contains("comparators")) {
+    if (!j["comparators"].is_object()) {
+      diag.Error(f->At("/comparators"), "comparators must be an object such as {\"england\": {kpi: number}}");
+    } else {
+      for (auto c = j["comparators"].begin(); c != j["comparators"].end(); ++c) {
+        const std::string cptr = JsonPointerAppend("/comparators", c.key());
+        if (!IsValidSlug(c.key())) {
+          diag.Error(f->KeyAt(cptr), "comparator name '" + c.key() + "' must use lower-case letters, digits and '_', e.g. statistical_neighbours");
+          good = false;
+          continue;
+        }
+        if (!c.value().is_object()) {
+          diag.Error(f->At(cptr), "a comparator must be an object of {kpi: number}");
+          good = false;
+          continue;
+        }
+        for (auto it = c.value().begin(); it != c.value().end(); ++it) {
+          const std::string ptr = JsonPointerAppend(cptr, it.key());
+          const Kpi* kpi = FindIn(kpis, it.key());
+          if (!kpi) {
+            if (kpis_loaded) unknown_kpi(ptr, it.key());
+            good = false;
+            continue;
+          }
+          Scalar sc;
+          if (ReadScalar(*f, ptr, it.value(), kpi, &sc, diag)) s.comparators[c.key()][kpi->id] = sc;
+          else good = false;
+        }
+      }
+    }
+  }
+  if (j.contains("notes")) {
+    if (!j["notes"].is_object()) {
+      diag.Error(f->At("/notes"), "notes must be an object of {kpi: text}");
+    } else {
+      for (auto it = j["notes"].begin(); it != j["notes"].end(); ++it) {
+        const std::string ptr = JsonPointerAppend("/notes", it.key());
+        if (!FindIn(kpis, it.key())) {
+          if (kpis_loaded) unknown_kpi(ptr, it.key());
+          good = false;
+        } else if (!it.value().is_string()) {
+          diag.Error(f->At(ptr), "a note must be text");
+          good = false;
+        } else {
+          s.notes[it.key()] = it.value().get<std::string>();
+        }
+      }
+    }
+  }
+  *ok = good;
+}
+
+}  // namespace
+
+Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
+  Site site;
+  // Text that is not UTF-8 is reported once and not parsed further.
+  std::set<std::string> bad;
+  for (const auto& [path, text] : tree.files) {
+    if (!IsTextFile(path)) continue;
+    size_t off = FindInvalidUtf8(text);
+    if (off != std::string::npos) {
+      LineCol lc = LineColAt(text, off);
+      diag.Error({path, lc.line, lc.col}, "text is not UTF-8 here; save the file as UTF-8");
+      bad.insert(path);
+    }
+  }
+  auto text_of = [&](const std::string& path) -> const std::string* {
+    return bad.count(path) ? nullptr : tree.Find(path);
+  };
+
+  if (!bad.count("site.yml")) site.config = LoadConfig(tree, diag);
+  bool kpis_loaded = !bad.count("data/kpis.json");
+  if (kpis_loaded) {
+    // When kpis.json itself is wrong, unknown-KPI errors elsewhere would only
+    // repeat that problem, so they are held back.
+    int before = diag.errors();
+    site.kpis = LoadKpis(tree, diag);
+    kpis_loaded = tree.Find("data/kpis.json") && diag.errors() == before;
+  }
+
+  // Authorities are the folders of content/ that hold _authority.md.
+  std::map<std::string, Authority> authorities;
+  std::map<std::string, std::vector<std::string>> data_files;  // authority -> snapshot paths
+  for (const auto& [path, text] : tree.files) {
+    std::vector<std::string> parts = Split(path);
+    if (parts[0] == "content") {
+      if (parts.size() < 3) {
+        diag.Warning({path, 0, 0}, "ignored: content/ holds one folder per authority");
+        continue;
+      }
+      const std::string& slug = parts[1];
+      if (!IsValidSlug(slug)) {
+        diag.Error({path, 0, 0}, "authority folder '" + slug +
+                   "' is not a valid slug: use lower-case letters, digits, '-' and '_' only");
+        continue;
+      }
+      Authority& a = authorities[slug];
+      a.slug = slug;
+      const std::string* t = text_of(path);
+      if (parts.size() == 3 && parts[2] == "_authority.md") {
+        if (t) LoadAuthorityFile(path, *t, a, diag);
+        else a.pos = {path, 1, 1};
+      } else if (parts.size() == 4 && (parts[2] == "documents" || parts[2] == "measures") && EndsWith(parts[3], ".md")) {
+        std::string id = parts[3].substr(0, parts[3].size() - 3);
+        if (!IsValidSlug(id)) {
+          diag.Error({path, 0, 0}, "file name '" + parts[3] +
+                     "' is not a valid slug: use lower-case letters, digits, '-' and '_' only, then .md");
+          continue;
+        }
+        if (parts[2] == "documents") {
+          Document d;
+          d.slug = id;
+          if (t) LoadDocumentFile(path, *t, d, diag);
+          a.documents.push_back(std::move(d));
+        } else {
+          Measure m;
+          m.id = id;
+          if (t) LoadMeasureFile(path, *t, m, diag);
+          a.measures.push_back(std::move(m));
+        }
+      } else {
+        diag.Warning({path, 0, 0}, "ignored: not part of the content model (see docs/content-model.md)");
+      }
+    } else if (parts[0] == "data") {
+      if (path == "data/kpis.json") continue;
+      if (parts.size() == 4 && parts[2] == "snapshots" && EndsWith(parts[3], ".json")) {
+        data_files[parts[1]].push_back(path);
+      } else {
+        diag.Warning({path, 0, 0}, "ignored: snapshots go in data/<authority>/snapshots/<as_at>.json");
+      }
+    }
+  }
+
+  for (auto& [slug, a] : authorities) {
+    if (a.pos.path.empty()) {
+      diag.Error({"content/" + slug, 0, 0}, "authority folder has no _authority.md; add one with at least 'name:'");
+      a.pos = {"content/" + slug + "/_authority.md", 0, 0};
+    }
+  }
+  for (const auto& [slug, paths] : data_files) {
+    auto it = authorities.find(slug);
+    if (it == authorities.end()) {
+      std::vector<std::string> names;
+      for (const auto& [s, _] : authorities) names.push_back(s);
+      diag.Error({paths.front(), 0, 0}, "unknown authority '" + slug + "'" + DidYouMean(slug, names) +
+                 "; data/<authority>/ must match a folder content/<authority>/");
+      continue;
+    }
+    for (const auto& path : paths) {
+      const std::string* t = text_of(path);
+      if (!t) continue;
+      Snapshot s;
+      bool ok = false;
+      LoadSnapshot(path, *t, site.kpis, kpis_loaded, s, &ok, diag);
+      if (s.as_at.valid()) it->second.snapshots.push_back(std::move(s));
+    }
+  }
+
+  for (auto& [slug, a] : authorities) {
+    std::sort(a.documents.begin(), a.documents.end(), [](const Document& x, const Document& y) {
+      return std::tie(x.date, x.slug) < std::tie(y.date, y.slug);
+    });
+    std::sort(a.measures.begin(), a.measures.end(), [](const Measure& x, const Measure& y) { return x.id < y.id; });
+    std::stable_sort(a.snapshots.begin(), a.snapshots.end(), [](const Snapshot& x, const Snapshot& y) {
+      return std::tie(x.as_at, x.pos.path) < std::tie(y.as_at, y.pos.path);
+    });
+    site.authorities.push_back(std::move(a));
+  }
+  if (site.authorities.empty() && tree.Find("site.yml"))
+    diag.Warning({"content", 0, 0}, "no authorities yet: add content/<authority>/_authority.md");
+
+  ValidateSite(site, diag);
+  return site;
+}
+
+}  // namespace tracker

@@ -1,0 +1,12 @@
+// Turns the source files (already in memory) into the domain model, checking
+// every field. Reads no disk: tests hand it an in-memory SourceTree.
+#pragma once
+#include "diagnostics.h"
+#include "load/source_tree.h"
+#include "model/site.h"
+
+namespace tracker {
+
+Site LoadSite(const SourceTree& tree, Diagnostics& diag);
+
+}  // namespace tracker

@@ -1,0 +1,40 @@
+#include "load/load_theme.h"
+
+#include "render/embedded_theme.h"
+
+namespace tracker {
+
+namespace {
+
+void Add(Theme& theme, const std::string& rel, std::string bytes, const std::string& origin) {
+  if (rel.rfind("templates/", 0) == 0 && rel.size() > 15 && rel.compare(rel.size() - 5, 5, ".html") == 0) {
+    std::string name = rel.substr(10, rel.size() - 15);
+    theme.templates[name] = std::move(bytes);
+    theme.template_paths[name] = origin;
+  } else if (rel.rfind("assets/", 0) == 0) {
+    theme.assets[rel] = std::move(bytes);
+  }
+}
+
+}  // namespace
+
+Theme LoadTheme(const SourceTree& tree, const SiteConfig& config, Diagnostics& diag) {
+  Theme theme;
+  theme.name = config.theme;
+  for (const auto& f : EmbeddedThemeFiles())
+    Add(theme, std::string(f.path), std::string(f.bytes), "(built-in) themes/default/" + std::string(f.path));
+  const std::string prefix = "themes/" + config.theme + "/";
+  bool found = false;
+  for (const auto& [path, bytes] : tree.files) {
+    if (path.rfind(prefix, 0) != 0) continue;
+    found = true;
+    Add(theme, path.substr(prefix.size()), bytes, path);
+  }
+  if (!found && config.theme != "default")
+    diag.Error({"site.yml", 0, 0}, "theme '" + config.theme + "' not found: add themes/" + config.theme +
+               "/templates/ to the source, or remove 'theme:' to use the default");
+  CheckTheme(theme, diag);
+  return theme;
+}
+
+}  // namespace tracker

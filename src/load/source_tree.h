@@ -1,0 +1,27 @@
+// The only place that reads the source folder: every file the build may use,
+// read once into memory, keyed by its path relative to the source.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "diagnostics.h"
+
+namespace tracker {
+
+struct SourceTree {
+  // Relative path with '/' separators -> bytes. A std::map, so every walk
+  // over it is in path order whatever order the file system lists.
+  std::map<std::string, std::string> files;
+
+  const std::string* Find(const std::string& path) const {
+    auto it = files.find(path);
+    return it == files.end() ? nullptr : &it->second;
+  }
+};
+
+// Reads site.yml, content/, data/ and themes/ under root. Problems reading
+// are reported in diag; a missing root is an error.
+SourceTree ReadSourceTree(const std::filesystem::path& root, Diagnostics& diag);
+
+}  // namespace tracker

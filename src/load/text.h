@@ -1,0 +1,17 @@
+// Text checks shared by every loader: UTF-8 and offsets to line:column.
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace tracker {
+
+// Offset of the first byte that is not valid UTF-8, or npos when it all is.
+size_t FindInvalidUtf8(const std::string& text);
+
+struct LineCol {
+  int line = 1;
+  int col = 1;  // in characters (code points), 1-based
+};
+LineCol LineColAt(const std::string& text, size_t offset);
+
+}  // namespace tracker

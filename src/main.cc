@@ -1,0 +1,55 @@
+// tracker: builds a children's services improvement tracker website.
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "build.h"
+
+int main(int argc, char** argv) {
+  using namespace tracker;
+  CLI::App app{"tracker " TRACKER_VERSION
+               ": builds a static website that tracks a council's children's services improvement\n"
+               "from Markdown documents and JSON KPI snapshots."};
+  app.set_version_flag("--version", "tracker " TRACKER_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit status: 0 success, 1 content errors (each printed as path:line:col), 2 usage error.\n"
+      "Documentation: README.md and docs/ in the tracker repository.");
+
+  BuildOptions opt;
+  std::string as_at, source = ".", out;
+  auto add_common = [&](CLI::App* cmd) {
+    cmd->add_option("-s,--source", source, "folder holding site.yml, content/ and data/")
+        ->capture_default_str();
+    cmd->add_option("--as-at", as_at, "judge everything as at this date, YYYY-MM-DD "
+                                      "(default: site.yml's as_at, else the newest snapshot)");
+    cmd->add_flag("-q,--quiet", opt.quiet, "print only errors");
+  };
+  CLI::App* build = app.add_subcommand("build", "check the content and write the website");
+  add_common(build);
+  build->add_option("-o,--out", out, "output folder (default: <source>/site)");
+  CLI::App* check = app.add_subcommand("check", "check the content and report every problem; write nothing");
+  add_common(check);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
+  }
+
+  opt.source = source;
+  opt.out = out;
+  opt.write = build->parsed();
+  if (!as_at.empty()) {
+    std::string why;
+    auto d = ParseDate(as_at, &why);
+    if (!d || d->precision() != Date::Precision::kDay) {
+      std::cerr << "tracker: error: --as-at '" << as_at << "' is not a date: use YYYY-MM-DD\n";
+      return kExitUsage;
+    }
+    opt.as_at = d;
+  }
+  return RunBuild(opt, std::cout, std::cerr);
+}

@@ -1,0 +1,129 @@
+#include "model/site.h"
+
+#include <algorithm>
+
+namespace tracker {
+
+const Document* Authority::FindDocument(const std::string& s) const {
+  for (const auto& d : documents)
+    if (d.slug == s) return &d;
+  return nullptr;
+}
+
+const Measure* Authority::FindMeasure(const std::string& id) const {
+  for (const auto& m : measures)
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
+const Kpi* Site::FindKpi(const std::string& id) const {
+  for (const auto& k : kpis)
+    if (k.id == id) return &k;
+  return nullptr;
+}
+
+const Authority* Site::FindAuthority(const std::string& slug) const {
+  for (const auto& a : authorities)
+    if (a.slug == slug) return &a;
+  return nullptr;
+}
+
+const char* StatusId(Status s) {
+  switch (s) {
+    case Status::kMet: return "met";
+    case Status::kOnTrack: return "on-track";
+    case Status::kAtRisk: return "at-risk";
+    case Status::kOffTrack: return "off-track";
+    case Status::kNoData: return "no-data";
+  }
+  return "no-data";
+}
+
+const char* StatusLabel(Status s) {
+  switch (s) {
+    case Status::kMet: return "Met";
+    case Status::kOnTrack: return "On track";
+    case Status::kAtRisk: return "At risk";
+    case Status::kOffTrack: return "Off track";
+    case Status::kNoData: return "No data";
+  }
+  return "No data";
+}
+
+const std::vector<std::string>& StatusIds() {
+  static const std::vector<std::string> k = {"met", "on-track", "at-risk", "off-track"};
+  return k;
+}
+
+std::optional<Status> ParseStatus(const std::string& s) {
+  if (s == "met") return Status::kMet;
+  if (s == "on-track") return Status::kOnTrack;
+  if (s == "at-risk") return Status::kAtRisk;
+  if (s == "off-track") return Status::kOffTrack;
+  return std::nullopt;
+}
+
+const char* UnitId(Unit u) {
+  switch (u) {
+    case Unit::kCount: return "count";
+    case Unit::kPercent: return "percent";
+    case Unit::kRatePer10k: return "rate_per_10k";
+    case Unit::kDays: return "days";
+    case Unit::kNumber: return "number";
+  }
+  return "number";
+}
+
+std::optional<Unit> ParseUnit(const std::string& s) {
+  if (s == "count") return Unit::kCount;
+  if (s == "percent") return Unit::kPercent;
+  if (s == "rate_per_10k") return Unit::kRatePer10k;
+  if (s == "days") return Unit::kDays;
+  if (s == "number") return Unit::kNumber;
+  return std::nullopt;
+}
+
+const char* DirectionId(Direction d) {
+  switch (d) {
+    case Direction::kHigherIsBetter: return "higher_is_better";
+    case Direction::kLowerIsBetter: return "lower_is_better";
+    case Direction::kNeutral: return "neutral";
+  }
+  return "neutral";
+}
+
+std::optional<Direction> ParseDirection(const std::string& s) {
+  if (s == "higher_is_better") return Direction::kHigherIsBetter;
+  if (s == "lower_is_better") return Direction::kLowerIsBetter;
+  if (s == "neutral") return Direction::kNeutral;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& SymbolCodes() {
+  static const std::vector<std::string> k = {"c", "x", "z", "low", "u"};
+  return k;
+}
+
+const char* SymbolMeaning(const std::string& code) {
+  if (code == "c") return "suppressed";
+  if (code == "x") return "not available";
+  if (code == "z") return "not applicable";
+  if (code == "low") return "rounds to zero";
+  if (code == "u") return "low reliability";
+  return "unknown";
+}
+
+const std::vector<std::string>& OfstedGrades() {
+  static const std::vector<std::string> k = {
+      "Outstanding", "Good", "Requires improvement to be good", "Inadequate"};
+  return k;
+}
+
+bool IsValidSlug(const std::string& s) {
+  if (s.empty() || s.size() > 100) return false;
+  auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!ok_first(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [&](char c) { return ok_first(c) || c == '-' || c == '_'; });
+}
+
+}  // namespace tracker

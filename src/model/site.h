@@ -1,0 +1,171 @@
+// The domain model: plain data, no files, no clock. Load fills it; assess and
+// render read it. Positions are kept so later checks can name the spot.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "diagnostics.h"
+#include "model/date.h"
+
+namespace tracker {
+
+struct SiteConfig {
+  std::string title;
+  std::string base_url;  // absolute, ends with '/'; may be empty
+  std::string language = "en-GB";
+  std::string theme = "default";
+  std::string organisation;
+  std::string contact_email;
+  std::optional<Date> as_at;
+  bool unsafe_html = false;  // let raw HTML and any URL through from Markdown
+  int trend_window = 6;      // values used for a trend (issue: status engine)
+};
+
+struct Event {
+  Date date;
+  std::string title;
+  bool expected = false;  // planned, not yet happened
+  std::string label;      // shown instead of the date, e.g. "Autumn 2024"
+  std::string source;     // document slug, may be empty
+  SourcePos pos;
+  SourcePos source_pos;
+};
+
+struct OfstedJudgement {
+  Date date;
+  std::string judgement;
+  std::string source;
+  SourcePos pos;
+  SourcePos source_pos;
+};
+
+inline const std::vector<std::string>& DocumentTypes() {
+  static const std::vector<std::string> kTypes = {
+      "improvement-notice", "statutory-direction", "dfe-letter",
+      "ofsted-letter",      "scrutiny-report",     "board-minutes",
+      "improvement-plan",   "presentation",        "other"};
+  return kTypes;
+}
+
+struct Document {
+  std::string slug;
+  std::string title;
+  std::string type;
+  Date date;
+  std::string from, to, summary, source_url;
+  std::vector<Event> events;
+  std::string body;  // Markdown
+  SourcePos pos;
+};
+
+enum class Status { kMet, kOnTrack, kAtRisk, kOffTrack, kNoData };
+
+struct Assessment {
+  Date date;
+  Status status = Status::kNoData;
+  std::string source;
+  std::string note;
+  SourcePos pos;
+  SourcePos source_pos;
+};
+
+struct Target {
+  std::string op;  // <=, <, >=, >
+  double value = 0;
+  std::string scope = "all";  // all, any, or a breakdown item
+  SourcePos pos;
+};
+
+struct Measure {
+  std::string id;
+  std::string title, summary, set_by, category, kpi;
+  std::optional<Date> deadline;
+  std::optional<Target> target;
+  std::vector<Assessment> assessments;  // oldest first
+  std::string body;                     // Markdown narrative
+  SourcePos pos;
+  SourcePos set_by_pos, kpi_pos;
+};
+
+enum class Unit { kCount, kPercent, kRatePer10k, kDays, kNumber };
+enum class Direction { kHigherIsBetter, kLowerIsBetter, kNeutral };
+
+struct Kpi {
+  std::string id;
+  std::string label;
+  Unit unit = Unit::kNumber;
+  Direction direction = Direction::kNeutral;
+  std::string description;
+  std::string breakdown;  // dimension label, empty when none
+  int decimals = 0;
+  SourcePos pos;
+};
+
+// A GSS symbol stands where a number cannot: c, x, z, low, u.
+struct Symbol {
+  std::string code;
+  bool operator==(const Symbol&) const = default;
+};
+struct Missing {  // null: not reported
+  bool operator==(const Missing&) const = default;
+};
+using Scalar = std::variant<Missing, double, Symbol>;
+// Items in the order the file gives them.
+using Breakdown = std::vector<std::pair<std::string, Scalar>>;
+using Value = std::variant<Scalar, Breakdown>;
+
+struct Snapshot {
+  Date as_at;
+  std::string source;
+  std::map<std::string, Value> values;
+  std::map<std::string, double> targets;
+  std::map<std::string, std::map<std::string, Scalar>> comparators;
+  std::map<std::string, std::string> notes;
+  SourcePos pos;
+  SourcePos source_pos;
+};
+
+struct Authority {
+  std::string slug;
+  std::string name, short_name, region, ons_code;
+  std::vector<OfstedJudgement> ofsted;
+  std::vector<Event> events;
+  std::string intro;  // Markdown
+  std::vector<Document> documents;  // by date, then slug
+  std::vector<Measure> measures;    // by id
+  std::vector<Snapshot> snapshots;  // by as_at, oldest first
+  SourcePos pos;
+
+  const Document* FindDocument(const std::string& slug) const;
+  const Measure* FindMeasure(const std::string& id) const;
+};
+
+struct Site {
+  SiteConfig config;
+  std::vector<Kpi> kpis;                // in file order
+  std::vector<Authority> authorities;  // by slug
+  const Kpi* FindKpi(const std::string& id) const;
+  const Authority* FindAuthority(const std::string& slug) const;
+};
+
+// Names used in content, and the words shown to readers.
+const char* StatusId(Status s);  // "on-track"
+const char* StatusLabel(Status s);  // "On track"
+std::optional<Status> ParseStatus(const std::string& s);
+const std::vector<std::string>& StatusIds();
+const char* UnitId(Unit u);
+std::optional<Unit> ParseUnit(const std::string& s);
+const char* DirectionId(Direction d);
+std::optional<Direction> ParseDirection(const std::string& s);
+const std::vector<std::string>& SymbolCodes();
+const char* SymbolMeaning(const std::string& code);
+const std::vector<std::string>& OfstedGrades();
+
+// Lower-case ASCII letters, digits, hyphens and underscores, starting with a
+// letter or digit: the only names that become paths and ids.
+bool IsValidSlug(const std::string& s);
+
+}  // namespace tracker

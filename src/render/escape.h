@@ -1,0 +1,15 @@
+// The one place content text is escaped for HTML, SVG and XML.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace tracker {
+
+// Escapes & < > " ' so the text is safe in element content and in quoted
+// attribute values of HTML, SVG and XML alike.
+std::string EscapeXml(std::string_view text);
+
+// A quoted CSV field when the text needs it (RFC 4180).
+std::string EscapeCsv(std::string_view text);
+
+}  // namespace tracker

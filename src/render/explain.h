@@ -1,0 +1,14 @@
+// One plain sentence that says why a measure has its status.
+#pragma once
+#include <string>
+
+#include "assess/status.h"
+#include "model/site.h"
+
+namespace tracker {
+
+// "Off track: the latest figure for CP visits in time is 89% (21 September
+// 2023), short of the target of at least 90%."
+std::string ExplainStatus(const Authority& a, const Measure& m, const Kpi* kpi, const MeasureStatus& s);
+
+}  // namespace tracker

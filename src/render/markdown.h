@@ -1,0 +1,29 @@
+// Markdown to HTML with cmark-gfm and its GFM extensions.
+#pragma once
+#include <set>
+#include <string>
+#include <vector>
+
+namespace tracker {
+
+struct Heading {
+  int level = 2;
+  std::string id;
+  std::string text;
+};
+
+struct RenderedMarkdown {
+  std::string html;
+  std::vector<Heading> headings;
+};
+
+// Raw HTML and unsafe URLs are dropped unless `unsafe` is set. Each heading
+// gets an id made from its text, unique within the document and never one of
+// `reserved` (the ids the page layout uses).
+RenderedMarkdown RenderMarkdown(const std::string& markdown, bool unsafe,
+                                const std::set<std::string>& reserved = {});
+
+// "Areas for improvement" -> "areas-for-improvement".
+std::string HeadingId(const std::string& text);
+
+}  // namespace tracker

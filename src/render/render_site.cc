@@ -1,0 +1,540 @@
+#include "render/render_site.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "render/explain.h"
+#include "render/format.h"
+#include "render/markdown.h"
+
+namespace tracker {
+
+namespace {
+
+using json = nlohmann::json;
+
+// Ids the layout itself uses; Markdown headings never take them.
+const std::set<std::string> kReservedIds = {"main-content", "content", "header", "footer", "navigation"};
+
+const char* DocumentTypeLabel(const std::string& type) {
+  if (type == "improvement-notice") return "Improvement notice";
+  if (type == "statutory-direction") return "Statutory direction";
+  if (type == "dfe-letter") return "DfE letter";
+  if (type == "ofsted-letter") return "Ofsted letter";
+  if (type == "scrutiny-report") return "Scrutiny report";
+  if (type == "board-minutes") return "Board minutes";
+  if (type == "improvement-plan") return "Improvement plan";
+  if (type == "presentation") return "Presentation";
+  return "Other document";
+}
+
+const char* StatusColour(Status s) {
+  switch (s) {
+    case Status::kMet: return "govuk-tag--green";
+    case Status::kOnTrack: return "govuk-tag--turquoise";
+    case Status::kAtRisk: return "govuk-tag--yellow";
+    case Status::kOffTrack: return "govuk-tag--red";
+    case Status::kNoData: return "govuk-tag--grey";
+  }
+  return "govuk-tag--grey";
+}
+
+json StatusView(Status s) {
+  return {{"id", StatusId(s)}, {"label", StatusLabel(s)}, {"class", StatusColour(s)}};
+}
+
+json DateView(const Date& d) { return {{"iso", d.Iso()}, {"long", d.Long()}}; }
+
+int Depth(const std::string& path) { return static_cast<int>(std::count(path.begin(), path.end(), '/')); }
+
+std::string RootFor(const std::string& path) {
+  std::string r;
+  for (int i = 0; i < Depth(path); ++i) r += "../";
+  return r;
+}
+
+// Paths of every page, in one place.
+struct Paths {
+  static std::string Dashboard(const Authority& a) { return a.slug + "/index.html"; }
+  static std::string Timeline(const Authority& a) { return a.slug + "/timeline.html"; }
+  static std::string Documents(const Authority& a) { return a.slug + "/documents/index.html"; }
+  static std::string Document(const Authority& a, const std::string& slug) { return a.slug + "/documents/" + slug + ".html"; }
+  static std::string Measures(const Authority& a) { return a.slug + "/measures/index.html"; }
+  static std::string Measure(const Authority& a, const std::string& id) { return a.slug + "/measures/" + id + ".html"; }
+  static std::string Kpis(const Authority& a) { return a.slug + "/kpis/index.html"; }
+  static std::string Kpi(const Authority& a, const std::string& id) { return a.slug + "/kpis/" + id + ".html"; }
+};
+
+class SiteRenderer {
+ public:
+  SiteRenderer(const Site& site, const SiteAssessment& assessment, const Theme& theme)
+      : site_(site), assessment_(assessment), theme_(theme) {}
+
+  RenderResult Run() {
+    RenderHome();
+    for (size_t i = 0; i < site_.authorities.size(); ++i) RenderAuthority(site_.authorities[i], assessment_.authorities[i]);
+    for (const auto& [path, bytes] : theme_.assets) result_.files.push_back({path, bytes});
+    std::sort(result_.files.begin(), result_.files.end(),
+              [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+    return std::move(result_);
+  }
+
+ private:
+  // ------------------------------------------------------------ helpers
+  std::string Href(const std::string& from, const std::string& to) const { return RootFor(from) + to; }
+
+  json Markdown(const std::string& md) const {
+    RenderedMarkdown r = RenderMarkdown(md, site_.config.unsafe_html, kReservedIds);
+    json headings = json::array();
+    for (const auto& h : r.headings)
+      if (h.level == 2) headings.push_back({{"id", h.id}, {"text", h.text}});
+    return {{"html", r.html}, {"headings", headings}, {"empty", r.html.empty()}};
+  }
+
+  json Breadcrumbs(const std::string& from, std::vector<std::pair<std::string, std::string>> trail) const {
+    json list = json::array();
+    for (const auto& [title, path] : trail) list.push_back({{"title", title}, {"href", Href(from, path)}});
+    return list;
+  }
+
+  json AuthorityNav(const Authority& a, const std::string& from, const std::string& current) const {
+    json nav = json::array();
+    const std::pair<const char*, std::string> items[] = {
+        {"Dashboard", Paths::Dashboard(a)}, {"Timeline", Paths::Timeline(a)},
+        {"Documents", Paths::Documents(a)}, {"Measures", Paths::Measures(a)},
+        {"Figures", Paths::Kpis(a)}};
+    for (const auto& [title, path] : items)
+      nav.push_back({{"title", title}, {"href", Href(from, path)}, {"current", path == current}});
+    return nav;
+  }
+
+  json AuthorityView(const Authority& a) const {
+    return {{"slug", a.slug}, {"name", a.name}, {"short_name", a.short_name},
+            {"region", a.region}, {"ons_code", a.ons_code}};
+  }
+
+  json DocumentLink(const Authority& a, const std::string& slug, const std::string& from) const {
+    const Document* d = a.FindDocument(slug);
+    if (!d) return nullptr;
+    return {{"title", d->title}, {"href", Href(from, Paths::Document(a, slug))}, {"date", DateView(d->date)},
+            {"type", DocumentTypeLabel(d->type)}};
+  }
+
+  void Emit(const std::string& path, const std::string& tmpl, json view, const std::string& title,
+            const std::string& description) {
+    view["root"] = RootFor(path);
+    view["lang"] = site_.config.language;
+    view["site"] = {{"title", site_.config.title}, {"organisation", site_.config.organisation},
+                    {"home", Href(path, "index.html")}};
+    view["page"] = {{"title", title}, {"description", description}, {"path", path},
+                    {"canonical", site_.config.base_url.empty() ? json(nullptr) : json(site_.config.base_url + path)}};
+    view["as_at"] = DateView(assessment_.as_at);
+    view["generator"] = std::string("tracker ") + TRACKER_VERSION;
+    view["has_breadcrumbs"] = view.contains("breadcrumbs") && !view["breadcrumbs"].empty();
+    std::string content, page, error;
+    if (!RenderTemplate(theme_, tmpl, view, &content, &error)) {
+      result_.errors.push_back(error);
+      return;
+    }
+    view["content"] = content;
+    if (!RenderTemplate(theme_, "layout", view, &page, &error)) {
+      result_.errors.push_back(error);
+      return;
+    }
+    result_.files.push_back({path, page});
+  }
+
+  // ------------------------------------------------------------ views
+  json MeasureRow(const Authority& a, const Measure& m, const MeasureStatus& s, const std::string& from) const {
+    const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
+    json row = {{"id", m.id}, {"title", m.title}, {"summary", m.summary}, {"category", m.category},
+                {"href", Href(from, Paths::Measure(a, m.id))}, {"status", StatusView(s.status)},
+                {"explanation", ExplainStatus(a, m, kpi, s)},
+                {"deadline", m.deadline ? DateView(*m.deadline) : json(nullptr)},
+                {"target", kpi && m.target ? json(FormatTarget(*kpi, *m.target)) : json(nullptr)}};
+    row["latest"] = nullptr;
+    if (kpi) {
+      if (auto obs = LatestObservation(kpi->id, a.snapshots, assessment_.as_at)) {
+        std::string v;
+        if (obs->value) v = FormatValue(*kpi, *obs->value);
+        else {
+          for (const auto& [item, x] : obs->items) v += (v.empty() ? "" : ", ") + item + " " + FormatValue(*kpi, x);
+        }
+        row["latest"] = {{"value", v}, {"date", DateView(obs->date)}};
+      }
+    }
+    return row;
+  }
+
+  // Every KPI the authority reports or a measure uses, in kpis.json order.
+  std::vector<const Kpi*> KpisOf(const Authority& a) const {
+    std::vector<const Kpi*> out;
+    for (const auto& k : site_.kpis) {
+      bool used = false;
+      for (const auto& s : a.snapshots) used = used || s.values.count(k.id) || s.targets.count(k.id);
+      for (const auto& m : a.measures) used = used || m.kpi == k.id;
+      if (used) out.push_back(&k);
+    }
+    return out;
+  }
+
+  json ValueCell(const Kpi& kpi, const Value& v) const {
+    if (const auto* s = std::get_if<Scalar>(&v)) {
+      json cell = {{"text", FormatScalar(kpi, *s)}, {"numeric", std::holds_alternative<double>(*s)}};
+      if (const auto* sym = std::get_if<Symbol>(s)) cell["symbol"] = sym->code;
+      return cell;
+    }
+    std::string text;
+    for (const auto& [item, sc] : std::get<Breakdown>(v))
+      text += (text.empty() ? "" : "; ") + item + ": " + FormatScalar(kpi, sc);
+    return {{"text", text}, {"numeric", false}};
+  }
+
+  json LatestFigures(const Authority& a, const std::string& from) const {
+    json rows = json::array();
+    for (const Kpi* k : KpisOf(a)) {
+      const Snapshot* latest = nullptr;
+      for (const auto& s : a.snapshots)
+        if (s.as_at <= assessment_.as_at && s.values.count(k->id)) latest = &s;
+      if (!latest) continue;
+      json row = {{"label", k->label}, {"href", Href(from, Paths::Kpi(a, k->id))},
+                  {"value", ValueCell(*k, latest->values.at(k->id))}, {"date", DateView(latest->as_at)}};
+      if (!k->breakdown.empty()) {
+        json items = json::array();
+        for (const auto& [item, sc] : std::get<Breakdown>(latest->values.at(k->id)))
+          items.push_back({{"item", item}, {"value", FormatScalar(*k, sc)}});
+        row["items"] = items;
+      }
+      rows.push_back(row);
+    }
+    return rows;
+  }
+
+  struct TimelineEntry {
+    Date date;
+    std::string title, kind, label, href, source_title, source_href;
+    bool expected = false;
+  };
+
+  std::vector<TimelineEntry> Timeline(const Authority& a, const std::string& from) const {
+    std::vector<TimelineEntry> out;
+    auto add_event = [&](const Event& e) {
+      TimelineEntry t{e.date, e.title, e.expected ? "Expected" : "Event", e.label, "", "", "", e.expected};
+      if (const Document* d = a.FindDocument(e.source)) {
+        t.source_title = d->title;
+        t.source_href = Href(from, Paths::Document(a, d->slug));
+      }
+      out.push_back(t);
+    };
+    for (const auto& e : a.events) add_event(e);
+    for (const auto& d : a.documents) {
+      out.push_back({d.date, d.title, DocumentTypeLabel(d.type), "", Href(from, Paths::Document(a, d.slug)), "", "", false});
+      for (const auto& e : d.events) add_event(e);
+    }
+    for (const auto& j : a.ofsted) {
+      TimelineEntry t{j.date, "Ofsted judged children's services " + j.judgement, "Ofsted judgement", "", "", "", "", false};
+      if (const Document* d = a.FindDocument(j.source)) {
+        t.source_title = d->title;
+        t.source_href = Href(from, Paths::Document(a, d->slug));
+      }
+      out.push_back(t);
+    }
+    for (const auto& m : a.measures)
+      if (m.deadline)
+        out.push_back({*m.deadline, "Deadline: " + m.title, "Measure deadline", "", Href(from, Paths::Measure(a, m.id)), "", "", false});
+    std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& x, const TimelineEntry& y) {
+      return std::make_tuple(x.date.FirstDay(), x.date.LastDay(), x.title) <
+             std::make_tuple(y.date.FirstDay(), y.date.LastDay(), y.title);
+    });
+    return out;
+  }
+
+  json TimelineEntryView(const TimelineEntry& t) const {
+    return {{"date", DateView(t.date)}, {"when", t.label.empty() ? t.date.Long() : t.label}, {"title", t.title},
+            {"kind", t.kind}, {"href", t.href.empty() ? json(nullptr) : json(t.href)},
+            {"source", t.source_href.empty() ? json(nullptr) : json{{"title", t.source_title}, {"href", t.source_href}}},
+            {"expected", t.expected}};
+  }
+
+  // ------------------------------------------------------------ pages
+  void RenderHome() {
+    const std::string path = "index.html";
+    if (site_.authorities.size() == 1) {
+      RenderDashboard(site_.authorities[0], assessment_.authorities[0], path);
+      return;
+    }
+    json list = json::array();
+    for (size_t i = 0; i < site_.authorities.size(); ++i) {
+      const Authority& a = site_.authorities[i];
+      json counts = json::object();
+      int n[5] = {0, 0, 0, 0, 0};
+      for (const auto& s : assessment_.authorities[i].measures) ++n[static_cast<int>(s.status)];
+      json statuses = json::array();
+      for (int k = 0; k < 5; ++k)
+        if (n[k]) statuses.push_back({{"status", StatusView(static_cast<Status>(k))}, {"count", std::to_string(n[k])}});
+      const Document* latest = a.documents.empty() ? nullptr : &a.documents.back();
+      list.push_back({{"authority", AuthorityView(a)}, {"href", Href(path, Paths::Dashboard(a))},
+                      {"measures", std::to_string(a.measures.size())}, {"documents", std::to_string(a.documents.size())},
+                      {"statuses", statuses},
+                      {"latest_document", latest ? DocumentLink(a, latest->slug, path) : json(nullptr)}});
+    }
+    json view = {{"authorities", list}, {"has_authorities", !list.empty()}, {"breadcrumbs", json::array()}};
+    Emit(path, "home", view, site_.config.title,
+         "Progress of councils' children's services under DfE improvement notices: documents, measures and figures.");
+  }
+
+  void RenderAuthority(const Authority& a, const AuthorityAssessment& aa) {
+    RenderDashboard(a, aa, Paths::Dashboard(a));
+    RenderTimeline(a);
+    RenderDocuments(a);
+    for (const auto& d : a.documents) RenderDocument(a, aa, d);
+    RenderMeasures(a, aa);
+    for (size_t i = 0; i < a.measures.size(); ++i) RenderMeasure(a, a.measures[i], aa.measures[i]);
+    RenderKpis(a);
+    for (const Kpi* k : KpisOf(a)) RenderKpi(a, aa, *k);
+  }
+
+  json Base(const Authority& a, const std::string& path, const std::string& current,
+            std::vector<std::pair<std::string, std::string>> trail) const {
+    trail.insert(trail.begin(), {"Home", "index.html"});
+    return {{"authority", AuthorityView(a)}, {"nav", AuthorityNav(a, path, current)},
+            {"breadcrumbs", Breadcrumbs(path, trail)}};
+  }
+
+  void RenderDashboard(const Authority& a, const AuthorityAssessment& aa, const std::string& path) {
+    bool is_home = path == "index.html";
+    json view = Base(a, path, Paths::Dashboard(a), {});
+    if (is_home) view["breadcrumbs"] = json::array();
+    view["intro"] = Markdown(a.intro);
+    json measures = json::array();
+    for (size_t i = 0; i < a.measures.size(); ++i) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
+    view["measures"] = measures;
+    view["has_measures"] = !measures.empty();
+    json figures = LatestFigures(a, path);
+    view["figures"] = figures;
+    view["has_figures"] = !figures.empty();
+    json docs = json::array();
+    for (auto it = a.documents.rbegin(); it != a.documents.rend() && docs.size() < 5; ++it)
+      docs.push_back(DocumentLink(a, it->slug, path));
+    view["documents"] = docs;
+    view["has_documents"] = !docs.empty();
+    json upcoming = json::array();
+    for (const auto& t : Timeline(a, path))
+      if (t.date.LastDay() > assessment_.as_at.FirstDay()) upcoming.push_back(TimelineEntryView(t));
+    view["upcoming"] = upcoming;
+    view["has_upcoming"] = !upcoming.empty();
+    json ofsted = json::array();
+    for (auto it = a.ofsted.rbegin(); it != a.ofsted.rend(); ++it)
+      ofsted.push_back({{"date", DateView(it->date)}, {"judgement", it->judgement},
+                        {"source", DocumentLink(a, it->source, path)}});
+    view["ofsted"] = ofsted;
+    view["has_ofsted"] = !ofsted.empty();
+    view["links"] = {{"timeline", Href(path, Paths::Timeline(a))}, {"documents", Href(path, Paths::Documents(a))},
+                     {"measures", Href(path, Paths::Measures(a))}, {"kpis", Href(path, Paths::Kpis(a))}};
+    Emit(path, "dashboard", view, a.name + ": improvement dashboard",
+         "Measures, figures, documents and events of " + a.name + "'s children's services improvement.");
+  }
+
+  void RenderTimeline(const Authority& a) {
+    const std::string path = Paths::Timeline(a);
+    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
+    json years = json::array();
+    for (const auto& t : Timeline(a, path)) {
+      std::string y = std::to_string(t.date.year);
+      if (years.empty() || years.back()["year"] != y) years.push_back({{"year", y}, {"entries", json::array()}});
+      years.back()["entries"].push_back(TimelineEntryView(t));
+    }
+    view["years"] = years;
+    view["has_years"] = !years.empty();
+    Emit(path, "timeline", view, a.short_name + ": timeline", "Every dated event in " + a.name + "'s improvement journey.");
+  }
+
+  void RenderDocuments(const Authority& a) {
+    const std::string path = Paths::Documents(a);
+    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
+    json docs = json::array();
+    for (auto it = a.documents.rbegin(); it != a.documents.rend(); ++it) {
+      json d = DocumentLink(a, it->slug, path);
+      d["summary"] = it->summary;
+      d["from"] = it->from;
+      docs.push_back(d);
+    }
+    view["documents"] = docs;
+    view["has_documents"] = !docs.empty();
+    Emit(path, "documents", view, a.short_name + ": documents", "Notices, letters and reports about " + a.name + "'s children's services.");
+  }
+
+  void RenderDocument(const Authority& a, const AuthorityAssessment& aa, const Document& d) {
+    const std::string path = Paths::Document(a, d.slug);
+    json view = Base(a, path, Paths::Documents(a), {{a.short_name, Paths::Dashboard(a)}, {"Documents", Paths::Documents(a)}});
+    view["document"] = {{"title", d.title}, {"type", DocumentTypeLabel(d.type)}, {"date", DateView(d.date)},
+                        {"from", d.from}, {"to", d.to}, {"summary", d.summary},
+                        {"source_url", d.source_url.empty() ? json(nullptr) : json(d.source_url)}};
+    view["body"] = Markdown(d.body);
+    json events = json::array();
+    for (const auto& e : d.events)
+      events.push_back({{"when", e.label.empty() ? e.date.Long() : e.label}, {"date", DateView(e.date)}, {"title", e.title}, {"expected", e.expected}});
+    view["events"] = events;
+    view["has_events"] = !events.empty();
+    json set = json::array(), assessed = json::array();
+    for (size_t i = 0; i < a.measures.size(); ++i) {
+      const Measure& m = a.measures[i];
+      if (m.set_by == d.slug) set.push_back(MeasureRow(a, m, aa.measures[i], path));
+      for (const auto& as : m.assessments)
+        if (as.source == d.slug) {
+          assessed.push_back({{"title", m.title}, {"href", Href(path, Paths::Measure(a, m.id))},
+                              {"status", StatusView(as.status)}, {"note", as.note}});
+          break;
+        }
+    }
+    view["measures_set"] = set;
+    view["has_measures_set"] = !set.empty();
+    view["measures_assessed"] = assessed;
+    view["has_measures_assessed"] = !assessed.empty();
+    json snaps = json::array();
+    for (const auto& s : a.snapshots)
+      if (s.source == d.slug) snaps.push_back(DateView(s.as_at));
+    view["snapshots"] = snaps;
+    view["has_snapshots"] = !snaps.empty();
+    Emit(path, "document", view, d.title, d.summary.empty() ? DocumentTypeLabel(d.type) + std::string(", ") + d.date.Long() : d.summary);
+  }
+
+  void RenderMeasures(const Authority& a, const AuthorityAssessment& aa) {
+    const std::string path = Paths::Measures(a);
+    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
+    // Grouped by category, in the order categories first appear.
+    json groups = json::array();
+    for (size_t i = 0; i < a.measures.size(); ++i) {
+      const Measure& m = a.measures[i];
+      std::string cat = m.category.empty() ? "Other measures" : m.category;
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const json& g) { return g["category"] == cat; });
+      if (it == groups.end()) {
+        groups.push_back({{"category", cat}, {"measures", json::array()}});
+        it = groups.end() - 1;
+      }
+      (*it)["measures"].push_back(MeasureRow(a, m, aa.measures[i], path));
+    }
+    view["groups"] = groups;
+    view["has_measures"] = !a.measures.empty();
+    Emit(path, "measures", view, a.short_name + ": measures", "The measures " + a.name + " is held to, and their status.");
+  }
+
+  void RenderMeasure(const Authority& a, const Measure& m, const MeasureStatus& s) {
+    const std::string path = Paths::Measure(a, m.id);
+    json view = Base(a, path, Paths::Measures(a), {{a.short_name, Paths::Dashboard(a)}, {"Measures", Paths::Measures(a)}});
+    view["measure"] = MeasureRow(a, m, s, path);
+    const char* decided = s.decided_by == Decider::kFigures ? "the latest figures"
+                        : s.decided_by == Decider::kAssessment ? "the latest assessment" : "";
+    view["measure"]["decided_by"] = decided;
+    view["narrative"] = Markdown(m.body);
+    view["set_by"] = m.set_by.empty() ? json(nullptr) : DocumentLink(a, m.set_by, path);
+    const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
+    view["kpi"] = kpi ? json{{"label", kpi->label}, {"href", Href(path, Paths::Kpi(a, kpi->id))}} : json(nullptr);
+    json history = json::array();
+    for (auto it = m.assessments.rbegin(); it != m.assessments.rend(); ++it)
+      history.push_back({{"date", DateView(it->date)}, {"status", StatusView(it->status)}, {"note", it->note},
+                         {"source", DocumentLink(a, it->source, path)}});
+    view["assessments"] = history;
+    view["has_assessments"] = !history.empty();
+    if (kpi) {
+      json table = KpiTable(a, *kpi, path);
+      view["values"] = table;
+      view["has_values"] = !table["rows"].empty();
+    }
+    Emit(path, "measure", view, m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s) : m.summary);
+  }
+
+  json KpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
+    json rows = json::array();
+    std::set<std::string> symbols;
+    for (auto it = a.snapshots.rbegin(); it != a.snapshots.rend(); ++it) {
+      const Snapshot& s = *it;
+      if (s.as_at > assessment_.as_at) continue;
+      auto v = s.values.find(k.id);
+      auto t = s.targets.find(k.id);
+      if (v == s.values.end() && t == s.targets.end()) continue;
+      json row = {{"date", DateView(s.as_at)}};
+      if (v != s.values.end()) {
+        row["value"] = ValueCell(k, v->second);
+        if (const auto* sc = std::get_if<Scalar>(&v->second))
+          if (const auto* sym = std::get_if<Symbol>(sc)) symbols.insert(sym->code);
+        if (const auto* b = std::get_if<Breakdown>(&v->second)) {
+          json items = json::array();
+          for (const auto& [item, sc] : *b) {
+            items.push_back({{"item", item}, {"value", FormatScalar(k, sc)}});
+            if (const auto* sym = std::get_if<Symbol>(&sc)) symbols.insert(sym->code);
+          }
+          row["items"] = items;
+        }
+      } else {
+        row["value"] = {{"text", "not reported"}, {"numeric", false}};
+      }
+      row["target"] = t == s.targets.end() ? json(nullptr) : json(FormatValue(k, t->second));
+      json comps = json::array();
+      for (const auto& [name, values] : s.comparators) {
+        auto c = values.find(k.id);
+        if (c != values.end()) comps.push_back({{"name", ComparatorLabel(name)}, {"value", FormatScalar(k, c->second)}});
+      }
+      row["comparators"] = comps;
+      auto n = s.notes.find(k.id);
+      row["note"] = n == s.notes.end() ? "" : n->second;
+      row["source"] = DocumentLink(a, s.source, from);
+      rows.push_back(row);
+    }
+    json key = json::array();
+    for (const auto& code : symbols) key.push_back({{"symbol", code}, {"meaning", SymbolMeaning(code)}});
+    return {{"rows", rows}, {"symbols", key}, {"has_symbols", !key.empty()},
+            {"has_breakdown", !k.breakdown.empty()}, {"breakdown", k.breakdown}};
+  }
+
+  static std::string ComparatorLabel(const std::string& name) {
+    if (name == "statistical_neighbours") return "Statistical neighbours";
+    if (name == "england") return "England";
+    std::string s = name;
+    std::replace(s.begin(), s.end(), '_', ' ');
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+  }
+
+  void RenderKpis(const Authority& a) {
+    const std::string path = Paths::Kpis(a);
+    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
+    json figures = LatestFigures(a, path);
+    view["figures"] = figures;
+    view["has_figures"] = !figures.empty();
+    Emit(path, "kpis", view, a.short_name + ": figures", "The latest performance figures reported for " + a.name + ".");
+  }
+
+  void RenderKpi(const Authority& a, const AuthorityAssessment& aa, const Kpi& k) {
+    const std::string path = Paths::Kpi(a, k.id);
+    json view = Base(a, path, Paths::Kpis(a), {{a.short_name, Paths::Dashboard(a)}, {"Figures", Paths::Kpis(a)}});
+    view["kpi"] = {{"label", k.label}, {"description", k.description}, {"unit", UnitPhrase(k.unit)},
+                   {"direction", k.direction == Direction::kHigherIsBetter ? "Higher is better"
+                                 : k.direction == Direction::kLowerIsBetter ? "Lower is better" : "Neither higher nor lower is better in itself"},
+                   {"breakdown", k.breakdown}};
+    json table = KpiTable(a, k, path);
+    view["values"] = table;
+    view["has_values"] = !table["rows"].empty();
+    json measures = json::array();
+    for (size_t i = 0; i < a.measures.size(); ++i)
+      if (a.measures[i].kpi == k.id) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
+    view["measures"] = measures;
+    view["has_measures"] = !measures.empty();
+    Emit(path, "kpi", view, k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description);
+  }
+
+  const Site& site_;
+  const SiteAssessment& assessment_;
+  const Theme& theme_;
+  RenderResult result_;
+};
+
+}  // namespace
+
+RenderResult RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme) {
+  return SiteRenderer(site, assessment, theme).Run();
+}
+
+}  // namespace tracker
