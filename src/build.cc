@@ -49,6 +49,10 @@ bool OutputIsSafe(const fs::path& source, const fs::path& out, std::string* why)
   return true;
 }
 
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 }  // namespace
 
 ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
@@ -87,7 +91,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
 
   if (!opt.write) {
     if (!opt.quiet)
-      out << "ok: " << site.authorities.size() << " authorities, " << rendered.files.size()
+      out << "ok: " << Plural(site.authorities.size(), "authority", "authorities") << ", " << rendered.files.size()
           << " files would be written (as at " << as_at.Iso() << ")\n";
     return kExitOk;
   }
@@ -103,8 +107,8 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     return kExitContentError;
   }
   if (!opt.quiet)
-    out << "built " << rendered.files.size() << " files for " << site.authorities.size()
-        << " authorities into " << out_dir.string() << " (as at " << as_at.Iso() << ")\n";
+    out << "built " << rendered.files.size() << " files for "
+        << Plural(site.authorities.size(), "authority", "authorities") << " into " << out_dir.string() << " (as at " << as_at.Iso() << ")\n";
   return kExitOk;
 }
 

@@ -60,10 +60,8 @@ std::string FormatDiagnostic(const Diagnostic& d,
       if (!line.empty() && line.size() <= 160) {
         out += "    " + line + "\n";
         if (d.pos.col > 0) {
-          // Count code points, not bytes, so the caret sits under the character.
-          int width = 0;
-          for (int i = 0; i < d.pos.col - 1 && i < static_cast<int>(line.size()); ++i)
-            if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++width;
+          // Columns count characters, so the caret sits under the character.
+          int width = d.pos.col - 1;
           out += "    " + std::string(width, ' ') + "^\n";
         }
       }

@@ -4,7 +4,8 @@
 
 namespace tracker {
 
-std::string ExplainStatus(const Authority& a, const Measure& m, const Kpi* kpi, const MeasureStatus& s) {
+std::string ExplainStatus(const Authority& a, const Measure& m, const Kpi* kpi, const MeasureStatus& s,
+                          bool with_note) {
   std::string head = std::string(StatusLabel(s.status)) + ": ";
   switch (s.decided_by) {
     case Decider::kFigures: {
@@ -20,7 +21,7 @@ std::string ExplainStatus(const Authority& a, const Measure& m, const Kpi* kpi, 
       const Assessment& as = *s.assessment;
       std::string from;
       if (const Document* d = a.FindDocument(as.source)) from = " in \u201c" + d->title + "\u201d";
-      return head + "assessed" + from + " (" + as.date.Long() + ")" + (as.note.empty() ? "." : ": " + as.note);
+      return head + "assessed" + from + " (" + as.date.Long() + ")" + (as.note.empty() || !with_note ? "." : ": " + as.note);
     }
     case Decider::kNothing:
       break;

@@ -9,6 +9,9 @@ namespace tracker {
 
 // "Off track: the latest figure for CP visits in time is 89% (21 September
 // 2023), short of the target of at least 90%."
-std::string ExplainStatus(const Authority& a, const Measure& m, const Kpi* kpi, const MeasureStatus& s);
+// With `with_note` false, an assessment's note is left out: the short form
+// the dashboard shows.
+std::string ExplainStatus(const Authority& a, const Measure& m, const Kpi* kpi, const MeasureStatus& s,
+                          bool with_note = true);
 
 }  // namespace tracker

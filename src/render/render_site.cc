@@ -152,6 +152,7 @@ class SiteRenderer {
     json row = {{"id", m.id}, {"title", m.title}, {"summary", m.summary}, {"category", m.category},
                 {"href", Href(from, Paths::Measure(a, m.id))}, {"status", StatusView(s.status)},
                 {"explanation", ExplainStatus(a, m, kpi, s)},
+                {"short_explanation", ExplainStatus(a, m, kpi, s, false)},
                 {"deadline", m.deadline ? DateView(*m.deadline) : json(nullptr)},
                 {"target", kpi && m.target ? json(FormatTarget(*kpi, *m.target)) : json(nullptr)}};
     row["latest"] = nullptr;
@@ -308,8 +309,25 @@ class SiteRenderer {
     json view = Base(a, path, Paths::Dashboard(a), {});
     if (is_home) view["breadcrumbs"] = json::array();
     view["intro"] = Markdown(a.intro);
+    // Worst first, so what is slow to progress leads the page.
+    std::vector<size_t> order(a.measures.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto rank = [](Status s) {
+      switch (s) {
+        case Status::kOffTrack: return 0;
+        case Status::kAtRisk: return 1;
+        case Status::kOnTrack: return 2;
+        case Status::kMet: return 3;
+        case Status::kNoData: return 4;
+      }
+      return 4;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      return std::make_tuple(rank(aa.measures[x].status), a.measures[x].title) <
+             std::make_tuple(rank(aa.measures[y].status), a.measures[y].title);
+    });
     json measures = json::array();
-    for (size_t i = 0; i < a.measures.size(); ++i) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
+    for (size_t i : order) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
     view["measures"] = measures;
     view["has_measures"] = !measures.empty();
     json figures = LatestFigures(a, path);

@@ -43,7 +43,10 @@ bool RenderTemplate(const Theme& theme, const std::string& name, const nlohmann:
     return false;
   }
   mstch::data data = ToData(view);
+  // Partials are the templates whose names start with '_', so they never
+  // shadow a key of the view.
   for (const auto& [pname, ptext] : theme.templates) {
+    if (pname.empty() || pname[0] != '_') continue;
     const std::string* text = &ptext;
     data.set(pname, mstch::partial{[text]() { return *text; }});
   }

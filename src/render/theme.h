@@ -17,8 +17,8 @@ struct Theme {
   std::map<std::string, std::string> assets;     // "assets/site.css" -> bytes
 };
 
-// Renders template `name` with `view`. Every template is also a partial:
-// {{> breadcrumbs}}. Returns false and sets *error on a template error.
+// Renders template `name` with `view`. Templates named with a leading '_'
+// are partials: {{> _breadcrumbs}}. Returns false and sets *error on a template error.
 bool RenderTemplate(const Theme& theme, const std::string& name, const nlohmann::json& view,
                     std::string* out, std::string* error);
 

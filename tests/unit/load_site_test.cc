@@ -1,0 +1,243 @@
+#include <doctest/doctest.h>
+
+#include "load/load_site.h"
+
+using namespace tracker;
+
+namespace {
+
+// A small valid source, written inline like Hugo's whole-site tests.
+SourceTree ValidTree() {
+  SourceTree t;
+  t.files["site.yml"] = "title: Test\n";
+  t.files["data/kpis.json"] =
+      "{\"kpis\": [\n"
+      "  {\"id\": \"visits\", \"label\": \"Visits\", \"unit\": \"percent\", \"direction\": \"higher_is_better\"},\n"
+      "  {\"id\": \"supervision\", \"label\": \"Supervision\", \"unit\": \"percent\", \"direction\": \"higher_is_better\", \"breakdown\": \"Team\"}\n"
+      "]}\n";
+  t.files["content/town/_authority.md"] = "---\nname: Town Council\n---\nIntro.\n";
+  t.files["content/town/documents/notice.md"] =
+      "---\ntitle: Notice\ntype: improvement-notice\ndate: 2020-01-02\n---\nText.\n";
+  t.files["content/town/measures/visits.md"] =
+      "---\ntitle: Visits\nset_by: notice\nkpi: visits\ntarget:\n  op: \">=\"\n  value: 90\n---\n";
+  t.files["data/town/snapshots/2020-02-01.json"] =
+      "{\"as_at\": \"2020-02-01\", \"source\": \"notice\", \"values\": {\"visits\": 88, \"supervision\": {\"A\": 70, \"B\": \"c\"}}}\n";
+  return t;
+}
+
+std::vector<std::string> Messages(const Diagnostics& diag) {
+  std::vector<std::string> out;
+  for (const auto& d : diag.Sorted())
+    out.push_back(d.pos.path + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " + d.message);
+  return out;
+}
+
+}  // namespace
+
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& v) {
+    std::string s = "[";
+    for (const auto& x : v) s += "\n  " + x;
+    return (s + "\n]").c_str();
+  }
+};
+}  // namespace doctest
+
+namespace {
+
+}  // namespace
+
+TEST_CASE("a valid source loads into the model") {
+  Diagnostics diag;
+  Site site = LoadSite(ValidTree(), diag);
+  CHECK(Messages(diag).empty());
+  REQUIRE(site.authorities.size() == 1);
+  const Authority& a = site.authorities[0];
+  CHECK(a.slug == "town");
+  CHECK(a.name == "Town Council");
+  CHECK(a.short_name == "Town Council");
+  REQUIRE(a.documents.size() == 1);
+  CHECK(a.documents[0].date.Iso() == "2020-01-02");
+  REQUIRE(a.measures.size() == 1);
+  REQUIRE(a.measures[0].target);
+  CHECK(a.measures[0].target->op == ">=");
+  CHECK(a.measures[0].target->value == 90);
+  REQUIRE(a.snapshots.size() == 1);
+  const auto& b = std::get<Breakdown>(a.snapshots[0].values.at("supervision"));
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].first == "A");
+  CHECK(std::get<Symbol>(b[1].second).code == "c");
+  CHECK(site.config.language == "en-GB");
+}
+
+TEST_CASE("malformed YAML is reported at its line in the file") {
+  SourceTree t = ValidTree();
+  t.files["content/town/documents/notice.md"] = "---\ntitle: Notice\ntype: [dfe-letter\ndate: 2020-01-02\n---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  auto m = Messages(diag);
+  REQUIRE(!m.empty());
+  CHECK(m[0].rfind("content/town/documents/notice.md:4:", 0) == 0);
+  CHECK(m[0].find("malformed YAML") != std::string::npos);
+}
+
+TEST_CASE("malformed JSON is reported at the byte where parsing stopped") {
+  SourceTree t = ValidTree();
+  t.files["data/town/snapshots/2020-02-01.json"] = "{\n  \"as_at\": \"2020-02-01\",\n  \"values\": {\"visits\": 88,}\n}\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  auto m = Messages(diag);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].rfind("data/town/snapshots/2020-02-01.json:3:", 0) == 0);
+  CHECK(m[0].find("malformed JSON") != std::string::npos);
+}
+
+TEST_CASE("a missing required field names the field") {
+  SourceTree t = ValidTree();
+  t.files["content/town/documents/notice.md"] = "---\ntype: dfe-letter\ndate: 2020-01-02\n---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+                              "content/town/documents/notice.md:2:1: missing required field 'title' in the document"});
+}
+
+TEST_CASE("an unknown document type suggests the closest") {
+  SourceTree t = ValidTree();
+  t.files["content/town/documents/notice.md"] = "---\ntitle: N\ntype: ofsted-leter\ndate: 2020-01-02\n---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+                              "content/town/documents/notice.md:3:7: unknown type 'ofsted-leter'; did you mean 'ofsted-letter'?"});
+}
+
+TEST_CASE("unknown KPIs, document slugs and authorities are errors at their place") {
+  SourceTree t = ValidTree();
+  t.files["content/town/measures/visits.md"] = "---\ntitle: V\nset_by: notise\nkpi: visit\n---\n";
+  t.files["data/elsewhere/snapshots/2020-01-01.json"] = "{\"as_at\": \"2020-01-01\", \"values\": {}}";
+  t.files["data/town/snapshots/2020-02-01.json"] = "{\"as_at\": \"2020-02-01\",\n \"values\": {\"visit\": 1}}";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+      "content/town/measures/visits.md:3:9: unknown document 'notise' in 'set_by'; did you mean 'notice'?; use the file name of a document in content/town/documents/ without .md",
+      "content/town/measures/visits.md:4:6: unknown KPI 'visit'; did you mean 'visits'?; KPIs are defined in data/kpis.json",
+      "data/elsewhere/snapshots/2020-01-01.json:0:0: unknown authority 'elsewhere'; data/<authority>/ must match a folder content/<authority>/",
+      "data/town/snapshots/2020-02-01.json:2:13: unknown KPI 'visit'; did you mean 'visits'?; KPIs are defined in data/kpis.json",
+  });
+}
+
+TEST_CASE("two snapshots with the same date are an error") {
+  SourceTree t = ValidTree();
+  t.files["data/town/snapshots/copy.json"] = "{\"as_at\": \"2020-02-01\", \"values\": {}}";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  auto m = Messages(diag);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] == "data/town/snapshots/copy.json:1:11: two snapshots with the same date 2020-02-01: this one and "
+                "data/town/snapshots/2020-02-01.json; keep one, or correct as_at");
+}
+
+TEST_CASE("a breakdown object for a KPI without a breakdown is an error") {
+  SourceTree t = ValidTree();
+  t.files["data/town/snapshots/2020-02-01.json"] = "{\"as_at\": \"2020-02-01\", \"values\": {\"visits\": {\"A\": 1}}}";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  auto m = Messages(diag);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].find(":1:46: breakdown object for KPI 'visits', which has no breakdown") != std::string::npos);
+}
+
+TEST_CASE("a percent outside 0 to 100 is an error, in breakdowns too") {
+  SourceTree t = ValidTree();
+  t.files["data/town/snapshots/2020-02-01.json"] =
+      "{\"as_at\": \"2020-02-01\", \"values\": {\"visits\": 101,\n \"supervision\": {\"A\": -1}}}";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+      "data/town/snapshots/2020-02-01.json:1:46: percent 101 for 'visits' is outside 0 to 100",
+      "data/town/snapshots/2020-02-01.json:2:23: percent -1 for 'supervision' is outside 0 to 100",
+  });
+}
+
+TEST_CASE("an unknown GSS symbol is an error; known ones are kept") {
+  SourceTree t = ValidTree();
+  t.files["data/town/snapshots/2020-02-01.json"] = "{\"as_at\": \"2020-02-01\", \"values\": {\"visits\": \"supressed\"}}";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  auto m = Messages(diag);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].find("'supressed' is not a number or a GSS symbol") != std::string::npos);
+}
+
+TEST_CASE("text that is not UTF-8 is reported at the bad byte") {
+  SourceTree t = ValidTree();
+  t.files["content/town/documents/notice.md"] = "---\ntitle: Caf\xe9\ntype: other\ndate: 2020-01-02\n---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+      "content/town/documents/notice.md:2:11: text is not UTF-8 here; save the file as UTF-8"});
+}
+
+TEST_CASE("invalid dates are errors with the reason") {
+  SourceTree t = ValidTree();
+  t.files["content/town/documents/notice.md"] = "---\ntitle: N\ntype: other\ndate: 2020-02-30\n---\n";
+  t.files["data/town/snapshots/2020-02-01.json"] = "{\"as_at\": \"2020-02\", \"values\": {}}";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+      "content/town/documents/notice.md:4:7: invalid date '2020-02-30' in 'date': 2020-02-30 does not exist: February 2020 has 29 days",
+      "data/town/snapshots/2020-02-01.json:1:11: as_at needs a full date, YYYY-MM-DD",
+  });
+}
+
+TEST_CASE("unknown fields are errors with a hint, so typos are never silently ignored") {
+  SourceTree t = ValidTree();
+  t.files["content/town/documents/notice.md"] = "---\ntitle: N\ntype: other\ndate: 2020-01-02\nsumary: S\n---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+      "content/town/documents/notice.md:5:1: unknown field 'sumary' in the document; did you mean 'summary'?"});
+}
+
+TEST_CASE("slugs must be lower-case letters, digits, hyphens and underscores") {
+  SourceTree t = ValidTree();
+  t.files["content/town/documents/Notice 2.md"] = "---\ntitle: N\ntype: other\ndate: 2020-01-02\n---\n";
+  t.files["content/Town/_authority.md"] = "---\nname: T\n---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  auto m = Messages(diag);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].find("authority folder 'Town' is not a valid slug") != std::string::npos);
+  CHECK(m[1].find("file name 'Notice 2.md' is not a valid slug") != std::string::npos);
+}
+
+TEST_CASE("every problem in the source is reported in one run") {
+  SourceTree t = ValidTree();
+  t.files["content/town/documents/notice.md"] = "---\ntype: ofsted-leter\ndate: 2020-13-01\n---\n";
+  t.files["data/town/snapshots/2020-02-01.json"] = "{\"as_at\": \"2020-02-01\", \"values\": {\"visits\": 200, \"nope\": 1}}";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(diag.errors() == 5);  // title, type, date, percent, KPI (+ set_by ref is fine)
+}
+
+TEST_CASE("a missing site.yml or kpis.json says what to add") {
+  SourceTree t = ValidTree();
+  t.files.erase("site.yml");
+  t.files.erase("data/kpis.json");
+  Diagnostics diag;
+  LoadSite(t, diag);
+  auto m = Messages(diag);
+  REQUIRE(m.size() >= 2);
+  CHECK(m[0].find("data/kpis.json is missing") != std::string::npos);
+  CHECK(m.back().find("site.yml is missing") != std::string::npos);
+}
+
+TEST_CASE("documents may give a month when that is all they state") {
+  SourceTree t = ValidTree();
+  t.files["content/town/documents/notice.md"] = "---\ntitle: N\ntype: presentation\ndate: 2021-07\n---\n";
+  Diagnostics diag;
+  Site site = LoadSite(t, diag);
+  CHECK(Messages(diag).empty());
+  CHECK(site.authorities[0].documents[0].date.Long() == "July 2021");
+}
