@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include "e2e.h"
+
+using namespace e2e;
+
+// tests/fixtures/broken holds one error of each kind the content model
+// checks; tests/fixtures/broken.expected is exactly what tracker must say.
+TEST_CASE("check reports every error with path:line:col in one run and exits 1") {
+  fs::path broken = fs::path(TRACKER_TEST_DATA) / "fixtures/broken";
+  Run r = Tracker("check --source " + Quote(broken.string()));
+  CHECK(r.exit == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err == ReadFile(fs::path(TRACKER_TEST_DATA) / "fixtures/broken.expected"));
+  for (const char* kind : {"malformed YAML", "malformed JSON", "missing required field 'title'",
+                           "unknown type 'ofsted-leter'; did you mean 'ofsted-letter'?", "unknown KPI 'visit'",
+                           "unknown document 'notise'", "unknown authority 'nowhere'",
+                           "two snapshots with the same date", "unknown KPI 'visitz'",
+                           "breakdown object for KPI 'caseload'", "percent 104 for 'visits' is outside 0 to 100",
+                           "text is not UTF-8", "invalid date '2021-02-30'"})
+    CHECK_MESSAGE(Contains(r.err, kind), kind);
+  CHECK_FALSE(fs::exists(broken / "site"));
+}
+
+TEST_CASE("a build with errors writes nothing") {
+  fs::path out = WorkDir("broken-build") / "site";
+  Run r = Tracker("build --source " + Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/broken").string()) +
+                  " --out " + Quote(out.string()));
+  CHECK(r.exit == 1);
+  CHECK(Contains(r.err, "build stopped: nothing was written"));
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("a failing build leaves the previous site byte for byte intact") {
+  fs::path work = WorkDir("failing-rebuild");
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", work / "src", fs::copy_options::recursive);
+  std::string args = "build --source " + Quote((work / "src").string()) + " --out " + Quote((work / "site").string());
+  REQUIRE(Tracker(args).exit == 0);
+  auto before = Tree(work / "site");
+  REQUIRE(before.size() > 10);
+  // A new month's figures arrive with a mistake in them.
+  std::ofstream(work / "src/data/sampleton/snapshots/2023-03-31.json") << "{\"as_at\": \"2023-03-31\", \"values\": {\"visits_in_time\": 140}}";
+  Run r = Tracker(args);
+  CHECK(r.exit == 1);
+  CHECK(Contains(r.err, "data/sampleton/snapshots/2023-03-31.json:1:54: error: percent 140 for 'visits_in_time' is outside 0 to 100"));
+  CHECK(Tree(work / "site") == before);
+}
+
+TEST_CASE("an unknown field in site.yml is reported with a hint") {
+  fs::path work = WorkDir("site-yml");
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", work / "src", fs::copy_options::recursive);
+  std::ofstream(work / "src/site.yml", std::ios::app) << "tittle: Oops\n";
+  Run r = Tracker("check --source " + Quote((work / "src").string()));
+  CHECK(r.exit == 1);
+  CHECK(Contains(r.err, "site.yml:6:1: error: unknown field 'tittle' in site.yml; did you mean 'title'?"));
+}

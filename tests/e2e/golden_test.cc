@@ -1,0 +1,36 @@
+#include <doctest/doctest.h>
+
+#include "e2e.h"
+
+using namespace e2e;
+
+// The sample fixture's whole site, byte for byte, against tests/golden/sample.
+// After an intended change, regenerate with:
+//   TRACKER_UPDATE_GOLDEN=1 ctest --test-dir build -R golden
+// and review the diff. The compiled GOV.UK Frontend CSS is left out: it comes
+// from npm, not from tracker.
+TEST_CASE("golden: the sample site matches tests/golden/sample") {
+  fs::path out = WorkDir("golden") / "site";
+  Run r = Tracker("build --quiet --source " + Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/sample").string()) +
+                  " --out " + Quote(out.string()));
+  REQUIRE_MESSAGE(r.exit == 0, r.err);
+  auto built = Tree(out);
+  for (auto it = built.begin(); it != built.end();)
+    it = it->first.rfind("assets/vendor/", 0) == 0 ? built.erase(it) : std::next(it);
+  fs::path golden = fs::path(TRACKER_TEST_DATA) / "golden/sample";
+  if (std::getenv("TRACKER_UPDATE_GOLDEN")) {
+    fs::remove_all(golden);
+    for (const auto& [rel, bytes] : built) {
+      fs::create_directories((golden / rel).parent_path());
+      std::ofstream(golden / rel, std::ios::binary) << bytes;
+    }
+  }
+  auto expected = Tree(golden);
+  REQUIRE(!expected.empty());
+  for (const auto& [rel, bytes] : expected) {
+    auto it = built.find(rel);
+    CHECK_MESSAGE(it != built.end(), (std::string("missing from the build: ") + rel));
+    if (it != built.end()) CHECK_MESSAGE(it->second == bytes, (std::string("differs from golden: ") + rel));
+  }
+  for (const auto& [rel, _] : built) CHECK_MESSAGE(expected.count(rel), (std::string("not in golden: ") + rel));
+}

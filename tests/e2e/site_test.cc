@@ -1,0 +1,127 @@
+#include <doctest/doctest.h>
+
+#include "e2e.h"
+
+using namespace e2e;
+
+namespace {
+
+// Builds the bundled tracker once for the tests in this file.
+const fs::path& BundledSite() {
+  static fs::path out = [] {
+    fs::path o = WorkDir("bundled") / "site";
+    Run r = Tracker("build --quiet --source " + Quote(TRACKER_REPO) + " --out " + Quote(o.string()));
+    REQUIRE_MESSAGE(r.exit == 0, r.err);
+    return o;
+  }();
+  return out;
+}
+
+std::string Page(const std::string& rel) { return ReadFile(BundledSite() / rel); }
+
+}  // namespace
+
+TEST_CASE("the bundled tracker builds every page type") {
+  const std::string nel = "north-east-lincolnshire/";
+  for (std::string p : {std::string("index.html"), nel + "index.html", nel + "timeline.html",
+                        nel + "documents/index.html", nel + "documents/improvement-notice-2019-12-18.html",
+                        nel + "measures/index.html", nel + "measures/cp-visits-in-time.html",
+                        nel + "kpis/index.html", nel + "kpis/supervision_in_time.html",
+                        std::string("st-helens/index.html"), std::string("st-helens/documents/dfe-letter-2020-06-18.html"),
+                        std::string("assets/tracker.css")})
+    CHECK_MESSAGE(fs::exists(BundledSite() / p), p);
+}
+
+TEST_CASE("the home page lists both councils") {
+  std::string home = Page("index.html");
+  CHECK(Contains(home, "North East Lincolnshire Council</a>"));
+  CHECK(Contains(home, "St Helens Metropolitan Borough Council</a>"));
+}
+
+TEST_CASE("the dashboard shows measures with their status, the latest figures, documents and what is coming") {
+  std::string d = Page("north-east-lincolnshire/index.html");
+  CHECK(Contains(d, "Child protection visits in time</a>"));
+  CHECK(Contains(d, "<strong class=\"govuk-tag govuk-tag--red\">Off track</strong>"));
+  CHECK(Contains(d, "1,943"));
+  CHECK(Contains(d, "246 per 10,000"));
+  CHECK(Contains(d, "Children&apos;s Services Improvement Journey</a>"));
+  CHECK(Contains(d, "<strong>Autumn 2024</strong>"));
+  CHECK(Contains(d, "Inadequate"));
+}
+
+TEST_CASE("a measure page explains its status from the figures the documents give") {
+  std::string m = Page("north-east-lincolnshire/measures/cp-visits-in-time.html");
+  CHECK(Contains(m, "Off track: the latest figure for Child protection visits in time is 89% (21 September 2023), "
+                    "short of the target of at least 90%."));
+  CHECK(Contains(m, "href=\"../../north-east-lincolnshire/documents/scrutiny-report-2023-09-21.html\""));
+  std::string met = Page("north-east-lincolnshire/measures/improvement-plan-actions-by-may-2020.html");
+  CHECK(Contains(met, "Met: assessed in “North East Lincolnshire Council Improvement Notice: Covid-19 flexibilities” (18 June 2020)"));
+  CHECK(Contains(met, "<time datetime=\"2020-05\">May 2020</time>"));
+}
+
+TEST_CASE("the timeline holds every dated event, grouped by year, at the precision given") {
+  std::string t = Page("north-east-lincolnshire/timeline.html");
+  for (const char* y : {"id=\"year-2019\"", "id=\"year-2020\"", "id=\"year-2021\"", "id=\"year-2022\"", "id=\"year-2023\"", "id=\"year-2024\""})
+    CHECK_MESSAGE(Contains(t, y), y);
+  CHECK(Contains(t, "<time datetime=\"2021-10\">October 2021</time>"));
+  CHECK(Contains(t, "<time datetime=\"2019-12-18\">18 December 2019</time>"));
+  CHECK(Contains(t, "Improvement Notice to North East Lincolnshire Council</a>"));
+  CHECK(t.find("year-2019") < t.find("year-2024"));
+}
+
+TEST_CASE("a document page has its metadata and its full text") {
+  std::string n = Page("north-east-lincolnshire/documents/improvement-notice-2019-12-18.html");
+  CHECK(Contains(n, "<h2 id=\"adviser-arrangements\">Adviser arrangements</h2>"));
+  CHECK(Contains(n, "the council should highlight those objectives which are slow to progress"));
+  CHECK(Contains(n, "Matthew Edwards, a senior civil servant in the Department for Education"));
+  CHECK(Contains(n, "Deliver the improvement plan&apos;s actions by the end of May 2020</a>"));
+}
+
+TEST_CASE("a KPI page has its definition and every snapshot value, breakdowns included") {
+  std::string k = Page("north-east-lincolnshire/kpis/supervision_in_time.html");
+  CHECK(Contains(k, "Percentage of social worker supervisions held within timescale, by team."));
+  CHECK(Contains(k, "CASS: 78%"));
+  CHECK(Contains(k, "New Futures: 75%"));
+  CHECK(Contains(k, "annual leave has had an impact on timeliness of supervision during August"));
+}
+
+TEST_CASE("St Helens, with a letter and no figures, says so rather than showing blanks") {
+  std::string d = Page("st-helens/index.html");
+  CHECK(Contains(d, "No measures have been recorded for St Helens yet."));
+  CHECK(Contains(d, "No figures have been published for St Helens yet."));
+  CHECK(Contains(Page("st-helens/documents/dfe-letter-2020-06-18.html"), "Samantha Morrison, your Caselead"));
+}
+
+TEST_CASE("every internal link in the bundled site resolves") {
+  int links = 0;
+  for (const auto& [rel, html] : Tree(BundledSite())) {
+    if (rel.size() < 5 || rel.compare(rel.size() - 5, 5, ".html") != 0) continue;
+    size_t pos = 0;
+    while ((pos = html.find("href=\"", pos)) != std::string::npos) {
+      pos += 6;
+      std::string href = html.substr(pos, html.find('"', pos) - pos);
+      if (href.rfind("http", 0) == 0 || href.rfind("mailto:", 0) == 0 || href[0] == '#') continue;
+      href = href.substr(0, href.find('#'));
+      ++links;
+      fs::path target = (BundledSite() / rel).parent_path() / href;
+      CHECK_MESSAGE(fs::exists(target), (std::string(rel) + " -> " + href));
+    }
+  }
+  CHECK(links > 200);
+}
+
+TEST_CASE("the same input gives the same bytes, build after build") {
+  fs::path again = WorkDir("bundled-again") / "site";
+  Run r = Tracker("build --quiet --source " + Quote(TRACKER_REPO) + " --out " + Quote(again.string()));
+  REQUIRE(r.exit == 0);
+  CHECK(Tree(again) == Tree(BundledSite()));
+}
+
+TEST_CASE("--as-at judges the site as at another date") {
+  fs::path out = WorkDir("bundled-2021") / "site";
+  Run r = Tracker("build --quiet --as-at 2021-06-30 --source " + Quote(TRACKER_REPO) + " --out " + Quote(out.string()));
+  REQUIRE(r.exit == 0);
+  std::string m = ReadFile(out / "north-east-lincolnshire/measures/caseload-caps.html");
+  CHECK(Contains(m, "At risk: assessed in “Focused visit to North East Lincolnshire children&apos;s services” (18 June 2021)"));
+  CHECK(Contains(ReadFile(out / "north-east-lincolnshire/index.html"), "as at 30 June 2021"));
+}

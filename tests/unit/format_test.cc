@@ -1,0 +1,63 @@
+#include <doctest/doctest.h>
+
+#include <clocale>
+
+#include "render/format.h"
+
+using namespace tracker;
+
+namespace {
+Kpi K(Unit u, int decimals = 0) {
+  Kpi k;
+  k.id = "k";
+  k.unit = u;
+  k.decimals = decimals;
+  return k;
+}
+}  // namespace
+
+TEST_CASE("numbers get thousands separators and fixed decimals") {
+  CHECK(FormatNumber(1943, 0) == "1,943");
+  CHECK(FormatNumber(1234567.891, 2) == "1,234,567.89");
+  CHECK(FormatNumber(12.25, 1) == "12.3");  // half away from zero
+  CHECK(FormatNumber(-0.04, 1) == "0.0");
+  CHECK(FormatNumber(-1500, 0) == "-1,500");
+  CHECK(FormatNumber(999, 0) == "999");
+}
+
+TEST_CASE("the C locale never reaches the output") {
+  const char* old = std::setlocale(LC_ALL, nullptr);
+  std::string saved = old ? old : "C";
+  if (std::setlocale(LC_ALL, "de_DE.UTF-8") || std::setlocale(LC_ALL, "fr_FR.UTF-8")) {
+    CHECK(FormatNumber(1234.5, 1) == "1,234.5");
+  }
+  std::setlocale(LC_ALL, saved.c_str());
+  CHECK(FormatNumber(1234.5, 1) == "1,234.5");
+}
+
+TEST_CASE("values are written in their unit") {
+  CHECK(FormatValue(K(Unit::kPercent), 90) == "90%");
+  CHECK(FormatValue(K(Unit::kRatePer10k), 246) == "246 per 10,000");
+  CHECK(FormatValue(K(Unit::kCount), 1943) == "1,943");
+  CHECK(FormatValue(K(Unit::kDays), 1) == "1 day");
+  CHECK(FormatValue(K(Unit::kDays), 12) == "12 days");
+  CHECK(FormatValue(K(Unit::kNumber, 1), 19) == "19.0");
+}
+
+TEST_CASE("GSS symbols and nulls are words, never blank or zero") {
+  Kpi k = K(Unit::kPercent);
+  CHECK(FormatScalar(k, Symbol{"c"}) == "suppressed");
+  CHECK(FormatScalar(k, Symbol{"x"}) == "not available");
+  CHECK(FormatScalar(k, Symbol{"z"}) == "not applicable");
+  CHECK(FormatScalar(k, Symbol{"low"}) == "rounds to zero");
+  CHECK(FormatScalar(k, Symbol{"u"}) == "low reliability");
+  CHECK(FormatScalar(k, Missing{}) == "not reported");
+}
+
+TEST_CASE("targets read as words") {
+  Kpi k = K(Unit::kPercent);
+  CHECK(FormatTargetValue(k, ">=", 90) == "at least 90%");
+  CHECK(FormatTargetValue(k, ">", 90) == "more than 90%");
+  CHECK(FormatTargetValue(k, "<=", 25) == "at most 25%");
+  CHECK(FormatTargetValue(k, "<", 25) == "below 25%");
+}

@@ -1,0 +1,116 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "assess/assess_site.h"
+#include "load/load_site.h"
+#include "load/load_theme.h"
+#include "render/render_site.h"
+
+using namespace tracker;
+
+namespace {
+
+struct Built {
+  Site site;
+  RenderResult result;
+  const std::string& File(const std::string& path) const {
+    for (const auto& f : result.files)
+      if (f.path == path) return f.bytes;
+    static const std::string kNone = "(missing)";
+    return kNone;
+  }
+};
+
+Built BuildInMemory(const SourceTree& tree, std::optional<Date> as_at = std::nullopt) {
+  Built b;
+  Diagnostics diag;
+  b.site = LoadSite(tree, diag);
+  REQUIRE_MESSAGE(!diag.HasErrors(), diag.Sorted()[0].message);
+  Theme theme = LoadTheme(tree, b.site.config, diag);
+  SiteAssessment a = AssessSite(b.site, ResolveAsAt(b.site, as_at));
+  b.result = RenderSite(b.site, a, theme);
+  return b;
+}
+
+SourceTree TwoCouncils() {
+  SourceTree t;
+  t.files["site.yml"] = "title: Tracker\nbase_url: https://example.org/sub/path/\n";
+  t.files["data/kpis.json"] =
+      "{\"kpis\": [{\"id\": \"visits\", \"label\": \"Visits in time\", \"unit\": \"percent\", \"direction\": \"higher_is_better\"}]}";
+  t.files["content/alpha/_authority.md"] = "---\nname: Alpha <Council>\nshort_name: Alpha\n---\n";
+  t.files["content/alpha/documents/notice.md"] =
+      "---\ntitle: \"Notice <img src=x onerror=alert(1)>\"\ntype: improvement-notice\ndate: 2020-01-02\n---\n## First\n";
+  t.files["content/alpha/measures/visits.md"] =
+      "---\ntitle: Visits\nset_by: notice\nkpi: visits\ntarget:\n  op: \">=\"\n  value: 90\n---\n";
+  t.files["data/alpha/snapshots/2020-02-01.json"] = "{\"as_at\": \"2020-02-01\", \"source\": \"notice\", \"values\": {\"visits\": 89}}";
+  t.files["content/beta/_authority.md"] = "---\nname: Beta Council\n---\n";
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("every page type is rendered, at paths that work from disk and under a base path") {
+  Built b = BuildInMemory(TwoCouncils());
+  CHECK(b.result.errors.empty());
+  for (const char* p : {"index.html", "alpha/index.html", "alpha/timeline.html", "alpha/documents/index.html",
+                        "alpha/documents/notice.html", "alpha/measures/index.html", "alpha/measures/visits.html",
+                        "alpha/kpis/index.html", "alpha/kpis/visits.html", "beta/index.html", "assets/tracker.css"})
+    CHECK_MESSAGE(b.File(p) != "(missing)", p);
+  // Links are relative, so the site works at any base path and from disk.
+  CHECK(b.File("alpha/measures/visits.html").find("href=\"../../alpha/documents/notice.html\"") != std::string::npos);
+  CHECK(b.File("alpha/measures/visits.html").find("href=\"../../assets/tracker.css\"") != std::string::npos);
+  CHECK(b.File("alpha/measures/visits.html").find("<link rel=\"canonical\" href=\"https://example.org/sub/path/alpha/measures/visits.html\">") != std::string::npos);
+}
+
+TEST_CASE("the home page lists authorities when there are several") {
+  Built b = BuildInMemory(TwoCouncils());
+  const std::string& home = b.File("index.html");
+  CHECK(home.find("href=\"alpha/index.html\">Alpha &lt;Council&gt;</a>") != std::string::npos);
+  CHECK(home.find("href=\"beta/index.html\">Beta Council</a>") != std::string::npos);
+}
+
+TEST_CASE("the home page is the dashboard when there is one authority") {
+  SourceTree t = TwoCouncils();
+  t.files.erase("content/beta/_authority.md");
+  Built b = BuildInMemory(t);
+  CHECK(b.File("index.html").find("<h1 class=\"govuk-heading-xl\">Alpha &lt;Council&gt;</h1>") != std::string::npos);
+  CHECK(b.File("index.html").find("href=\"alpha/measures/visits.html\"") != std::string::npos);
+}
+
+TEST_CASE("content is escaped wherever it lands") {
+  Built b = BuildInMemory(TwoCouncils());
+  for (const auto& f : b.result.files) {
+    if (f.path.find(".html") == std::string::npos) continue;
+    CHECK_MESSAGE(f.bytes.find("<img src=x") == std::string::npos, f.path);
+    CHECK_MESSAGE(f.bytes.find("<Council>") == std::string::npos, f.path);
+  }
+  CHECK(b.File("alpha/documents/notice.html").find("Notice &lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+}
+
+TEST_CASE("a measure page shows its status, the sentence that explains it and its figures") {
+  Built b = BuildInMemory(TwoCouncils());
+  const std::string& page = b.File("alpha/measures/visits.html");
+  CHECK(page.find("<strong class=\"govuk-tag govuk-tag--red\">Off track</strong>") != std::string::npos);
+  CHECK(page.find("Off track: the latest figure for Visits in time is 89% (1 February 2020), short of the target of at least 90%.") != std::string::npos);
+  CHECK(page.find("<time datetime=\"2020-02-01\">1 February 2020</time>") != std::string::npos);
+}
+
+TEST_CASE("the as-at date changes what the site says, never the clock") {
+  Built later = BuildInMemory(TwoCouncils());
+  Built earlier = BuildInMemory(TwoCouncils(), Date{2020, 1, 15});
+  CHECK(earlier.File("alpha/measures/visits.html").find("No data") != std::string::npos);
+  CHECK(later.File("alpha/measures/visits.html").find("Off track") != std::string::npos);
+}
+
+TEST_CASE("the same input renders the same bytes") {
+  Built a = BuildInMemory(TwoCouncils());
+  Built b = BuildInMemory(TwoCouncils());
+  REQUIRE(a.result.files.size() == b.result.files.size());
+  for (size_t i = 0; i < a.result.files.size(); ++i) {
+    CHECK(a.result.files[i].path == b.result.files[i].path);
+    CHECK(a.result.files[i].bytes == b.result.files[i].bytes);
+  }
+  CHECK(std::is_sorted(a.result.files.begin(), a.result.files.end(),
+                       [](const OutputFile& x, const OutputFile& y) { return x.path < y.path; }));
+}

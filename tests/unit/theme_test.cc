@@ -1,0 +1,72 @@
+#include <doctest/doctest.h>
+
+#include "load/load_theme.h"
+#include "render/theme.h"
+
+using namespace tracker;
+
+TEST_CASE("the built-in default theme has every page template") {
+  Diagnostics diag;
+  SourceTree tree;
+  Theme theme = LoadTheme(tree, SiteConfig{}, diag);
+  CHECK_FALSE(diag.HasErrors());
+  for (const char* name : {"layout", "home", "dashboard", "timeline", "documents", "document", "measures",
+                           "measure", "kpis", "kpi", "_header", "_footer", "_breadcrumbs", "_status"})
+    CHECK_MESSAGE(theme.templates.count(name), name);
+  CHECK(theme.assets.count("assets/tracker.css"));
+}
+
+TEST_CASE("a site's own template overrides the built-in one of the same name") {
+  Diagnostics diag;
+  SourceTree tree;
+  tree.files["themes/default/templates/_footer.html"] = "<footer>Our council</footer>";
+  Theme theme = LoadTheme(tree, SiteConfig{}, diag);
+  CHECK(theme.templates.at("_footer") == "<footer>Our council</footer>");
+  CHECK(theme.template_paths.at("_footer") == "themes/default/templates/_footer.html");
+  CHECK(theme.template_paths.at("_header").rfind("(built-in)", 0) == 0);
+}
+
+TEST_CASE("site.yml can pick another theme, which falls back to the default per file") {
+  Diagnostics diag;
+  SourceTree tree;
+  tree.files["themes/council/templates/home.html"] = "<h1>{{site.title}}</h1>";
+  SiteConfig config;
+  config.theme = "council";
+  Theme theme = LoadTheme(tree, config, diag);
+  CHECK_FALSE(diag.HasErrors());
+  CHECK(theme.templates.at("home") == "<h1>{{site.title}}</h1>");
+  CHECK(theme.templates.count("measure"));
+}
+
+TEST_CASE("an unknown theme and a broken template are errors") {
+  Diagnostics diag;
+  SourceTree tree;
+  tree.files["themes/default/templates/home.html"] = "{{#open}} never closed";
+  SiteConfig config;
+  LoadTheme(tree, config, diag);
+  CHECK(diag.errors() == 1);
+  config.theme = "missing";
+  Diagnostics diag2;
+  LoadTheme(SourceTree{}, config, diag2);
+  CHECK(diag2.errors() == 1);
+}
+
+TEST_CASE("templates escape what they print unless told the value is HTML") {
+  Theme theme;
+  theme.templates["t"] = "{{text}}|{{{html}}}|{{> _p}}";
+  theme.templates["_p"] = "[{{text}}]";
+  theme.template_paths["t"] = "t.html";
+  theme.template_paths["_p"] = "_p.html";
+  std::string out, error;
+  REQUIRE(RenderTemplate(theme, "t", {{"text", "<b>&"}, {"html", "<i>ok</i>"}}, &out, &error));
+  CHECK(out == "&lt;b&gt;&amp;|<i>ok</i>|[&lt;b&gt;&amp;]");
+}
+
+TEST_CASE("null and false values hide sections; lists repeat them") {
+  Theme theme;
+  theme.templates["t"] = "{{#a}}A{{/a}}{{^a}}not a{{/a}}{{#items}}<{{.}}>{{/items}}";
+  theme.template_paths["t"] = "t.html";
+  std::string out, error;
+  REQUIRE(RenderTemplate(theme, "t", {{"a", nullptr}, {"items", {"x", "y"}}}, &out, &error));
+  CHECK(out == "not a<x><y>");
+}
