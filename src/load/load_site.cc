@@ -733,7 +733,7 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
     if (it == authorities.end()) {
       std::vector<std::string> names;
       for (const auto& [s, _] : authorities) names.push_back(s);
-      diag.Error({paths.front(), 0, 0}, "unknown authority '" + slug + "'" + DidYouMean(slug, names) +
+      diag.Error({paths.front(), 1, 1}, "unknown authority '" + slug + "'" + DidYouMean(slug, names) +
                  "; data/<authority>/ must match a folder content/<authority>/");
       continue;
     }

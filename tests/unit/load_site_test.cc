@@ -122,7 +122,7 @@ TEST_CASE("unknown KPIs, document slugs and authorities are errors at their plac
   CHECK(Messages(diag) == std::vector<std::string>{
       "content/town/measures/visits.md:3:9: unknown document 'notise' in 'set_by'; did you mean 'notice'?; use the file name of a document in content/town/documents/ without .md",
       "content/town/measures/visits.md:4:6: unknown KPI 'visit'; did you mean 'visits'?; KPIs are defined in data/kpis.json",
-      "data/elsewhere/snapshots/2020-01-01.json:0:0: unknown authority 'elsewhere'; data/<authority>/ must match a folder content/<authority>/",
+      "data/elsewhere/snapshots/2020-01-01.json:1:1: unknown authority 'elsewhere'; data/<authority>/ must match a folder content/<authority>/",
       "data/town/snapshots/2020-02-01.json:2:13: unknown KPI 'visit'; did you mean 'visits'?; KPIs are defined in data/kpis.json",
   });
 }

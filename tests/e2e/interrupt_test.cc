@@ -1,0 +1,54 @@
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "e2e.h"
+
+using namespace e2e;
+
+// A build killed at any moment leaves either the previous site or the new
+// one, whole: never a mix, never nothing.
+TEST_CASE("a build killed part way leaves the previous site intact") {
+  fs::path work = WorkDir("interrupt");
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", work / "src", fs::copy_options::recursive);
+  // Enough documents that writing the site takes a while.
+  std::string para(2000, 'x');
+  for (int i = 0; i < 400; ++i)
+    std::ofstream(work / "src/content/sampleton/documents" / ("doc-" + std::to_string(i) + ".md"))
+        << "---\ntitle: Document " << i << "\ntype: other\ndate: 2022-05-01\n---\n## Part\n\n" << para << "\n";
+  const std::string src = (work / "src").string(), site = (work / "site").string();
+  REQUIRE(Tracker("build --quiet --source " + Quote(src) + " --out " + Quote(site)).exit == 0);
+  auto old_tree = Tree(site);
+
+  std::ofstream(work / "src/content/sampleton/documents/doc-0.md")
+      << "---\ntitle: Document zero, revised\ntype: other\ndate: 2022-05-01\n---\nNew text.\n";
+  REQUIRE(Tracker("build --quiet --source " + Quote(src) + " --out " + Quote((work / "expected").string())).exit == 0);
+  auto new_tree = Tree(work / "expected");
+  REQUIRE(new_tree != old_tree);
+
+  for (int delay_ms : {0, 2, 5, 10, 20, 40, 80, 160}) {
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      execl(TRACKER_BINARY, TRACKER_BINARY, "build", "--quiet", "--source", src.c_str(), "--out", site.c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    auto now = Tree(site);
+    CHECK_MESSAGE((now == old_tree || now == new_tree), "killed after " << delay_ms << " ms: the site is a mix");
+  }
+  // The next build finishes the job and clears the leftovers of killed ones.
+  REQUIRE(Tracker("build --quiet --source " + Quote(src) + " --out " + Quote(site)).exit == 0);
+  CHECK(Tree(site) == new_tree);
+  for (auto& e : fs::directory_iterator(work))
+    CHECK_MESSAGE(e.path().filename().string().rfind(".site.tmp-", 0) != 0, e.path().string());
+}
