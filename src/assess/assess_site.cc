@@ -19,10 +19,17 @@ Date ResolveAsAt(const Site& site, const std::optional<Date>& flag) {
 SiteAssessment AssessSite(const Site& site, const Date& as_at) {
   SiteAssessment out;
   out.as_at = as_at;
+  out.window = site.config.trend_window;
   for (const auto& a : site.authorities) {
     AuthorityAssessment aa;
-    for (const auto& m : a.measures)
-      aa.measures.push_back(AssessMeasure(m, m.kpi.empty() ? nullptr : site.FindKpi(m.kpi), a.snapshots, as_at));
+    for (const auto& m : a.measures) {
+      const Kpi* kpi = m.kpi.empty() ? nullptr : site.FindKpi(m.kpi);
+      aa.measures.push_back(AssessMeasure(m, kpi, a.snapshots, as_at, out.window));
+      aa.histories.push_back(StatusHistory(m, kpi, a.snapshots, as_at, out.window));
+    }
+    for (const auto& k : site.kpis)
+      if (k.breakdown.empty()) aa.trends[k.id] = TrendOf(k, NumericSeries(k.id, "", a.snapshots, as_at), out.window);
+    aa.changes = CompareSnapshots(site, a, as_at, out.window);
     out.authorities.push_back(std::move(aa));
   }
   return out;

@@ -1,18 +1,25 @@
-// The assess stage: every measure's status at the build's as-at date.
+// The assess stage: every measure's status, its history, every KPI's trend
+// and what changed, at the build's as-at date.
 #pragma once
+#include <map>
 #include <vector>
 
+#include "assess/changes.h"
 #include "assess/status.h"
 #include "model/site.h"
 
 namespace tracker {
 
 struct AuthorityAssessment {
-  std::vector<MeasureStatus> measures;  // same order as Authority::measures
+  std::vector<MeasureStatus> measures;             // same order as Authority::measures
+  std::vector<std::vector<StatusAt>> histories;    // same order
+  std::map<std::string, Trend> trends;             // KPI id -> trend (KPIs without a breakdown)
+  Changes changes;
 };
 
 struct SiteAssessment {
   Date as_at;
+  int window = 6;
   std::vector<AuthorityAssessment> authorities;  // same order as Site::authorities
 };
 

@@ -1,5 +1,9 @@
 #include "assess/status.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 namespace tracker {
 
 std::optional<Observation> LatestObservation(const std::string& kpi_id,
@@ -26,6 +30,53 @@ std::optional<Observation> LatestObservation(const std::string& kpi_id,
   return std::nullopt;
 }
 
+std::vector<Point> NumericSeries(const std::string& kpi_id, const std::string& item,
+                                 const std::vector<Snapshot>& snapshots, const Date& as_at) {
+  std::vector<Point> out;
+  for (const auto& s : snapshots) {
+    if (s.as_at > as_at) continue;
+    auto v = s.values.find(kpi_id);
+    if (v == s.values.end()) continue;
+    const Scalar* sc = nullptr;
+    if (item.empty()) {
+      sc = std::get_if<Scalar>(&v->second);
+    } else if (const auto* b = std::get_if<Breakdown>(&v->second)) {
+      for (const auto& [name, x] : *b)
+        if (name == item) sc = &x;
+    }
+    if (sc)
+      if (const double* d = std::get_if<double>(sc)) out.push_back({s.as_at, *d});
+  }
+  return out;
+}
+
+double MonthIndex(const Date& d) {
+  int m = d.month ? d.month : 12;
+  int day = d.day ? d.day : DaysInMonth(d.year, m);
+  return d.year * 12.0 + (m - 1) + static_cast<double>(day) / DaysInMonth(d.year, m);
+}
+
+std::optional<double> SlopePerMonth(const std::vector<Point>& points, int window) {
+  size_t n = std::min(points.size(), static_cast<size_t>(std::max(window, 2)));
+  if (n < 2) return std::nullopt;
+  auto first = points.end() - static_cast<long>(n);
+  double mx = 0, my = 0;
+  for (auto it = first; it != points.end(); ++it) {
+    mx += MonthIndex(it->date);
+    my += it->value;
+  }
+  mx /= n;
+  my /= n;
+  double sxy = 0, sxx = 0;
+  for (auto it = first; it != points.end(); ++it) {
+    double dx = MonthIndex(it->date) - mx;
+    sxy += dx * (it->value - my);
+    sxx += dx * dx;
+  }
+  if (sxx == 0) return std::nullopt;
+  return sxy / sxx;
+}
+
 bool MeetsTarget(double v, const Target& t) {
   if (t.op == "<=") return v <= t.value;
   if (t.op == "<") return v < t.value;
@@ -34,54 +85,183 @@ bool MeetsTarget(double v, const Target& t) {
   return false;
 }
 
-MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi,
-                            const std::vector<Snapshot>& snapshots, const Date& as_at) {
+int ImprovementSign(const Kpi& kpi, const Target* target) {
+  if (kpi.direction == Direction::kHigherIsBetter) return 1;
+  if (kpi.direction == Direction::kLowerIsBetter) return -1;
+  if (target) return target->op[0] == '>' ? 1 : -1;
+  return 0;
+}
+
+Trend TrendOf(const Kpi& kpi, const std::vector<Point>& points, int window) {
+  auto slope = SlopePerMonth(points, window);
+  if (!slope) return Trend::kUnknown;
+  size_t n = std::min(points.size(), static_cast<size_t>(std::max(window, 2)));
+  double mean = 0;
+  for (auto it = points.end() - static_cast<long>(n); it != points.end(); ++it) mean += std::fabs(it->value);
+  mean /= n;
+  if (std::fabs(*slope) * 12 < 0.02 * mean || *slope == 0) return Trend::kSteady;
+  int sign = ImprovementSign(kpi, nullptr);
+  if (sign == 0) return *slope > 0 ? Trend::kRising : Trend::kFalling;
+  return *slope * sign > 0 ? Trend::kImproving : Trend::kWorsening;
+}
+
+const char* TrendLabel(Trend t) {
+  switch (t) {
+    case Trend::kImproving: return "Improving";
+    case Trend::kWorsening: return "Getting worse";
+    case Trend::kSteady: return "Steady";
+    case Trend::kRising: return "Rising";
+    case Trend::kFalling: return "Falling";
+    case Trend::kUnknown: return "Too few figures to tell";
+  }
+  return "Too few figures to tell";
+}
+
+namespace {
+
+double Round6(double x) { return std::round(x * 1e6) / 1e6; }
+
+Date AddMonths(const Date& d, int months) {
+  int m0 = d.year * 12 + (d.month - 1) + months;
+  int y = m0 / 12, m = m0 % 12 + 1;
+  return Date{y, m, std::min(d.day, DaysInMonth(y, m))};
+}
+
+}  // namespace
+
+FigureJudgement JudgeFigures(const std::vector<Point>& points, const Target& target, int sign,
+                             const std::optional<Date>& deadline, const Date& as_at, int window) {
+  FigureJudgement j;
+  j.values = static_cast<int>(points.size());
+  j.has_deadline = deadline.has_value();
+  j.horizon = deadline ? *deadline : AddMonths(as_at, 12);
+  if (points.empty()) {
+    j.status = Status::kNoData;
+    j.reason = Reason::kNoFigures;
+    return j;
+  }
+  j.latest = points.back();
+  if (MeetsTarget(j.latest.value, target)) {
+    j.status = Status::kMet;
+    j.reason = Reason::kTargetMet;
+    return j;
+  }
+  // A deadline is passed once its last day is over: "2020-05" runs to 31 May.
+  if (deadline && as_at.FirstDay() > deadline->LastDay()) {
+    j.status = Status::kOffTrack;
+    j.reason = Reason::kDeadlinePassed;
+    return j;
+  }
+  if (points.size() < 3) {
+    j.status = Status::kAtRisk;
+    j.reason = Reason::kTooFewValues;
+    return j;
+  }
+  j.reason = Reason::kProgress;
+  j.observed_rate = *SlopePerMonth(points, window) * sign;
+  j.months_left = MonthIndex(DateFromDays(j.horizon.LastDay())) - MonthIndex(as_at);
+  double distance = std::max(0.0, (target.value - j.latest.value) * sign);
+  if (j.months_left <= 0) {
+    j.ratio = 0;  // the deadline is today and the target is not met
+  } else {
+    j.required_rate = distance / j.months_left;
+    j.ratio = j.required_rate > 0 ? Round6(j.observed_rate / j.required_rate) : (j.observed_rate >= 0 ? 1 : -1);
+  }
+  j.status = j.ratio >= 0.95 ? Status::kOnTrack : j.ratio >= 0.6 ? Status::kAtRisk : Status::kOffTrack;
+  return j;
+}
+
+int SeverityRank(Status s) {
+  switch (s) {
+    case Status::kOffTrack: return 0;
+    case Status::kAtRisk: return 1;
+    case Status::kOnTrack: return 2;
+    case Status::kMet: return 3;
+    case Status::kNoData: return 4;
+  }
+  return 4;
+}
+
+MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, const std::vector<Snapshot>& snapshots,
+                            const Date& as_at, int window) {
   MeasureStatus r;
+  if (kpi) {
+    for (const auto& s : snapshots)
+      if (s.as_at <= as_at && s.values.count(kpi->id)) r.latest_snapshot = s.as_at;
+  }
+  // The figures: one judgement per series; a breakdown's scope picks one.
   if (kpi && m.target) {
-    if (auto obs = LatestObservation(kpi->id, snapshots, as_at)) {
-      r.decided_by = Decider::kFigures;
-      if (obs->value) {
-        r.deciding_value = *obs->value;
-        r.status = MeetsTarget(*obs->value, *m.target) ? Status::kMet : Status::kOffTrack;
-        r.latest = obs;
-        return r;
+    int sign = ImprovementSign(*kpi, &*m.target);
+    if (kpi->breakdown.empty()) {
+      r.figures = JudgeFigures(NumericSeries(kpi->id, "", snapshots, as_at), *m.target, sign, m.deadline, as_at, window);
+    } else {
+      // Items in the order they first appear, so ties go the same way every time.
+      std::vector<std::string> items;
+      for (const auto& s : snapshots) {
+        if (s.as_at > as_at) continue;
+        auto v = s.values.find(kpi->id);
+        if (v == s.values.end()) continue;
+        if (const auto* b = std::get_if<Breakdown>(&v->second))
+          for (const auto& [name, _] : *b)
+            if (std::find(items.begin(), items.end(), name) == items.end()) items.push_back(name);
       }
       const std::string& scope = m.target->scope;
-      bool found = false;
-      for (const auto& [item, v] : obs->items) {
-        bool meets = MeetsTarget(v, *m.target);
-        if (scope == "all" || scope == "any") {
-          // "all": the first item that fails decides; "any": the first that meets.
-          bool decisive = scope == "all" ? !meets : meets;
-          if (!found || decisive) {
-            r.deciding_item = item;
-            r.deciding_value = v;
-            r.status = meets ? Status::kMet : Status::kOffTrack;
-            found = true;
-            if (decisive) break;
-          }
-        } else if (item == scope) {
-          r.deciding_item = item;
-          r.deciding_value = v;
-          r.status = meets ? Status::kMet : Status::kOffTrack;
-          found = true;
+      for (const auto& item : items) {
+        if (scope != "all" && scope != "any" && scope != item) continue;
+        FigureJudgement j = JudgeFigures(NumericSeries(kpi->id, item, snapshots, as_at), *m.target, sign,
+                                         m.deadline, as_at, window);
+        if (j.status == Status::kNoData) continue;
+        bool better = !r.figures || (scope == "any" ? SeverityRank(j.status) > SeverityRank(r.figures->status)
+                                                    : SeverityRank(j.status) < SeverityRank(r.figures->status));
+        if (better) {
+          r.figures = j;
+          r.item = item;
         }
       }
-      if (found) {
-        r.latest = obs;
-        return r;
-      }
-      r.decided_by = Decider::kNothing;
+      if (!r.figures) r.figures = FigureJudgement{};
+    }
+    if (r.figures->status != Status::kNoData) {
+      r.status = r.figures->status;
+      r.reason = r.figures->reason;
+      r.decided_by = Decider::kFigures;
     }
   }
-  for (auto it = m.assessments.rbegin(); it != m.assessments.rend(); ++it) {
-    if (it->date.FirstDay() > as_at.FirstDay()) continue;
-    r.status = it->status;
-    r.decided_by = Decider::kAssessment;
-    r.assessment = &*it;
-    return r;
+  // An assessment decides when the figures cannot, or when it is newer than
+  // the newest figure.
+  const Assessment* latest = nullptr;
+  for (const auto& a : m.assessments)
+    if (a.date.FirstDay() <= as_at.FirstDay()) latest = &a;
+  if (latest) {
+    bool newer = !r.latest_snapshot || latest->date.FirstDay() > r.latest_snapshot->LastDay();
+    if (r.decided_by != Decider::kFigures || newer) {
+      r.status = latest->status;
+      r.reason = Reason::kAssessment;
+      r.decided_by = Decider::kAssessment;
+      r.assessment = latest;
+      return r;
+    }
+  }
+  if (r.decided_by == Decider::kNothing) {
+    r.status = Status::kNoData;
+    r.reason = kpi && m.target ? Reason::kNoFigures : Reason::kNothing;
   }
   return r;
+}
+
+std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std::vector<Snapshot>& snapshots,
+                                    const Date& as_at, int window) {
+  // Each date is judged as at its first day; a month-only assessment counts
+  // from the first of its month, as AssessMeasure reads it.
+  std::map<long, Date> dates;
+  if (kpi)
+    for (const auto& s : snapshots)
+      if (s.as_at <= as_at && s.values.count(kpi->id)) dates.emplace(s.as_at.FirstDay(), s.as_at);
+  for (const auto& a : m.assessments)
+    if (a.date.FirstDay() <= as_at.FirstDay()) dates.emplace(a.date.FirstDay(), a.date);
+  std::vector<StatusAt> out;
+  for (const auto& [day, shown] : dates)
+    out.push_back({shown, AssessMeasure(m, kpi, snapshots, DateFromDays(day), window)});
+  return out;
 }
 
 }  // namespace tracker

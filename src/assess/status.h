@@ -1,5 +1,6 @@
-// A measure's status, from its KPI's snapshots, its target and its
-// assessments. Pure: the as-at date is passed in, never read from a clock.
+// A measure's status, its trend and the numbers behind them, from its KPI's
+// snapshots, its target, its deadline and its assessments. Pure: the as-at
+// date is passed in, never read from a clock. The rules are in docs/status.md.
 #pragma once
 #include <optional>
 #include <string>
@@ -13,7 +14,7 @@ namespace tracker {
 struct Observation {
   Date date;
   const Snapshot* snapshot = nullptr;
-  std::optional<double> value;          // for a KPI without a breakdown
+  std::optional<double> value;                        // for a KPI without a breakdown
   std::vector<std::pair<std::string, double>> items;  // for a breakdown
 };
 
@@ -21,31 +22,89 @@ std::optional<Observation> LatestObservation(const std::string& kpi_id,
                                              const std::vector<Snapshot>& snapshots,
                                              const Date& as_at);
 
+struct Point {
+  Date date;
+  double value = 0;
+};
+
+// The numeric values of a KPI (or of one breakdown item, when `item` is not
+// empty) at or before as_at, oldest first. Nulls and GSS symbols are skipped.
+std::vector<Point> NumericSeries(const std::string& kpi_id, const std::string& item,
+                                 const std::vector<Snapshot>& snapshots, const Date& as_at);
+
+// Time in months, exact for month ends: 31 January 2023 and 28 February 2023
+// are one month apart.
+double MonthIndex(const Date& day);
+
+// The least-squares slope, in units per month, of the last `window` points;
+// nullopt with fewer than two.
+std::optional<double> SlopePerMonth(const std::vector<Point>& points, int window);
+
 bool MeetsTarget(double value, const Target& target);
 
-enum class Decider {
-  kFigures,     // the latest value against the target
-  kAssessment,  // a dated assessment from a document
-  kNothing,     // neither: no data
+// +1 when a higher value is better, -1 when lower is; for a neutral KPI the
+// target's direction decides (>= and > mean higher).
+int ImprovementSign(const Kpi& kpi, const Target* target);
+
+enum class Trend { kImproving, kWorsening, kSteady, kRising, kFalling, kUnknown };
+// Steady when the fitted line moves less than 2% of the mean level in a year.
+Trend TrendOf(const Kpi& kpi, const std::vector<Point>& points, int window);
+const char* TrendLabel(Trend t);  // "Improving", "Getting worse", "Steady", ...
+
+enum class Reason {
+  kTargetMet,        // the latest value meets the target
+  kDeadlinePassed,   // not met, and the deadline has passed
+  kProgress,         // judged by R, the rate seen over the rate needed
+  kTooFewValues,     // not met, and fewer than 3 values to judge a trend
+  kNoFigures,        // no numeric value at or before as_at
+  kAssessment,       // a document's assessment decided
+  kNothing,          // no KPI target and no assessment
 };
+
+// What the figures of one series say against a target.
+struct FigureJudgement {
+  Status status = Status::kNoData;
+  Reason reason = Reason::kNoFigures;
+  Point latest;
+  int values = 0;              // numeric values at or before as_at
+  Date horizon;                // the deadline, or as_at + 12 months
+  bool has_deadline = false;
+  double months_left = 0;
+  double observed_rate = 0;    // per month, improvement positive
+  double required_rate = 0;    // per month, to reach the target by the horizon
+  double ratio = 0;            // R = observed / required, rounded to 6 places
+};
+
+FigureJudgement JudgeFigures(const std::vector<Point>& points, const Target& target, int sign,
+                             const std::optional<Date>& deadline, const Date& as_at, int window);
+
+enum class Decider { kFigures, kAssessment, kNothing };
 
 struct MeasureStatus {
   Status status = Status::kNoData;
   Decider decided_by = Decider::kNothing;
-  std::optional<Observation> latest;         // when the figures decided
-  std::string deciding_item;                 // breakdown item that decided, if any
-  double deciding_value = 0;
-  const Assessment* assessment = nullptr;    // when an assessment decided
+  Reason reason = Reason::kNothing;
+  std::optional<FigureJudgement> figures;  // when the measure has a KPI target
+  std::string item;                        // the breakdown item that decided, if any
+  const Assessment* assessment = nullptr;  // when an assessment decided
+  std::optional<Date> latest_snapshot;     // date of the newest figure for the KPI
 };
 
-// The rule of the content model (docs/status.md):
-//  - a measure with a KPI and a target is met when the latest value meets
-//    the target and off-track when it does not;
-//  - otherwise its latest assessment at or before as_at decides;
-//  - otherwise it has no data.
-// For a breakdown KPI the target's scope decides: "all" items must meet it,
-// "any" item may, or the named item alone.
-MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi,
-                            const std::vector<Snapshot>& snapshots, const Date& as_at);
+// The status rule (docs/status.md).
+MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, const std::vector<Snapshot>& snapshots,
+                            const Date& as_at, int window = 6);
+
+// The status as it stood at each date the measure's evidence changed: every
+// snapshot holding its KPI and every assessment, up to as_at. The same
+// function decides each one.
+struct StatusAt {
+  Date date;  // as the evidence gives it: an assessment of "2021-07" stays a month
+  MeasureStatus status;
+};
+std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std::vector<Snapshot>& snapshots,
+                                    const Date& as_at, int window = 6);
+
+// Worse statuses first: off-track, at-risk, on-track, met, no-data.
+int SeverityRank(Status s);
 
 }  // namespace tracker

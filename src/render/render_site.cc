@@ -1,6 +1,7 @@
 #include "render/render_site.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -69,6 +70,7 @@ struct Paths {
   static std::string Measure(const Authority& a, const std::string& id) { return a.slug + "/measures/" + id + ".html"; }
   static std::string Kpis(const Authority& a) { return a.slug + "/kpis/index.html"; }
   static std::string Kpi(const Authority& a, const std::string& id) { return a.slug + "/kpis/" + id + ".html"; }
+  static std::string Changes(const Authority& a) { return a.slug + "/changes.html"; }
 };
 
 class SiteRenderer {
@@ -108,7 +110,7 @@ class SiteRenderer {
     const std::pair<const char*, std::string> items[] = {
         {"Dashboard", Paths::Dashboard(a)}, {"Timeline", Paths::Timeline(a)},
         {"Documents", Paths::Documents(a)}, {"Measures", Paths::Measures(a)},
-        {"Figures", Paths::Kpis(a)}};
+        {"Figures", Paths::Kpis(a)}, {"What changed", Paths::Changes(a)}};
     for (const auto& [title, path] : items)
       nav.push_back({{"title", title}, {"href", Href(from, path)}, {"current", path == current}});
     return nav;
@@ -151,12 +153,22 @@ class SiteRenderer {
   }
 
   // ------------------------------------------------------------ views
+  json HistoryView(const std::vector<StatusAt>& history) const {
+    json list = json::array();
+    for (const auto& h : history)
+      list.push_back({{"date", DateView(h.date)}, {"status", StatusView(h.status.status)},
+                      {"decided_by", h.status.decided_by == Decider::kFigures ? "figures"
+                                     : h.status.decided_by == Decider::kAssessment ? "assessment" : "nothing"}});
+    return list;
+  }
+
   json MeasureRow(const Authority& a, const Measure& m, const MeasureStatus& s, const std::string& from) const {
     const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
     json row = {{"id", m.id}, {"title", m.title}, {"summary", m.summary}, {"category", m.category},
                 {"href", Href(from, Paths::Measure(a, m.id))}, {"status", StatusView(s.status)},
-                {"explanation", ExplainStatus(a, m, kpi, s)},
-                {"short_explanation", ExplainStatus(a, m, kpi, s, false)},
+                {"explanation", ExplainStatus(a, m, kpi, s, assessment_.as_at)},
+                {"short_explanation", ExplainStatus(a, m, kpi, s, assessment_.as_at, false)},
+                {"deadline_passed", m.deadline && assessment_.as_at.FirstDay() > m.deadline->LastDay()},
                 {"deadline", m.deadline ? DateView(*m.deadline) : json(nullptr)},
                 {"target", kpi && m.target ? json(FormatTarget(*kpi, *m.target)) : json(nullptr)}};
     row["latest"] = nullptr;
@@ -197,7 +209,13 @@ class SiteRenderer {
     return {{"text", text}, {"numeric", false}};
   }
 
-  json LatestFigures(const Authority& a, const std::string& from) const {
+  std::string TrendText(const AuthorityAssessment& aa, const Kpi& k) const {
+    auto it = aa.trends.find(k.id);
+    if (it == aa.trends.end()) return "Shown by item: see the table";
+    return TrendLabel(it->second);
+  }
+
+  json LatestFigures(const Authority& a, const AuthorityAssessment& aa, const std::string& from) const {
     json rows = json::array();
     for (const Kpi* k : KpisOf(a)) {
       const Snapshot* latest = nullptr;
@@ -205,7 +223,8 @@ class SiteRenderer {
         if (s.as_at <= assessment_.as_at && s.values.count(k->id)) latest = &s;
       if (!latest) continue;
       json row = {{"label", k->label}, {"href", Href(from, Paths::Kpi(a, k->id))},
-                  {"value", ValueCell(*k, latest->values.at(k->id))}, {"date", DateView(latest->as_at)}};
+                  {"value", ValueCell(*k, latest->values.at(k->id))}, {"date", DateView(latest->as_at)},
+                  {"trend", TrendText(aa, *k)}};
       if (!k->breakdown.empty()) {
         json items = json::array();
         for (const auto& [item, sc] : std::get<Breakdown>(latest->values.at(k->id)))
@@ -297,8 +316,9 @@ class SiteRenderer {
     RenderDocuments(a);
     for (const auto& d : a.documents) RenderDocument(a, aa, d);
     RenderMeasures(a, aa);
-    for (size_t i = 0; i < a.measures.size(); ++i) RenderMeasure(a, a.measures[i], aa.measures[i]);
-    RenderKpis(a);
+    for (size_t i = 0; i < a.measures.size(); ++i) RenderMeasure(a, a.measures[i], aa.measures[i], aa.histories[i]);
+    RenderKpis(a, aa);
+    RenderChanges(a, aa);
     for (const Kpi* k : KpisOf(a)) RenderKpi(a, aa, *k);
   }
 
@@ -309,6 +329,26 @@ class SiteRenderer {
             {"breadcrumbs", Breadcrumbs(path, trail)}};
   }
 
+  // At risk or off track, worst first: past their deadline, then furthest
+  // from target (as a share of the target), then judged by a document.
+  std::vector<size_t> SlowToProgress(const Authority& a, const AuthorityAssessment& aa) const {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < a.measures.size(); ++i)
+      if (aa.measures[i].status == Status::kAtRisk || aa.measures[i].status == Status::kOffTrack) out.push_back(i);
+    auto key = [&](size_t i) {
+      const MeasureStatus& s = aa.measures[i];
+      bool past = s.decided_by == Decider::kFigures && s.reason == Reason::kDeadlinePassed;
+      double gap = -1;
+      if (s.decided_by == Decider::kFigures && a.measures[i].target) {
+        double t = a.measures[i].target->value;
+        gap = std::fabs(t - s.figures->latest.value) / std::max(std::fabs(t), 1e-9);
+      }
+      return std::make_tuple(past ? 0 : 1, -gap, SeverityRank(s.status), a.measures[i].title);
+    };
+    std::stable_sort(out.begin(), out.end(), [&](size_t x, size_t y) { return key(x) < key(y); });
+    return out;
+  }
+
   void RenderDashboard(const Authority& a, const AuthorityAssessment& aa, const std::string& path) {
     bool is_home = path == "index.html";
     json view = Base(a, path, Paths::Dashboard(a), {});
@@ -317,25 +357,23 @@ class SiteRenderer {
     // Worst first, so what is slow to progress leads the page.
     std::vector<size_t> order(a.measures.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto rank = [](Status s) {
-      switch (s) {
-        case Status::kOffTrack: return 0;
-        case Status::kAtRisk: return 1;
-        case Status::kOnTrack: return 2;
-        case Status::kMet: return 3;
-        case Status::kNoData: return 4;
-      }
-      return 4;
-    };
     std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-      return std::make_tuple(rank(aa.measures[x].status), a.measures[x].title) <
-             std::make_tuple(rank(aa.measures[y].status), a.measures[y].title);
+      return std::make_tuple(SeverityRank(aa.measures[x].status), a.measures[x].title) <
+             std::make_tuple(SeverityRank(aa.measures[y].status), a.measures[y].title);
     });
     json measures = json::array();
-    for (size_t i : order) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
+    for (size_t i : order) {
+      json row = MeasureRow(a, a.measures[i], aa.measures[i], path);
+      row["history"] = HistoryView(aa.histories[i]);
+      measures.push_back(row);
+    }
     view["measures"] = measures;
     view["has_measures"] = !measures.empty();
-    json figures = LatestFigures(a, path);
+    json slow = json::array();
+    for (size_t i : SlowToProgress(a, aa)) slow.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
+    view["slow"] = slow;
+    view["has_slow"] = !slow.empty();
+    json figures = LatestFigures(a, aa, path);
     view["figures"] = figures;
     view["has_figures"] = !figures.empty();
     json docs = json::array();
@@ -355,7 +393,8 @@ class SiteRenderer {
     view["ofsted"] = ofsted;
     view["has_ofsted"] = !ofsted.empty();
     view["links"] = {{"timeline", Href(path, Paths::Timeline(a))}, {"documents", Href(path, Paths::Documents(a))},
-                     {"measures", Href(path, Paths::Measures(a))}, {"kpis", Href(path, Paths::Kpis(a))}};
+                     {"measures", Href(path, Paths::Measures(a))}, {"kpis", Href(path, Paths::Kpis(a))},
+                     {"changes", Href(path, Paths::Changes(a))}};
     Emit(path, "dashboard", view, a.name + ": improvement dashboard",
          "Measures, figures, documents and events of " + a.name + "'s children's services improvement.");
   }
@@ -444,29 +483,40 @@ class SiteRenderer {
     Emit(path, "measures", view, a.short_name + ": measures", "The measures " + a.name + " is held to, and their status.");
   }
 
-  void RenderMeasure(const Authority& a, const Measure& m, const MeasureStatus& s) {
+  void RenderMeasure(const Authority& a, const Measure& m, const MeasureStatus& s, const std::vector<StatusAt>& history) {
     const std::string path = Paths::Measure(a, m.id);
     json view = Base(a, path, Paths::Measures(a), {{a.short_name, Paths::Dashboard(a)}, {"Measures", Paths::Measures(a)}});
     view["measure"] = MeasureRow(a, m, s, path);
-    const char* decided = s.decided_by == Decider::kFigures ? "the latest figures"
-                        : s.decided_by == Decider::kAssessment ? "the latest assessment" : "";
+    std::string decided;
+    if (s.decided_by == Decider::kFigures) {
+      decided = "the figures, as at " + s.figures->latest.date.Long();
+    } else if (s.decided_by == Decider::kAssessment) {
+      decided = "an assessment of " + s.assessment->date.Long();
+      if (const Document* d = a.FindDocument(s.assessment->source)) decided += " in \u201c" + d->title + "\u201d";
+      if (s.latest_snapshot) decided += ", newer than the latest figures";
+    }
     view["measure"]["decided_by"] = decided;
+    json hist = HistoryView(history);
+    std::reverse(hist.begin(), hist.end());
+    view["history"] = hist;
+    view["has_history"] = !hist.empty();
     view["narrative"] = Markdown(m.body);
     view["set_by"] = m.set_by.empty() ? json(nullptr) : DocumentLink(a, m.set_by, path);
     const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
     view["kpi"] = kpi ? json{{"label", kpi->label}, {"href", Href(path, Paths::Kpi(a, kpi->id))}} : json(nullptr);
-    json history = json::array();
+    json assessed = json::array();
     for (auto it = m.assessments.rbegin(); it != m.assessments.rend(); ++it)
-      history.push_back({{"date", DateView(it->date)}, {"status", StatusView(it->status)}, {"note", it->note},
-                         {"source", DocumentLink(a, it->source, path)}});
-    view["assessments"] = history;
-    view["has_assessments"] = !history.empty();
+      assessed.push_back({{"date", DateView(it->date)}, {"status", StatusView(it->status)}, {"note", it->note},
+                          {"source", DocumentLink(a, it->source, path)}});
+    view["assessments"] = assessed;
+    view["has_assessments"] = !assessed.empty();
     if (kpi) {
       json table = KpiTable(a, *kpi, path);
       view["values"] = table;
       view["has_values"] = !table["rows"].empty();
+      view["comparisons"] = Comparisons(a, *kpi);
     }
-    Emit(path, "measure", view, m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s) : m.summary);
+    Emit(path, "measure", view, m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
   }
 
   json KpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
@@ -512,6 +562,34 @@ class SiteRenderer {
             {"has_breakdown", !k.breakdown.empty()}, {"breakdown", k.breakdown}};
   }
 
+  // "246 per 10,000, 6 above statistical neighbours", from the newest
+  // snapshot that gives both the value and a comparator.
+  json Comparisons(const Authority& a, const Kpi& k) const {
+    json out = json::array();
+    for (auto it = a.snapshots.rbegin(); it != a.snapshots.rend(); ++it) {
+      if (it->as_at > assessment_.as_at) continue;
+      auto v = it->values.find(k.id);
+      if (v == it->values.end()) continue;
+      const auto* sc = std::get_if<Scalar>(&v->second);
+      const double* value = sc ? std::get_if<double>(sc) : nullptr;
+      if (!value) continue;
+      for (const auto& [name, values] : it->comparators) {
+        auto c = values.find(k.id);
+        if (c == values.end()) continue;
+        const double* other = std::get_if<double>(&c->second);
+        if (!other) continue;
+        double diff = *value - *other;
+        std::string who = InSentence(ComparatorLabel(name));
+        std::string gap = FormatNumber(std::fabs(diff), k.decimals) + (k.unit == Unit::kPercent ? " percentage points" : "");
+        std::string rel = diff == 0 ? "the same as " + who
+                                    : gap + (diff > 0 ? " above " : " below ") + who + " (" + FormatValue(k, *other) + ")";
+        out.push_back({{"text", FormatValue(k, *value) + ", " + rel}, {"date", DateView(it->as_at)}});
+      }
+      if (!out.empty()) break;
+    }
+    return out;
+  }
+
   static std::string ComparatorLabel(const std::string& name) {
     if (name == "statistical_neighbours") return "Statistical neighbours";
     if (name == "england") return "England";
@@ -521,10 +599,60 @@ class SiteRenderer {
     return s;
   }
 
-  void RenderKpis(const Authority& a) {
+  void RenderChanges(const Authority& a, const AuthorityAssessment& aa) {
+    const std::string path = Paths::Changes(a);
+    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
+    const Changes& c = aa.changes;
+    view["from"] = c.from ? DateView(*c.from) : json(nullptr);
+    view["to"] = c.to ? DateView(*c.to) : json(nullptr);
+    json kpis = json::array();
+    bool symbols = false;
+    for (const auto& ch : c.kpis) {
+      auto text = [&](const std::optional<Scalar>& v) {
+        if (v && std::holds_alternative<Symbol>(*v)) symbols = true;
+        return v ? FormatScalar(*ch.kpi, *v) : std::string("not in this snapshot");
+      };
+      json row = {{"label", ch.kpi->label + (ch.item.empty() ? "" : ", " + ch.item)},
+                  {"href", Href(path, Paths::Kpi(a, ch.kpi->id))},
+                  {"before", text(ch.before)}, {"after", text(ch.after)}};
+      if (ch.change) {
+        std::string n = FormatNumber(std::fabs(*ch.change), ch.kpi->decimals);
+        std::string unit = ch.kpi->unit == Unit::kPercent ? " percentage points" : "";
+        row["change"] = *ch.change == 0 ? "No change" : (*ch.change > 0 ? "Up " : "Down ") + n + unit;
+      } else {
+        row["change"] = "Cannot compare";
+      }
+      row["verdict"] = !ch.change ? "" : ch.better > 0 ? "Better" : ch.better < 0 ? "Worse"
+                     : *ch.change == 0 ? "Same" : "Neither better nor worse";
+      kpis.push_back(row);
+    }
+    view["kpis"] = kpis;
+    view["has_kpis"] = !kpis.empty();
+    view["has_symbols"] = symbols;
+    json measures = json::array();
+    for (const auto& mc : c.measures) {
+      const Measure& m = a.measures[mc.measure];
+      measures.push_back({{"title", m.title}, {"href", Href(path, Paths::Measure(a, m.id))},
+                          {"before", {{"status", StatusView(mc.before)}}}, {"after", {{"status", StatusView(mc.after)}}},
+                          {"explanation", ExplainStatus(a, m, m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi),
+                                                        aa.measures[mc.measure], assessment_.as_at, false)}});
+    }
+    view["measures"] = measures;
+    view["has_measures"] = !measures.empty();
+    json between = json::array();
+    for (const auto& item : c.between)
+      between.push_back({{"date", DateView(item.date)}, {"title", item.title},
+                         {"href", item.document.empty() ? json(nullptr) : json(Href(path, Paths::Document(a, item.document)))}});
+    view["between"] = between;
+    view["has_between"] = !between.empty();
+    Emit(path, "changes", view, a.short_name + ": what changed",
+         "What changed in " + a.name + "'s figures, measures and documents since the previous snapshot.");
+  }
+
+  void RenderKpis(const Authority& a, const AuthorityAssessment& aa) {
     const std::string path = Paths::Kpis(a);
     json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
-    json figures = LatestFigures(a, path);
+    json figures = LatestFigures(a, aa, path);
     view["figures"] = figures;
     view["has_figures"] = !figures.empty();
     Emit(path, "kpis", view, a.short_name + ": figures", "The latest performance figures reported for " + a.name + ".");
@@ -540,6 +668,8 @@ class SiteRenderer {
     json table = KpiTable(a, k, path);
     view["values"] = table;
     view["has_values"] = !table["rows"].empty();
+    view["comparisons"] = Comparisons(a, k);
+    view["trend"] = TrendText(aa, k);
     json measures = json::array();
     for (size_t i = 0; i < a.measures.size(); ++i)
       if (a.measures[i].kpi == k.id) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));

@@ -41,7 +41,8 @@ TEST_CASE("the home page lists both councils") {
 TEST_CASE("the dashboard shows measures with their status, the latest figures, documents and what is coming") {
   std::string d = Page("north-east-lincolnshire/index.html");
   CHECK(Contains(d, "Child protection visits in time</a>"));
-  CHECK(Contains(d, "<strong class=\"govuk-tag govuk-tag--red\">Off track</strong>"));
+  CHECK(Contains(d, "<strong class=\"govuk-tag govuk-tag--yellow\">At risk</strong>"));
+  CHECK(Contains(d, "id=\"slow-to-progress\""));
   CHECK(Contains(d, "1,943"));
   CHECK(Contains(d, "246 per 10,000"));
   CHECK(Contains(d, "Children&apos;s Services Improvement Journey</a>"));
@@ -51,8 +52,8 @@ TEST_CASE("the dashboard shows measures with their status, the latest figures, d
 
 TEST_CASE("a measure page explains its status from the figures the documents give") {
   std::string m = Page("north-east-lincolnshire/measures/cp-visits-in-time.html");
-  CHECK(Contains(m, "Off track: the latest figure for Child protection visits in time is 89% (21 September 2023), "
-                    "short of the target of at least 90%."));
+  CHECK(Contains(m, "At risk: child protection visits in time stood at 89% on 21 September 2023 against a target "
+                    "of at least 90%; there are too few figures to judge the trend."));
   CHECK(Contains(m, "href=\"../../north-east-lincolnshire/documents/scrutiny-report-2023-09-21.html\""));
   std::string met = Page("north-east-lincolnshire/measures/improvement-plan-actions-by-may-2020.html");
   CHECK(Contains(met, "Met: assessed in “North East Lincolnshire Council Improvement Notice: Covid-19 flexibilities” (18 June 2020)"));

@@ -91,8 +91,9 @@ TEST_CASE("content is escaped wherever it lands") {
 TEST_CASE("a measure page shows its status, the sentence that explains it and its figures") {
   Built b = BuildInMemory(TwoCouncils());
   const std::string& page = b.File("alpha/measures/visits.html");
-  CHECK(page.find("<strong class=\"govuk-tag govuk-tag--red\">Off track</strong>") != std::string::npos);
-  CHECK(page.find("Off track: the latest figure for Visits in time is 89% (1 February 2020), short of the target of at least 90%.") != std::string::npos);
+  CHECK(page.find("<strong class=\"govuk-tag govuk-tag--yellow\">At risk</strong>") != std::string::npos);
+  CHECK(page.find("At risk: visits in time stood at 89% on 1 February 2020 against a target of at least 90%; "
+                  "there are too few figures to judge the trend.") != std::string::npos);
   CHECK(page.find("<time datetime=\"2020-02-01\">1 February 2020</time>") != std::string::npos);
 }
 
@@ -100,7 +101,7 @@ TEST_CASE("the as-at date changes what the site says, never the clock") {
   Built later = BuildInMemory(TwoCouncils());
   Built earlier = BuildInMemory(TwoCouncils(), Date{2020, 1, 15});
   CHECK(earlier.File("alpha/measures/visits.html").find("No data") != std::string::npos);
-  CHECK(later.File("alpha/measures/visits.html").find("Off track") != std::string::npos);
+  CHECK(later.File("alpha/measures/visits.html").find("At risk") != std::string::npos);
 }
 
 TEST_CASE("the same input renders the same bytes") {

@@ -1,114 +1,249 @@
 #include <doctest/doctest.h>
 
+#include <cstring>
+
 #include "assess/status.h"
 
 using namespace tracker;
 
 namespace {
 
-Date D(int y, int m, int d) { return Date{y, m, d}; }
-
-Snapshot Snap(Date at, const std::string& kpi, Value v) {
-  Snapshot s;
-  s.as_at = at;
-  s.values[kpi] = v;
-  return s;
+Date D(const char* iso) {
+  std::string why;
+  return *ParseDate(iso, &why);
 }
 
-Measure WithTarget(const std::string& kpi, const std::string& op, double value, const std::string& scope = "all") {
-  Measure m;
-  m.id = "m";
-  m.kpi = kpi;
-  Target t;
-  t.op = op;
-  t.value = value;
-  t.scope = scope;
-  m.target = t;
-  return m;
+// "2023-07-31=80 2023-08-31=c 2023-09-30=null" -> snapshots of one KPI.
+std::vector<Snapshot> Series(const std::string& kpi, const std::string& spec) {
+  std::vector<Snapshot> out;
+  size_t pos = 0;
+  while (pos < spec.size()) {
+    size_t end = spec.find(' ', pos);
+    std::string tok = spec.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    pos = end == std::string::npos ? spec.size() : end + 1;
+    if (tok.empty()) continue;
+    Snapshot s;
+    s.as_at = D(tok.substr(0, 10).c_str());
+    std::string v = tok.substr(11);
+    if (v == "null") s.values[kpi] = Scalar{Missing{}};
+    else if (v == "c" || v == "x") s.values[kpi] = Scalar{Symbol{v}};
+    else s.values[kpi] = Scalar{std::stod(v)};
+    out.push_back(s);
+  }
+  return out;
 }
 
-Kpi K(const std::string& id, const std::string& breakdown = "") {
+Kpi MakeKpi(Direction dir, const std::string& breakdown = "") {
   Kpi k;
-  k.id = id;
+  k.id = "k";
+  k.label = "Visits in time";
   k.unit = Unit::kPercent;
+  k.direction = dir;
   k.breakdown = breakdown;
   return k;
 }
 
+Measure MakeMeasure(const char* op, double value, const char* deadline, const std::string& scope = "all") {
+  Measure m;
+  m.id = "m";
+  m.kpi = "k";
+  m.target = Target{op, value, scope, {}};
+  if (deadline && *deadline) m.deadline = D(deadline);
+  return m;
+}
+
+struct Case {
+  const char* name;
+  Direction dir;
+  const char* op;
+  double target;
+  const char* deadline;  // "" for none
+  const char* series;
+  const char* as_at;
+  Status expect;
+  Reason reason;
+};
+
 }  // namespace
 
-TEST_CASE("targets compare with each operator") {
-  Target t{">=", 90, "all", {}};
-  CHECK(MeetsTarget(90, t));
-  CHECK_FALSE(MeetsTarget(89.9, t));
-  t.op = ">";
-  CHECK_FALSE(MeetsTarget(90, t));
-  t.op = "<=";
-  CHECK(MeetsTarget(90, t));
-  t.op = "<";
-  CHECK_FALSE(MeetsTarget(90, t));
-  CHECK(MeetsTarget(89, t));
+// Every rule of docs/status.md, one row each.
+TEST_CASE("status rules, table-driven") {
+  const Direction H = Direction::kHigherIsBetter, L = Direction::kLowerIsBetter, N = Direction::kNeutral;
+  const Case cases[] = {
+      {"no snapshots", H, ">=", 90, "2024-03-31", "", "2023-09-30", Status::kNoData, Reason::kNoFigures},
+      {"one snapshot, met", H, ">=", 90, "2024-03-31", "2023-09-30=91", "2023-09-30", Status::kMet, Reason::kTargetMet},
+      {"one snapshot, not met: too few to judge", H, ">=", 90, "2024-03-31", "2023-09-30=85", "2023-09-30",
+       Status::kAtRisk, Reason::kTooFewValues},
+      {"all null or suppressed", H, ">=", 90, "2024-03-31", "2023-07-31=null 2023-08-31=c 2023-09-30=x", "2023-09-30",
+       Status::kNoData, Reason::kNoFigures},
+      {"suppressed latest value falls back to the older number", H, ">=", 90, "2024-03-31",
+       "2023-08-31=92 2023-09-30=c", "2023-09-30", Status::kMet, Reason::kTargetMet},
+      {"deadline passed and not met", H, ">=", 90, "2023-03-31", "2023-07-31=80 2023-08-31=85 2023-09-30=89",
+       "2023-09-30", Status::kOffTrack, Reason::kDeadlinePassed},
+      {"deadline passed but met", H, ">=", 90, "2023-03-31", "2023-09-30=90", "2023-09-30", Status::kMet,
+       Reason::kTargetMet},
+      {"deadline exactly on the as-at date is not passed", H, ">=", 90, "2023-09-30",
+       "2023-07-31=80 2023-08-31=85 2023-09-30=89", "2023-09-30", Status::kOffTrack, Reason::kProgress},
+      {"month deadline runs to the month's end", H, ">=", 90, "2023-09", "2023-07-31=80 2023-08-31=85 2023-09-29=89",
+       "2023-09-29", Status::kOffTrack, Reason::kProgress},
+      // 1 a month seen, 8 to go in 6 months: R = 0.75.
+      {"improving, but not fast enough", H, ">=", 90, "2024-03-31", "2023-07-31=80 2023-08-31=81 2023-09-30=82",
+       "2023-09-30", Status::kAtRisk, Reason::kProgress},
+      // 1 a month seen, 5 to go in 6 months: R = 1.2.
+      {"improving fast enough", H, ">=", 87, "2024-03-31", "2023-07-31=80 2023-08-31=81 2023-09-30=82",
+       "2023-09-30", Status::kOnTrack, Reason::kProgress},
+      {"getting worse", H, ">=", 90, "2024-03-31", "2023-07-31=84 2023-08-31=83 2023-09-30=82", "2023-09-30",
+       Status::kOffTrack, Reason::kProgress},
+      {"flat", H, ">=", 90, "2024-03-31", "2023-07-31=82 2023-08-31=82 2023-09-30=82", "2023-09-30",
+       Status::kOffTrack, Reason::kProgress},
+      // R exactly 0.6: 1 a month seen, 10 to go in 6 months.
+      {"R exactly 0.6 is at risk", H, ">=", 92, "2024-03-31", "2023-07-31=80 2023-08-31=81 2023-09-30=82",
+       "2023-09-30", Status::kAtRisk, Reason::kProgress},
+      // R exactly 0.95: 0.95 a month seen, 6 to go in 6 months.
+      {"R exactly 0.95 is on track", H, ">=", 87.9, "2024-03-31",
+       "2023-07-31=80 2023-08-31=80.95 2023-09-30=81.9", "2023-09-30", Status::kOnTrack, Reason::kProgress},
+      // Lower is better: 30 -> 28 -> 26, target 20, 6 months: 2 a month seen, 1 needed.
+      {"lower is better, falling fast enough", L, "<=", 20, "2024-03-31",
+       "2023-07-31=30 2023-08-31=28 2023-09-30=26", "2023-09-30", Status::kOnTrack, Reason::kProgress},
+      {"lower is better, rising", L, "<=", 20, "2024-03-31", "2023-07-31=22 2023-08-31=24 2023-09-30=26",
+       "2023-09-30", Status::kOffTrack, Reason::kProgress},
+      {"neutral KPI takes its sense from the target", N, "<=", 550, "2024-03-31",
+       "2023-07-31=580 2023-08-31=570 2023-09-30=560", "2023-09-30", Status::kOnTrack, Reason::kProgress},
+      // No deadline: judged over 12 months. 1 a month seen, 10 to go: R = 1.2.
+      {"no deadline: 12 months from as-at", H, ">=", 92, "", "2023-07-31=80 2023-08-31=81 2023-09-30=82",
+       "2023-09-30", Status::kOnTrack, Reason::kProgress},
+      {"figures after as-at are ignored", H, ">=", 90, "2024-03-31", "2023-09-30=85 2023-10-31=95", "2023-09-30",
+       Status::kAtRisk, Reason::kTooFewValues},
+  };
+  for (const Case& c : cases) {
+    std::string name = c.name;
+    CAPTURE(name);
+    Kpi kpi = MakeKpi(c.dir);
+    Measure m = MakeMeasure(c.op, c.target, c.deadline);
+    MeasureStatus s = AssessMeasure(m, &kpi, Series("k", c.series), D(c.as_at), 6);
+    CHECK(std::string(StatusId(s.status)) == StatusId(c.expect));
+    CHECK(static_cast<int>(s.reason) == static_cast<int>(c.reason));
+  }
 }
 
-TEST_CASE("the latest value against the target decides: met or off-track") {
-  Kpi k = K("v");
-  Measure m = WithTarget("v", ">=", 90);
-  std::vector<Snapshot> s = {Snap(D(2023, 1, 31), "v", Scalar{85.0}), Snap(D(2023, 2, 28), "v", Scalar{91.0})};
-  auto r = AssessMeasure(m, &k, s, D(2023, 2, 28));
-  CHECK(r.status == Status::kMet);
-  CHECK(r.decided_by == Decider::kFigures);
-  CHECK(r.deciding_value == 91);
-  // As at January the same measure was off track: the as-at date, not a clock.
-  r = AssessMeasure(m, &k, s, D(2023, 1, 31));
-  CHECK(r.status == Status::kOffTrack);
-  CHECK(r.deciding_value == 85);
+TEST_CASE("R is the rate seen over the rate needed") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
+  MeasureStatus s = AssessMeasure(MakeMeasure(">=", 90, "2024-03-31"), &kpi,
+                                  Series("k", "2023-07-31=80 2023-08-31=81 2023-09-30=82"), D("2023-09-30"));
+  REQUIRE(s.figures);
+  CHECK(s.figures->observed_rate == doctest::Approx(1.0));
+  CHECK(s.figures->months_left == doctest::Approx(6.0));
+  CHECK(s.figures->required_rate == doctest::Approx(8.0 / 6));
+  CHECK(s.figures->ratio == doctest::Approx(0.75));
 }
 
-TEST_CASE("a suppressed or null latest value falls back to the newest number") {
-  Kpi k = K("v");
-  Measure m = WithTarget("v", ">=", 90);
-  std::vector<Snapshot> s = {Snap(D(2023, 1, 31), "v", Scalar{92.0}), Snap(D(2023, 2, 28), "v", Scalar{Symbol{"c"}}),
-                             Snap(D(2023, 3, 31), "v", Scalar{Missing{}})};
-  auto r = AssessMeasure(m, &k, s, D(2023, 3, 31));
-  CHECK(r.status == Status::kMet);
-  CHECK(r.latest->date == D(2023, 1, 31));
+TEST_CASE("the trend window takes only the last N values") {
+  std::vector<Point> pts;
+  for (const char* spec : {"2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30"}) pts.push_back({D(spec), 0});
+  pts[0].value = 100;  // an old outlier outside a window of 3
+  pts[1].value = 10;
+  pts[2].value = 11;
+  pts[3].value = 12;
+  CHECK(*SlopePerMonth(pts, 3) == doctest::Approx(1.0));
+  CHECK(*SlopePerMonth(pts, 4) < 0);
 }
 
-TEST_CASE("no snapshots, or only null and suppressed values, means no data") {
-  Kpi k = K("v");
-  Measure m = WithTarget("v", ">=", 90);
-  CHECK(AssessMeasure(m, &k, {}, D(2023, 1, 1)).status == Status::kNoData);
-  std::vector<Snapshot> s = {Snap(D(2023, 1, 31), "v", Scalar{Missing{}}), Snap(D(2023, 2, 28), "v", Scalar{Symbol{"x"}})};
-  auto r = AssessMeasure(m, &k, s, D(2023, 3, 31));
-  CHECK(r.status == Status::kNoData);
-  CHECK(r.decided_by == Decider::kNothing);
+TEST_CASE("month ends are whole months apart") {
+  CHECK(MonthIndex(D("2023-02-28")) - MonthIndex(D("2023-01-31")) == doctest::Approx(1.0));
+  CHECK(MonthIndex(D("2024-03-31")) - MonthIndex(D("2023-09-30")) == doctest::Approx(6.0));
+  CHECK(MonthIndex(D("2023-09-15")) - MonthIndex(D("2023-08-31")) == doctest::Approx(0.5));
 }
 
-TEST_CASE("breakdown targets follow their scope: all, any or one item") {
-  Kpi k = K("s", "Team");
-  std::vector<Snapshot> s = {Snap(D(2023, 9, 21), "s", Breakdown{{"CASS", 78.0}, {"CiC", 93.0}, {"CDS", Symbol{"c"}}})};
-  auto all = AssessMeasure(WithTarget("s", ">=", 80, "all"), &k, s, D(2023, 9, 21));
+TEST_CASE("breakdown targets follow their scope: all takes the worst item, any the best, or one item") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter, "Team");
+  std::vector<Snapshot> snaps(1);
+  snaps[0].as_at = D("2023-09-21");
+  snaps[0].values["k"] = Breakdown{{"CASS", 78.0}, {"CiC", 93.0}, {"CDS", Symbol{"c"}}};
+  auto all = AssessMeasure(MakeMeasure(">=", 80, "2023-03-31", "all"), &kpi, snaps, D("2023-09-21"));
   CHECK(all.status == Status::kOffTrack);
-  CHECK(all.deciding_item == "CASS");
-  auto any = AssessMeasure(WithTarget("s", ">=", 80, "any"), &k, s, D(2023, 9, 21));
+  CHECK(all.item == "CASS");
+  auto any = AssessMeasure(MakeMeasure(">=", 80, "2023-03-31", "any"), &kpi, snaps, D("2023-09-21"));
   CHECK(any.status == Status::kMet);
-  CHECK(any.deciding_item == "CiC");
-  auto one = AssessMeasure(WithTarget("s", ">=", 80, "CASS"), &k, s, D(2023, 9, 21));
-  CHECK(one.status == Status::kOffTrack);
-  auto missing = AssessMeasure(WithTarget("s", ">=", 80, "Nowhere"), &k, s, D(2023, 9, 21));
-  CHECK(missing.status == Status::kNoData);
+  CHECK(any.item == "CiC");
+  auto cass = AssessMeasure(MakeMeasure(">=", 80, "2024-03-31", "CASS"), &kpi, snaps, D("2023-09-21"));
+  CHECK(cass.status == Status::kAtRisk);  // one value: too few to judge
+  CHECK(cass.reason == Reason::kTooFewValues);
+  auto cds = AssessMeasure(MakeMeasure(">=", 80, "2024-03-31", "CDS"), &kpi, snaps, D("2023-09-21"));
+  CHECK(cds.status == Status::kNoData);  // only suppressed
 }
 
-TEST_CASE("without a KPI target the latest assessment at or before as-at decides") {
+TEST_CASE("an assessment overrides the figures only when it is newer than the latest snapshot") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
+  Measure m = MakeMeasure(">=", 90, "2024-03-31");
+  auto snaps = Series("k", "2023-09-30=91");
+  m.assessments = {Assessment{D("2023-06-30"), Status::kOffTrack, "old", "", {}, {}}};
+  auto older = AssessMeasure(m, &kpi, snaps, D("2023-12-31"));
+  CHECK(older.status == Status::kMet);
+  CHECK(older.decided_by == Decider::kFigures);
+  m.assessments.push_back(Assessment{D("2023-10-15"), Status::kAtRisk, "new", "", {}, {}});
+  auto newer = AssessMeasure(m, &kpi, snaps, D("2023-12-31"));
+  CHECK(newer.status == Status::kAtRisk);
+  CHECK(newer.decided_by == Decider::kAssessment);
+  CHECK(newer.assessment->source == "new");
+  // Not yet as at a date before the assessment.
+  CHECK(AssessMeasure(m, &kpi, snaps, D("2023-10-01")).decided_by == Decider::kFigures);
+}
+
+TEST_CASE("without a KPI the latest assessment decides; without either there is no data") {
   Measure m;
-  Assessment a1{D(2021, 6, 18), Status::kAtRisk, "letter", "", {}, {}};
-  Assessment a2{Date{2021, 7, 0}, Status::kOnTrack, "presentation", "", {}, {}};
-  m.assessments = {a1, a2};
-  auto r = AssessMeasure(m, nullptr, {}, D(2023, 9, 21));
-  CHECK(r.status == Status::kOnTrack);
-  CHECK(r.decided_by == Decider::kAssessment);
-  CHECK(r.assessment->source == "presentation");
-  r = AssessMeasure(m, nullptr, {}, D(2021, 6, 30));
-  CHECK(r.status == Status::kAtRisk);
-  CHECK(AssessMeasure(m, nullptr, {}, D(2020, 1, 1)).status == Status::kNoData);
+  m.assessments = {Assessment{D("2021-06-18"), Status::kAtRisk, "letter", "", {}, {}},
+                   Assessment{D("2021-07"), Status::kMet, "presentation", "", {}, {}}};
+  auto s = AssessMeasure(m, nullptr, {}, D("2023-09-21"));
+  CHECK(s.status == Status::kMet);
+  CHECK(s.assessment->source == "presentation");
+  CHECK(AssessMeasure(m, nullptr, {}, D("2021-06-30")).status == Status::kAtRisk);
+  CHECK(AssessMeasure(Measure{}, nullptr, {}, D("2023-09-21")).status == Status::kNoData);
+}
+
+TEST_CASE("a KPI without a target is judged by its assessments") {
+  Kpi kpi = MakeKpi(Direction::kLowerIsBetter);
+  Measure m;
+  m.kpi = "k";
+  m.assessments = {Assessment{D("2021-06-18"), Status::kAtRisk, "letter", "", {}, {}}};
+  auto s = AssessMeasure(m, &kpi, Series("k", "2023-09-21=19"), D("2023-09-21"));
+  CHECK(s.status == Status::kAtRisk);
+  CHECK(s.decided_by == Decider::kAssessment);
+}
+
+TEST_CASE("trends: improving, worsening and steady by direction; rising and falling when neutral") {
+  auto pts = [](std::initializer_list<double> values) {
+    std::vector<Point> out;
+    int m = 1;
+    for (double v : values) {
+      out.push_back({Date{2023, m, DaysInMonth(2023, m)}, v});
+      ++m;
+    }
+    return out;
+  };
+  CHECK(TrendOf(MakeKpi(Direction::kHigherIsBetter), pts({80, 82, 84}), 6) == Trend::kImproving);
+  CHECK(TrendOf(MakeKpi(Direction::kLowerIsBetter), pts({80, 82, 84}), 6) == Trend::kWorsening);
+  CHECK(TrendOf(MakeKpi(Direction::kNeutral), pts({80, 82, 84}), 6) == Trend::kRising);
+  CHECK(TrendOf(MakeKpi(Direction::kNeutral), pts({84, 82, 80}), 6) == Trend::kFalling);
+  // 0.1 a month on a level of 90 is 1.3% a year: steady.
+  CHECK(TrendOf(MakeKpi(Direction::kHigherIsBetter), pts({90, 90.1, 90.2}), 6) == Trend::kSteady);
+  CHECK(TrendOf(MakeKpi(Direction::kHigherIsBetter), pts({90, 90, 90}), 6) == Trend::kSteady);
+  CHECK(TrendOf(MakeKpi(Direction::kHigherIsBetter), pts({90}), 6) == Trend::kUnknown);
+}
+
+TEST_CASE("status history is the same function at each evidence date") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
+  Measure m = MakeMeasure(">=", 90, "2024-03-31");
+  m.assessments = {Assessment{D("2023-08"), Status::kOnTrack, "doc", "", {}, {}}};
+  auto snaps = Series("k", "2023-07-31=85 2023-09-30=91");
+  auto h = StatusHistory(m, &kpi, snaps, D("2023-12-31"));
+  REQUIRE(h.size() == 3);
+  CHECK(h[0].date == D("2023-07-31"));
+  CHECK(h[0].status.status == Status::kAtRisk);
+  CHECK(h[1].date == D("2023-08"));  // shown at the assessment's precision
+  CHECK(h[1].status.status == Status::kOnTrack);
+  CHECK(h[2].status.status == Status::kMet);
+  for (const auto& at : h) {
+    Date judged = DateFromDays(at.date.FirstDay());
+    CHECK(AssessMeasure(m, &kpi, snaps, judged).status == at.status.status);
+  }
 }
