@@ -113,6 +113,15 @@ const char* SymbolMeaning(const std::string& code) {
   return "unknown";
 }
 
+const char* SymbolExplanation(const std::string& code) {
+  if (code == "c") return "the figure is withheld to protect confidentiality";
+  if (code == "x") return "the figure was not available";
+  if (code == "z") return "the figure does not apply";
+  if (code == "low") return "the figure is above zero but rounds to zero";
+  if (code == "u") return "the figure has low reliability";
+  return "";
+}
+
 const std::vector<std::string>& OfstedGrades() {
   static const std::vector<std::string> k = {
       "Outstanding", "Good", "Requires improvement to be good", "Inadequate"};

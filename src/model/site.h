@@ -161,7 +161,8 @@ std::optional<Unit> ParseUnit(const std::string& s);
 const char* DirectionId(Direction d);
 std::optional<Direction> ParseDirection(const std::string& s);
 const std::vector<std::string>& SymbolCodes();
-const char* SymbolMeaning(const std::string& code);
+const char* SymbolMeaning(const std::string& code);      // "suppressed"
+const char* SymbolExplanation(const std::string& code);  // for the key under a table
 const std::vector<std::string>& OfstedGrades();
 
 // Lower-case ASCII letters, digits, hyphens and underscores, starting with a

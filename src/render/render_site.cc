@@ -556,8 +556,7 @@ class SiteRenderer {
       row["source"] = DocumentLink(a, s.source, from);
       rows.push_back(row);
     }
-    json key = json::array();
-    for (const auto& code : symbols) key.push_back({{"symbol", code}, {"meaning", SymbolMeaning(code)}});
+    json key = SymbolKey(symbols);
     return {{"rows", rows}, {"symbols", key}, {"has_symbols", !key.empty()},
             {"has_breakdown", !k.breakdown.empty()}, {"breakdown", k.breakdown}};
   }
@@ -579,7 +578,7 @@ class SiteRenderer {
         const double* other = std::get_if<double>(&c->second);
         if (!other) continue;
         double diff = *value - *other;
-        std::string who = InSentence(ComparatorLabel(name));
+        std::string who = ComparatorInSentence(name);
         std::string gap = FormatNumber(std::fabs(diff), k.decimals) + (k.unit == Unit::kPercent ? " percentage points" : "");
         std::string rel = diff == 0 ? "the same as " + who
                                     : gap + (diff > 0 ? " above " : " below ") + who + " (" + FormatValue(k, *other) + ")";
@@ -588,6 +587,18 @@ class SiteRenderer {
       if (!out.empty()) break;
     }
     return out;
+  }
+
+  static json SymbolKey(const std::set<std::string>& codes) {
+    json key = json::array();
+    for (const auto& code : codes)
+      key.push_back({{"symbol", code}, {"meaning", SymbolMeaning(code)}, {"explanation", SymbolExplanation(code)}});
+    return key;
+  }
+
+  static std::string ComparatorInSentence(const std::string& name) {
+    if (name == "england") return "England";
+    return InSentence(ComparatorLabel(name));
   }
 
   static std::string ComparatorLabel(const std::string& name) {
@@ -606,10 +617,10 @@ class SiteRenderer {
     view["from"] = c.from ? DateView(*c.from) : json(nullptr);
     view["to"] = c.to ? DateView(*c.to) : json(nullptr);
     json kpis = json::array();
-    bool symbols = false;
+    std::set<std::string> symbols;
     for (const auto& ch : c.kpis) {
       auto text = [&](const std::optional<Scalar>& v) {
-        if (v && std::holds_alternative<Symbol>(*v)) symbols = true;
+        if (v && std::holds_alternative<Symbol>(*v)) symbols.insert(std::get<Symbol>(*v).code);
         return v ? FormatScalar(*ch.kpi, *v) : std::string("not in this snapshot");
       };
       json row = {{"label", ch.kpi->label + (ch.item.empty() ? "" : ", " + ch.item)},
@@ -628,7 +639,7 @@ class SiteRenderer {
     }
     view["kpis"] = kpis;
     view["has_kpis"] = !kpis.empty();
-    view["has_symbols"] = symbols;
+    view["values"] = {{"symbols", SymbolKey(symbols)}, {"has_symbols", !symbols.empty()}};
     json measures = json::array();
     for (const auto& mc : c.measures) {
       const Measure& m = a.measures[mc.measure];

@@ -126,3 +126,23 @@ TEST_CASE("--as-at judges the site as at another date") {
   CHECK(Contains(m, "At risk: assessed in “Focused visit to North East Lincolnshire children&apos;s services” (18 June 2021)"));
   CHECK(Contains(ReadFile(out / "north-east-lincolnshire/index.html"), "as at 30 June 2021"));
 }
+
+TEST_CASE("the sample fixture: what changed, comparators and the symbol key") {
+  fs::path out = WorkDir("sample-site") / "site";
+  Run r = Tracker("build --quiet --source " + Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/sample").string()) +
+                  " --out " + Quote(out.string()));
+  REQUIRE(r.exit == 0);
+  std::string changes = ReadFile(out / "sampleton/changes.html");
+  CHECK(Contains(changes, "between 31 January 2023 and 28 February 2023"));
+  CHECK(Contains(changes, "Supervision in time, North</a></th>\n      <td class=\"govuk-table__cell govuk-table__cell--numeric\">82%</td>\n"
+                          "      <td class=\"govuk-table__cell govuk-table__cell--numeric\">79%</td>\n"
+                          "      <td class=\"govuk-table__cell\">Down 3 percentage points</td>\n"
+                          "      <td class=\"govuk-table__cell\">Worse</td>"));
+  CHECK(Contains(changes, "<dt>suppressed (c)</dt>"));
+  std::string rate = ReadFile(out / "sampleton/kpis/cin_rate.html");
+  CHECK(Contains(rate, "300 per 10,000, 20 above statistical neighbours (280 per 10,000), as at 31 December 2022."));
+  CHECK(Contains(rate, "300 per 10,000, 30 below England (330 per 10,000)"));
+  std::string home = ReadFile(out / "index.html");
+  CHECK(Contains(home, "id=\"slow-to-progress\""));
+  CHECK(Contains(home, "Stronger leadership</a> <strong class=\"govuk-tag govuk-tag--red\">Off track</strong>"));
+}
