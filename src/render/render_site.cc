@@ -493,7 +493,14 @@ class SiteRenderer {
     } else if (s.decided_by == Decider::kAssessment) {
       decided = "an assessment of " + s.assessment->date.Long();
       if (const Document* d = a.FindDocument(s.assessment->source)) decided += " in \u201c" + d->title + "\u201d";
-      if (s.latest_snapshot) decided += ", newer than the latest figures";
+      if (s.latest_snapshot) {
+        if (s.assessment->date.FirstDay() > s.latest_snapshot->LastDay())
+          decided += ", which is newer than the latest figures (" + s.latest_snapshot->Long() + ")";
+        else if (!m.target)
+          decided += "; the figures have no target to judge them by";
+        else
+          decided += "; the figures give no number to judge";
+      }
     }
     view["measure"]["decided_by"] = decided;
     json hist = HistoryView(history);

@@ -115,3 +115,17 @@ TEST_CASE("the same input renders the same bytes") {
   CHECK(std::is_sorted(a.result.files.begin(), a.result.files.end(),
                        [](const OutputFile& x, const OutputFile& y) { return x.path < y.path; }));
 }
+
+TEST_CASE("a measure page says whether the figures or an assessment decided, and why") {
+  SourceTree t = TwoCouncils();
+  t.files["content/alpha/measures/visits.md"] =
+      "---\ntitle: Visits\nset_by: notice\nkpi: visits\ntarget:\n  op: \">=\"\n  value: 90\nassessments:\n"
+      "  - date: 2020-03-01\n    status: on-track\n    source: notice\n    note: Better now.\n---\n";
+  Built newer = BuildInMemory(t);
+  CHECK(newer.File("alpha/measures/visits.html").find(
+            "On track, decided by an assessment of 1 March 2020 in “Notice &lt;img src=x onerror=alert(1)&gt;”, "
+            "which is newer than the latest figures (1 February 2020)") != std::string::npos);
+  Built before = BuildInMemory(t, Date{2020, 2, 15});
+  CHECK(before.File("alpha/measures/visits.html").find("At risk, decided by the figures, as at 1 February 2020") !=
+        std::string::npos);
+}
