@@ -502,7 +502,7 @@ class SiteRenderer {
           decided += "; the figures give no number to judge";
       }
     }
-    view["measure"]["decided_by"] = decided;
+    view["measure"]["decided_by"] = decided.empty() ? json(nullptr) : json(decided);
     json hist = HistoryView(history);
     std::reverse(hist.begin(), hist.end());
     view["history"] = hist;
