@@ -1,5 +1,7 @@
 #include "assess/assess_site.h"
 
+#include <algorithm>
+
 namespace tracker {
 
 Date ResolveAsAt(const Site& site, const std::optional<Date>& flag) {
@@ -27,8 +29,23 @@ SiteAssessment AssessSite(const Site& site, const Date& as_at) {
       aa.measures.push_back(AssessMeasure(m, kpi, a.snapshots, as_at, out.window));
       aa.histories.push_back(StatusHistory(m, kpi, a.snapshots, as_at, out.window));
     }
-    for (const auto& k : site.kpis)
-      if (k.breakdown.empty()) aa.trends[k.id] = TrendOf(k, NumericSeries(k.id, "", a.snapshots, as_at), out.window);
+    for (const auto& k : site.kpis) {
+      if (k.breakdown.empty()) {
+        aa.trends[k.id] = TrendOf(k, NumericSeries(k.id, "", a.snapshots, as_at), out.window);
+        continue;
+      }
+      std::vector<std::string> items;
+      for (const auto& s : a.snapshots) {
+        if (s.as_at > as_at) continue;
+        auto v = s.values.find(k.id);
+        if (v == s.values.end()) continue;
+        if (const auto* b = std::get_if<Breakdown>(&v->second))
+          for (const auto& [name, _] : *b)
+            if (std::find(items.begin(), items.end(), name) == items.end()) items.push_back(name);
+      }
+      for (const auto& item : items)
+        aa.item_trends[k.id].emplace_back(item, TrendOf(k, NumericSeries(k.id, item, a.snapshots, as_at), out.window));
+    }
     aa.changes = CompareSnapshots(site, a, as_at, out.window);
     out.authorities.push_back(std::move(aa));
   }

@@ -13,7 +13,9 @@ namespace tracker {
 struct AuthorityAssessment {
   std::vector<MeasureStatus> measures;             // same order as Authority::measures
   std::vector<std::vector<StatusAt>> histories;    // same order
-  std::map<std::string, Trend> trends;             // KPI id -> trend (KPIs without a breakdown)
+  std::map<std::string, Trend> trends;             // KPI id -> trend
+  // KPI id -> each breakdown item's trend, items in the order first reported
+  std::map<std::string, std::vector<std::pair<std::string, Trend>>> item_trends;
   Changes changes;
 };
 

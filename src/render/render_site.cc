@@ -211,8 +211,12 @@ class SiteRenderer {
 
   std::string TrendText(const AuthorityAssessment& aa, const Kpi& k) const {
     auto it = aa.trends.find(k.id);
-    if (it == aa.trends.end()) return "Shown by item: see the table";
-    return TrendLabel(it->second);
+    if (it != aa.trends.end()) return TrendLabel(it->second);
+    auto items = aa.item_trends.find(k.id);
+    if (items == aa.item_trends.end()) return TrendLabel(Trend::kUnknown);
+    std::string out;
+    for (const auto& [item, trend] : items->second) out += (out.empty() ? "" : "; ") + item + ": " + InSentence(TrendLabel(trend));
+    return out;
   }
 
   json LatestFigures(const Authority& a, const AuthorityAssessment& aa, const std::string& from) const {
