@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/chart.h"
 #include "render/explain.h"
 #include "render/format.h"
 #include "render/markdown.h"
@@ -229,6 +230,14 @@ class SiteRenderer {
       json row = {{"label", k->label}, {"href", Href(from, Paths::Kpi(a, k->id))},
                   {"value", ValueCell(*k, latest->values.at(k->id))}, {"date", DateView(latest->as_at)},
                   {"trend", TrendText(aa, *k)}};
+      if (k->breakdown.empty()) {
+        std::optional<double> target;
+        for (const auto& snap : a.snapshots) {
+          auto t = snap.targets.find(k->id);
+          if (snap.as_at <= assessment_.as_at && t != snap.targets.end()) target = t->second;
+        }
+        row["sparkline"] = chart::RenderSparkline(*k, KpiSeries(a, *k, "").points, target);
+      }
       if (!k->breakdown.empty()) {
         json items = json::array();
         for (const auto& [item, sc] : std::get<Breakdown>(latest->values.at(k->id)))
@@ -526,6 +535,7 @@ class SiteRenderer {
       view["values"] = table;
       view["has_values"] = !table["rows"].empty();
       view["comparisons"] = Comparisons(a, *kpi);
+      view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, *kpi, &m, "chart-" + m.id)) : json(nullptr);
     }
     Emit(path, "measure", view, m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
   }
@@ -598,6 +608,146 @@ class SiteRenderer {
       if (!out.empty()) break;
     }
     return out;
+  }
+
+  // ---------------------------------------------------------- charts
+  chart::LineSeries KpiSeries(const Authority& a, const Kpi& k, const std::string& label) const {
+    chart::LineSeries s;
+    s.label = label;
+    for (const auto& snap : a.snapshots) {
+      if (snap.as_at > assessment_.as_at) continue;
+      auto v = snap.values.find(k.id);
+      if (v == snap.values.end()) continue;
+      chart::LinePoint p{snap.as_at, std::nullopt, ""};
+      if (const auto* sc = std::get_if<Scalar>(&v->second)) {
+        if (const double* d = std::get_if<double>(sc)) p.value = *d;
+        if (const auto* sym = std::get_if<Symbol>(sc)) p.symbol = sym->code;
+      }
+      s.points.push_back(p);
+    }
+    return s;
+  }
+
+  std::string Sources(const Authority& a, const Kpi& k) const {
+    std::vector<std::string> titles;
+    for (const auto& snap : a.snapshots) {
+      if (snap.as_at > assessment_.as_at || !snap.values.count(k.id)) continue;
+      const Document* d = a.FindDocument(snap.source);
+      std::string t = d ? d->title : "figures reported by the council";
+      if (std::find(titles.begin(), titles.end(), t) == titles.end()) titles.push_back(t);
+    }
+    std::string out;
+    for (size_t i = 0; i < titles.size(); ++i) out += (i ? "; " : "") + titles[i];
+    return out;
+  }
+
+  std::string Period(const Authority& a, const Kpi& k) const {
+    std::optional<Date> first, last;
+    for (const auto& snap : a.snapshots)
+      if (snap.as_at <= assessment_.as_at && snap.values.count(k.id)) {
+        if (!first) first = snap.as_at;
+        last = snap.as_at;
+      }
+    if (!first) return "no figures yet";
+    return *first == *last ? first->Long() : first->Long() + " to " + last->Long();
+  }
+
+  // The chart for a KPI: a line over time, or bars by item for a breakdown.
+  // `m` adds the measure's target and deadline.
+  std::string KpiChart(const Authority& a, const Kpi& k, const Measure* m, const std::string& id) const {
+    std::string desc = (m ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(a, k) + ". Source: " +
+                       (Sources(a, k).empty() ? "none" : Sources(a, k)) + ".";
+    std::optional<Target> target;
+    if (m && m->target) target = m->target;
+    if (!k.breakdown.empty()) {
+      chart::BarChart c;
+      c.id = id;
+      c.kpi = k;
+      c.desc = desc;
+      for (auto it = a.snapshots.rbegin(); it != a.snapshots.rend() && c.groups.size() < 3; ++it) {
+        if (it->as_at > assessment_.as_at) continue;
+        auto v = it->values.find(k.id);
+        if (v == it->values.end()) continue;
+        chart::BarGroup g{it->as_at, {}};
+        if (const auto* b = std::get_if<Breakdown>(&v->second))
+          for (const auto& [item, sc] : *b) {
+            chart::Bar bar{item, std::nullopt, ""};
+            if (const double* d = std::get_if<double>(&sc)) bar.value = *d;
+            if (const auto* sym = std::get_if<Symbol>(&sc)) bar.symbol = sym->code;
+            g.bars.push_back(bar);
+          }
+        c.groups.push_back(g);
+      }
+      if (target) {
+        c.target = target->value;
+        c.target_label = "Target: " + FormatTarget(k, *target);
+      }
+      c.title = BreakdownTitle(k, c, target);
+      return chart::RenderBarChart(c);
+    }
+    chart::LineChart c;
+    c.id = id;
+    c.kpi = k;
+    c.desc = desc;
+    c.main = KpiSeries(a, k, a.short_name);
+    // Comparators, one series each, in name order.
+    std::set<std::string> names;
+    for (const auto& snap : a.snapshots)
+      for (const auto& [name, values] : snap.comparators)
+        if (values.count(k.id) && snap.as_at <= assessment_.as_at) names.insert(name);
+    for (const auto& name : names) {
+      chart::LineSeries cs;
+      cs.label = ComparatorLabel(name);
+      for (const auto& snap : a.snapshots) {
+        if (snap.as_at > assessment_.as_at) continue;
+        auto cv = snap.comparators.find(name);
+        if (cv == snap.comparators.end() || !cv->second.count(k.id)) continue;
+        chart::LinePoint p{snap.as_at, std::nullopt, ""};
+        const Scalar& sc = cv->second.at(k.id);
+        if (const double* d = std::get_if<double>(&sc)) p.value = *d;
+        cs.points.push_back(p);
+      }
+      c.comparators.push_back(cs);
+    }
+    if (target) {
+      c.target.push_back({c.main.points.empty() ? assessment_.as_at : c.main.points.front().date, target->value});
+      c.target_label = "Target " + FormatTargetValue(k, target->op, target->value);
+    } else {
+      // Targets the snapshots give, as steps when they change.
+      for (const auto& snap : a.snapshots) {
+        if (snap.as_at > assessment_.as_at) continue;
+        auto t = snap.targets.find(k.id);
+        if (t == snap.targets.end()) continue;
+        if (c.target.empty() || c.target.back().value != t->second) c.target.push_back({snap.as_at, t->second});
+      }
+      if (!c.target.empty()) c.target_label = "Target " + FormatValue(k, c.target.back().value);
+    }
+    if (m && m->deadline) c.deadline = m->deadline;
+    c.as_at = assessment_.as_at;
+    std::optional<Target> title_target = target;
+    if (!title_target && !c.target.empty())
+      title_target = Target{k.direction == Direction::kLowerIsBetter ? "<=" : ">=", c.target.back().value, "all", {}};
+    c.title = chart::FindingTitle(k, c.main.points, title_target);
+    return chart::RenderLineChart(c);
+  }
+
+  static std::string BreakdownTitle(const Kpi& k, const chart::BarChart& c, const std::optional<Target>& target) {
+    if (c.groups.empty()) return "No figures for " + InSentence(k.label) + " have been reported";
+    const chart::Bar* lo = nullptr;
+    const chart::Bar* hi = nullptr;
+    int meeting = 0, total = 0;
+    for (const auto& b : c.groups.front().bars) {
+      if (!b.value) continue;
+      ++total;
+      if (!lo || *b.value < *lo->value) lo = &b;
+      if (!hi || *b.value > *hi->value) hi = &b;
+      if (target && MeetsTarget(*b.value, *target)) ++meeting;
+    }
+    if (!lo) return k.label + ": no figures could be published for " + c.groups.front().date.Long();
+    std::string t = k.label + " ranged from " + FormatValue(k, *lo->value) + " (" + lo->label + ") to " +
+                    FormatValue(k, *hi->value) + " (" + hi->label + ") on " + c.groups.front().date.Long();
+    if (target) t += "; " + std::to_string(meeting) + " of " + std::to_string(total) + " met the target";
+    return t;
   }
 
   static json SymbolKey(const std::set<std::string>& codes) {
@@ -692,6 +842,7 @@ class SiteRenderer {
     view["has_values"] = !table["rows"].empty();
     view["comparisons"] = Comparisons(a, k);
     view["trend"] = TrendText(aa, k);
+    view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, k, nullptr, "chart-" + k.id)) : json(nullptr);
     json measures = json::array();
     for (size_t i = 0; i < a.measures.size(); ++i)
       if (a.measures[i].kpi == k.id) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));

@@ -20,7 +20,10 @@ mstch::data ToData(const nlohmann::json& j) {
       for (const auto& item : j) d.push_back(ToData(item));
       return d;
     }
-    case nlohmann::json::value_t::string: return mstch::data{j.get<std::string>()};
+    case nlohmann::json::value_t::string:
+      // Empty text is false, so {{#summary}}...{{/summary}} hides an empty field.
+      if (j.get_ref<const std::string&>().empty()) return mstch::data{mstch::data::type::bool_false};
+      return mstch::data{j.get<std::string>()};
     case nlohmann::json::value_t::boolean: return j.get<bool>() ? mstch::data{mstch::data::type::bool_true}
                                                                  : mstch::data{mstch::data::type::bool_false};
     case nlohmann::json::value_t::null: return mstch::data{mstch::data::type::bool_false};

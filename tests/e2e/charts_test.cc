@@ -1,0 +1,73 @@
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include <pugixml.hpp>
+
+#include "e2e.h"
+
+using namespace e2e;
+
+namespace {
+
+// Every inline <svg> of a page.
+std::vector<std::string> Svgs(const std::string& html) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while ((pos = html.find("<svg", pos)) != std::string::npos) {
+    size_t end = html.find("</svg>", pos);
+    out.push_back(html.substr(pos, end + 6 - pos));
+    pos = end;
+  }
+  return out;
+}
+
+void CheckChartPages(const fs::path& site, const std::string& authority) {
+  int pages = 0;
+  for (const char* folder : {"kpis", "measures"}) {
+    for (auto& e : fs::directory_iterator(site / authority / folder)) {
+      if (e.path().filename() == "index.html") continue;
+      std::string html = ReadFile(e.path());
+      bool has_kpi = std::string(folder) == "kpis" || html.find(">Measured by</dt>") != std::string::npos &&
+                                                          html.find("Judged from the documents") == std::string::npos;
+      if (!has_kpi) continue;
+      CAPTURE(e.path().string());
+      auto svgs = Svgs(html);
+      REQUIRE(!svgs.empty());
+      for (const auto& svg : svgs) {
+        pugi::xml_document doc;
+        auto ok = doc.load_string(svg.c_str());
+        CHECK_MESSAGE(ok, ok.description());
+        pugi::xml_node root = doc.child("svg");
+        CHECK(std::string(root.attribute("role").value()) == "img");
+        CHECK(root.child("title"));
+        CHECK(root.child("desc"));
+      }
+      // The data table sits beside the chart.
+      CHECK(html.find("<caption class=\"govuk-table__caption govuk-table__caption--m\">Every reported figure") !=
+            std::string::npos);
+      ++pages;
+    }
+  }
+  CHECK(pages >= 5);
+}
+
+}  // namespace
+
+TEST_CASE("every KPI page and measure page with a KPI shows an accessible chart and its table") {
+  fs::path work = WorkDir("charts");
+  REQUIRE(Tracker("build --quiet --source " + Quote(TRACKER_REPO) + " --out " + Quote((work / "bundled").string())).exit == 0);
+  CheckChartPages(work / "bundled", "north-east-lincolnshire");
+  REQUIRE(Tracker("build --quiet --source " + Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/sample").string()) +
+                  " --out " + Quote((work / "sample").string())).exit == 0);
+  CheckChartPages(work / "sample", "sampleton");
+}
+
+TEST_CASE("the dashboard's sparklines are hidden from screen readers, the figure stated beside them") {
+  fs::path work = WorkDir("sparklines");
+  REQUIRE(Tracker("build --quiet --source " + Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/sample").string()) +
+                  " --out " + Quote(work.string() + "/site")).exit == 0);
+  std::string html = ReadFile(work / "site/index.html");
+  size_t spark = html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 160 32\" class=\"tracker-sparkline\" aria-hidden=\"true\"");
+  CHECK(spark != std::string::npos);
+}
