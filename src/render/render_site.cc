@@ -216,8 +216,12 @@ class SiteRenderer {
     auto items = aa.item_trends.find(k.id);
     if (items == aa.item_trends.end()) return TrendLabel(Trend::kUnknown);
     std::string out;
-    for (const auto& [item, trend] : items->second) out += (out.empty() ? "" : "; ") + item + ": " + InSentence(TrendLabel(trend));
-    return out;
+    bool known = false;
+    for (const auto& [item, trend] : items->second) {
+      out += (out.empty() ? "" : "; ") + item + ": " + InSentence(TrendLabel(trend));
+      known = known || trend != Trend::kUnknown;
+    }
+    return known ? out : TrendLabel(Trend::kUnknown);
   }
 
   json LatestFigures(const Authority& a, const AuthorityAssessment& aa, const std::string& from) const {
@@ -654,7 +658,7 @@ class SiteRenderer {
 
   // The chart for a KPI: a line over time, or bars by item for a breakdown.
   // `m` adds the measure's target and deadline.
-  std::string KpiChart(const Authority& a, const Kpi& k, const Measure* m, const std::string& id) const {
+  json KpiChart(const Authority& a, const Kpi& k, const Measure* m, const std::string& id) const {
     std::string desc = (m ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(a, k) + ". Source: " +
                        (Sources(a, k).empty() ? "none" : Sources(a, k)) + ".";
     std::optional<Target> target;
@@ -683,7 +687,7 @@ class SiteRenderer {
         c.target_label = "Target: " + FormatTarget(k, *target);
       }
       c.title = BreakdownTitle(k, c, target);
-      return chart::RenderBarChart(c);
+      return {{"svg", chart::RenderBarChart(c)}, {"title", c.title}, {"desc", c.desc}};
     }
     chart::LineChart c;
     c.id = id;
@@ -728,7 +732,7 @@ class SiteRenderer {
     if (!title_target && !c.target.empty())
       title_target = Target{k.direction == Direction::kLowerIsBetter ? "<=" : ">=", c.target.back().value, "all", {}};
     c.title = chart::FindingTitle(k, c.main.points, title_target);
-    return chart::RenderLineChart(c);
+    return {{"svg", chart::RenderLineChart(c)}, {"title", c.title}, {"desc", c.desc}};
   }
 
   static std::string BreakdownTitle(const Kpi& k, const chart::BarChart& c, const std::optional<Target>& target) {
