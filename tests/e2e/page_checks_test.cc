@@ -1,0 +1,78 @@
+#include <doctest/doctest.h>
+
+#include "e2e.h"
+
+using namespace e2e;
+
+// The published pages, checked with the tools a public-sector web team uses:
+// axe-core in Debian's Chromium (WCAG 2.2 AA) and the Nu HTML Checker. They
+// come from scripts/setup (npm packages, chromium, Java); a machine without
+// them fails here rather than skipping.
+namespace {
+
+struct Output {
+  int exit = -1;
+  std::string text;
+};
+
+Output Shell(const std::string& cmd) {
+  Output o;
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  REQUIRE(p);
+  char buf[4096];
+  while (fgets(buf, sizeof buf, p)) o.text += buf;
+  int status = pclose(p);
+  o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return o;
+}
+
+fs::path Built(const std::string& name, const fs::path& source) {
+  fs::path out = WorkDir("checks-" + name) / "site";
+  Run r = Tracker("build --quiet --source " + Quote(source.string()) + " --out " + Quote(out.string()));
+  REQUIRE_MESSAGE(r.exit == 0, r.err);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("axe-core finds no WCAG 2.2 AA violation on any page type, and no page fetches from elsewhere") {
+  fs::path bundled = Built("bundled", TRACKER_REPO);
+  const std::string nel = "north-east-lincolnshire/";
+  std::vector<std::string> pages = {
+      "index.html", "shot:" + nel + "index.html", nel + "documents/index.html",
+      nel + "documents/ofsted-focused-visit-letter-2021-06-18.html", nel + "measures/index.html",
+      "shot:" + nel + "measures/cp-visits-in-time.html", nel + "measures/supervision.html", nel + "kpis/index.html",
+      nel + "kpis/supervision_in_time.html", nel + "kpis/cla_count.html", "shot:" + nel + "timeline.html",
+      nel + "changes.html", "st-helens/index.html", "st-helens/changes.html"};
+  std::string cmd = "node " + Quote(std::string(TRACKER_REPO) + "/tests/browser/check_pages.mjs") + " " +
+                    Quote(bundled.string()) + " " + Quote(TRACKER_SCREENSHOTS);
+  for (const auto& p : pages) cmd += " " + Quote(p);
+  Output o = Shell(cmd);
+  CHECK_MESSAGE(o.exit == 0, o.text);
+  CHECK(o.text.find("\"violations\":[]") != std::string::npos);
+  CHECK(o.text.find("\"violations\":[{") == std::string::npos);
+  for (const auto& p : pages) CHECK(Contains(o.text, "\"page\":\"" + (p.rfind("shot:", 0) == 0 ? p.substr(5) : p) + "\""));
+  CHECK(fs::exists(fs::path(TRACKER_SCREENSHOTS) / "north-east-lincolnshire-timeline-html-320.png"));
+}
+
+TEST_CASE("axe-core finds no violation on the sample fixture's pages") {
+  fs::path sample = Built("sample", fs::path(TRACKER_TEST_DATA) / "fixtures/sample");
+  std::string cmd = "node " + Quote(std::string(TRACKER_REPO) + "/tests/browser/check_pages.mjs") + " " +
+                    Quote(sample.string()) + " " + Quote(std::string(TRACKER_SCREENSHOTS) + "/sample");
+  for (const char* p : {"index.html", "sampleton/measures/supervision-all.html", "sampleton/kpis/visits_in_time.html",
+                        "sampleton/kpis/referrals.html", "sampleton/changes.html", "sampleton/documents/notice-2022.html"})
+    cmd += std::string(" ") + p;
+  Output o = Shell(cmd);
+  CHECK_MESSAGE(o.exit == 0, o.text);
+}
+
+TEST_CASE("the Nu HTML Checker finds no error on any page of the bundled tracker or the sample") {
+  fs::path bundled = Built("vnu-bundled", TRACKER_REPO);
+  fs::path sample = Built("vnu-sample", fs::path(TRACKER_TEST_DATA) / "fixtures/sample");
+  std::string jar = std::string(TRACKER_REPO) + "/node_modules/vnu-jar/build/dist/vnu.jar";
+  REQUIRE_MESSAGE(fs::exists(jar), "run scripts/setup: the Nu HTML Checker (npm vnu-jar) is missing");
+  Output o = Shell("java -jar " + Quote(jar) + " --skip-non-html --errors-only --format gnu " + Quote(bundled.string()) +
+                   " " + Quote(sample.string()));
+  CHECK_MESSAGE(o.exit == 0, o.text);
+  CHECK(o.text.empty());
+}
