@@ -28,8 +28,16 @@ Theme LoadTheme(const SourceTree& tree, const SiteConfig& config, Diagnostics& d
   for (const auto& [path, bytes] : tree.files) {
     if (path.rfind(prefix, 0) != 0) continue;
     found = true;
-    Add(theme, path.substr(prefix.size()), bytes, path);
+    std::string rel = path.substr(prefix.size());
+    // A copy of a built-in file changes nothing, so it keeps the built-in's
+    // name: the accessibility statement can still vouch for the theme.
+    bool same = false;
+    for (const auto& f : EmbeddedThemeFiles()) same = same || (f.path == rel && f.bytes == bytes);
+    Add(theme, rel, bytes, same ? "(built-in) themes/default/" + rel : path);
   }
+  if (!config.logo.empty() && !theme.assets.count(config.logo))
+    diag.Error({"site.yml", 0, 0}, "logo '" + config.logo + "' is not a file of the theme: put it in themes/" +
+               config.theme + "/assets/ and write logo: assets/<file>");
   if (!found && config.theme != "default")
     diag.Error({"site.yml", 0, 0}, "theme '" + config.theme + "' not found: add themes/" + config.theme +
                "/templates/ to the source, or remove 'theme:' to use the default");

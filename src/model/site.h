@@ -21,7 +21,19 @@ struct SiteConfig {
   std::string contact_email;
   std::optional<Date> as_at;
   bool unsafe_html = false;  // let raw HTML and any URL through from Markdown
-  int trend_window = 6;      // values used for a trend (issue: status engine)
+  int trend_window = 6;      // values used for a trend (docs/status.md)
+
+  // Publishing (docs/content-model.md, "site.yml").
+  std::string logo;          // a theme asset, e.g. assets/logo.svg
+  std::string brand_colour = "#1d70b8";
+  std::string phase_tag;     // e.g. "Beta"; empty: no phase banner
+  std::string phase_text;
+  std::string licence_name = "Open Government Licence v3.0";
+  std::string licence_url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+  std::string contact_phone;
+  std::string compliance = "partially";  // fully, partially or not (WCAG 2.2 AA)
+  std::vector<std::string> known_issues;
+  std::optional<Date> statement_prepared, statement_reviewed, last_tested;
 };
 
 struct Event {

@@ -8,6 +8,8 @@
 
 #include "render/chart.h"
 #include "render/explain.h"
+#include "render/feeds.h"
+#include "render/open_data.h"
 #include "render/format.h"
 #include "render/markdown.h"
 
@@ -79,9 +81,32 @@ class SiteRenderer {
   SiteRenderer(const Site& site, const SiteAssessment& assessment, const Theme& theme)
       : site_(site), assessment_(assessment), theme_(theme) {}
 
+  // Where an authority's figures can be downloaded, for links under charts.
+  json DataLinks(const Authority& a, const std::string& from) const {
+    return {{"csv", Href(from, "downloads/" + a.slug + ".csv")}, {"json", Href(from, "downloads/" + a.slug + ".json")},
+            {"page", Href(from, "data.html")}};
+  }
+
   RenderResult Run() {
+    // Open data first: pages link to it and the data page lists its sizes.
+    downloads_ = RenderOpenData(site_, assessment_, result_.files);
     RenderHome();
     for (size_t i = 0; i < site_.authorities.size(); ++i) RenderAuthority(site_.authorities[i], assessment_.authorities[i]);
+    RenderDataPage();
+    RenderAccessibility();
+    RenderNotFound();
+    result_.files.push_back({"feed.xml", RenderAtomFeed(site_, nullptr, "feed.xml", assessment_.as_at)});
+    for (const auto& a : site_.authorities)
+      result_.files.push_back({a.slug + "/feed.xml", RenderAtomFeed(site_, &a, a.slug + "/feed.xml", assessment_.as_at)});
+    // Every page a search engine should know of: not the 404, not embeds.
+    std::vector<std::string> pages;
+    for (const auto& f : result_.files)
+      if (f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0 && f.path != "404.html" &&
+          f.path.find("/embed/") == std::string::npos)
+        pages.push_back(f.path);
+    std::sort(pages.begin(), pages.end());
+    if (!site_.config.base_url.empty()) result_.files.push_back({"sitemap.xml", RenderSitemap(site_.config.base_url, pages)});
+    result_.files.push_back({"robots.txt", RenderRobots(site_.config.base_url)});
     for (const auto& [path, bytes] : theme_.assets) result_.files.push_back({path, bytes});
     std::sort(result_.files.begin(), result_.files.end(),
               [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
@@ -90,7 +115,9 @@ class SiteRenderer {
 
  private:
   // ------------------------------------------------------------ helpers
-  std::string Href(const std::string& from, const std::string& to) const { return RootFor(from) + to; }
+  std::string Href(const std::string& from, const std::string& to) const {
+    return (absolute_root_.empty() ? RootFor(from) : absolute_root_) + to;
+  }
 
   json Markdown(const std::string& md) const {
     RenderedMarkdown r = RenderMarkdown(md, site_.config.unsafe_html, kReservedIds);
@@ -130,8 +157,18 @@ class SiteRenderer {
   }
 
   void Emit(const std::string& path, const std::string& tmpl, json view, const std::string& title,
-            const std::string& description) {
-    view["root"] = RootFor(path);
+            const std::string& description, const std::string& wrapper = "layout") {
+    view["root"] = absolute_root_.empty() ? RootFor(path) : absolute_root_;
+    const SiteConfig& cfg = site_.config;
+    view["config"] = {
+        {"logo", cfg.logo.empty() ? json(nullptr) : json(Href(path, cfg.logo))},
+        {"brand_colour", cfg.brand_colour},
+        {"phase", cfg.phase_tag.empty() ? json(nullptr) : json{{"tag", cfg.phase_tag}, {"text", cfg.phase_text}}},
+        {"licence", {{"name", cfg.licence_name}, {"url", cfg.licence_url.empty() ? json(nullptr) : json(cfg.licence_url)}}},
+        {"contact_email", cfg.contact_email}};
+    view["links"]["accessibility"] = Href(path, "accessibility.html");
+    view["links"]["data"] = Href(path, "data.html");
+    view["links"]["feed"] = Href(path, "feed.xml");
     view["lang"] = site_.config.language;
     view["site"] = {{"title", site_.config.title}, {"organisation", site_.config.organisation},
                     {"home", Href(path, "index.html")}};
@@ -146,7 +183,7 @@ class SiteRenderer {
       return;
     }
     view["content"] = content;
-    if (!RenderTemplate(theme_, "layout", view, &page, &error)) {
+    if (!RenderTemplate(theme_, wrapper, view, &page, &error)) {
       result_.errors.push_back(error);
       return;
     }
@@ -336,6 +373,7 @@ class SiteRenderer {
     for (size_t i = 0; i < a.measures.size(); ++i) RenderMeasure(a, a.measures[i], aa.measures[i], aa.histories[i]);
     RenderKpis(a, aa);
     RenderChanges(a, aa);
+    for (const Kpi* k : KpisOf(a)) RenderEmbed(a, aa, *k);
     for (const Kpi* k : KpisOf(a)) RenderKpi(a, aa, *k);
   }
 
@@ -343,7 +381,8 @@ class SiteRenderer {
             std::vector<std::pair<std::string, std::string>> trail) const {
     trail.insert(trail.begin(), {"Home", "index.html"});
     return {{"authority", AuthorityView(a)}, {"nav", AuthorityNav(a, path, current)},
-            {"breadcrumbs", Breadcrumbs(path, trail)}};
+            {"breadcrumbs", Breadcrumbs(path, trail)}, {"data_links", DataLinks(a, path)},
+            {"authority_feed", Href(path, a.slug + "/feed.xml")}};
   }
 
   // At risk or off track, worst first: past their deadline, then furthest
@@ -825,6 +864,20 @@ class SiteRenderer {
          "What changed in " + a.name + "'s figures, measures and documents since the previous snapshot.");
   }
 
+  // One figure and its table as a small page of its own, for a council's
+  // CMS to embed in an iframe.
+  void RenderEmbed(const Authority& a, const AuthorityAssessment& aa, const Kpi& k) {
+    const std::string path = a.slug + "/embed/" + k.id + ".html";
+    json view = {{"authority", AuthorityView(a)}, {"data_links", DataLinks(a, path)},
+                 {"kpi", {{"label", k.label}, {"href", Href(path, Paths::Kpi(a, k.id))}}},
+                 {"trend", TrendText(aa, k)}};
+    json table = KpiTable(a, k, path);
+    view["values"] = table;
+    view["has_values"] = !table["rows"].empty();
+    view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, k, nullptr, "embed-" + k.id)) : json(nullptr);
+    Emit(path, "embed", view, k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description, "embed_layout");
+  }
+
   void RenderKpis(const Authority& a, const AuthorityAssessment& aa) {
     const std::string path = Paths::Kpis(a);
     json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
@@ -855,6 +908,80 @@ class SiteRenderer {
     Emit(path, "kpi", view, k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description);
   }
 
+  // ------------------------------------------------------------ site pages
+  static std::string Size(size_t bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " bytes";
+    return FormatNumber(bytes / 1024.0, bytes < 10 * 1024 ? 1 : 0) + " KB";
+  }
+
+  void RenderDataPage() {
+    const std::string path = "data.html";
+    json files = json::array();
+    json ld_dist = json::array();
+    for (const auto& d : downloads_) {
+      std::string who = d.authority.empty() ? "All authorities" : site_.FindAuthority(d.authority)->name;
+      files.push_back({{"title", d.title}, {"href", Href(path, d.path)}, {"format", d.format}, {"size", Size(d.bytes)},
+                       {"rows", FormatNumber(static_cast<double>(d.rows), 0)}, {"authority", who},
+                       {"file", d.path.substr(d.path.rfind('/') + 1)}});
+      if (d.format != "CSV metadata")
+        ld_dist.push_back({{"@type", "DataDownload"}, {"encodingFormat", d.format == "CSV" ? "text/csv" : "application/json"},
+                           {"contentUrl", site_.config.base_url.empty() ? d.path : site_.config.base_url + d.path},
+                           {"name", d.title}});
+    }
+    json dataset = {{"@context", "https://schema.org"}, {"@type", "Dataset"},
+                    {"name", site_.config.title + ": performance figures"},
+                    {"description", "Every performance figure reported by the councils in this tracker, by date, "
+                                    "indicator and breakdown, with targets and the status of the measures that use them."},
+                    {"license", site_.config.licence_url.empty() ? site_.config.licence_name : site_.config.licence_url},
+                    {"creator", {{"@type", "Organization"}, {"name", site_.config.organisation.empty() ? site_.config.title : site_.config.organisation}}},
+                    {"dateModified", assessment_.as_at.Iso()}, {"distribution", ld_dist}};
+    if (!site_.config.base_url.empty()) dataset["url"] = site_.config.base_url + path;
+    // JSON-LD sits inside <script>: markup characters are written as JSON
+    // escapes so content can never close the element.
+    std::string ld;
+    for (char ch : dataset.dump(1)) {
+      if (ch == '<') ld += "\\u003c";
+      else if (ch == '>') ld += "\\u003e";
+      else if (ch == '&') ld += "\\u0026";
+      else ld += ch;
+    }
+    json view = {{"breadcrumbs", Breadcrumbs(path, {{"Home", "index.html"}})}, {"files", files},
+                 {"columns", OpenDataColumns()}, {"json_ld", ld}};
+    Emit(path, "data", view, "Download the data", "Every figure in this tracker as open data: CSV and JSON.");
+  }
+
+  void RenderAccessibility() {
+    const std::string path = "accessibility.html";
+    const SiteConfig& c = site_.config;
+    bool default_theme = true;
+    for (const auto& [name, origin] : theme_.template_paths)
+      default_theme = default_theme && origin.rfind("(built-in)", 0) == 0;
+    json view = {{"breadcrumbs", Breadcrumbs(path, {{"Home", "index.html"}})},
+                 {"address", c.base_url.empty() ? c.title : c.base_url},
+                 {"compliance", c.compliance},
+                 {"fully", c.compliance == "fully"}, {"partially", c.compliance == "partially"}, {"not_compliant", c.compliance == "not"},
+                 {"known_issues", c.known_issues}, {"has_known_issues", !c.known_issues.empty()},
+                 {"phone", c.contact_phone},
+                 {"prepared", c.statement_prepared ? DateView(*c.statement_prepared) : json(nullptr)},
+                 {"reviewed", c.statement_reviewed ? DateView(*c.statement_reviewed) : json(nullptr)},
+                 {"tested", c.last_tested ? DateView(*c.last_tested) : json(nullptr)},
+                 {"default_theme", default_theme}, {"version", TRACKER_VERSION},
+                 {"organisation", c.organisation.empty() ? c.title : c.organisation}};
+    Emit(path, "accessibility", view, "Accessibility statement", "How accessible this website is, and how to report a problem.");
+  }
+
+  void RenderNotFound() {
+    // Served for any missing address, so its links cannot be relative: they
+    // use the site's address, or the site root when there is none.
+    std::string base = site_.config.base_url;
+    absolute_root_ = base.empty() ? "/" : base.substr(base.find('/', base.find("//") + 2));
+    json view = {{"breadcrumbs", json::array()}, {"home_href", Href("404.html", "index.html")}};
+    Emit("404.html", "not_found", view, "Page not found", "The page you asked for is not here.");
+    absolute_root_.clear();
+  }
+
+  std::vector<Download> downloads_;
+  std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
   const SiteAssessment& assessment_;
   const Theme& theme_;

@@ -96,7 +96,8 @@ TEST_CASE("St Helens, with a letter and no figures, says so rather than showing 
 TEST_CASE("every internal link in the bundled site resolves") {
   int links = 0;
   for (const auto& [rel, html] : Tree(BundledSite())) {
-    if (rel.size() < 5 || rel.compare(rel.size() - 5, 5, ".html") != 0) continue;
+    // The 404 page is served from any address, so its links are absolute.
+    if (rel.size() < 5 || rel.compare(rel.size() - 5, 5, ".html") != 0 || rel == "404.html") continue;
     size_t pos = 0;
     while ((pos = html.find("href=\"", pos)) != std::string::npos) {
       pos += 6;

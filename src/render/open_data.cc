@@ -1,0 +1,154 @@
+#include "render/open_data.h"
+
+#include <algorithm>
+#include <array>
+
+#include <nlohmann/json.hpp>
+
+#include "render/escape.h"
+#include "render/format.h"
+
+namespace tracker {
+
+namespace {
+
+const std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",   "May",      "June",
+                                             "July",    "August",   "September", "October", "November", "December"};
+
+// Numbers in the CSV: plain, full precision, no thousands separators, no locale.
+std::string PlainNumber(double v) {
+  std::string s = FormatNumber(v, 6);
+  s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+// A value as the standard wants it: a number, or a GSS symbol; a null (not
+// reported) is "x", not available, and never a blank or a zero.
+std::string Cell(const Scalar& s) {
+  if (const double* d = std::get_if<double>(&s)) return PlainNumber(*d);
+  if (const Symbol* sym = std::get_if<Symbol>(&s)) return sym->code;
+  return "x";
+}
+
+using Row = std::vector<std::string>;
+
+// The status a measure using this KPI had at the snapshot's date, from the
+// same history the measure page shows; "z" when no measure uses the KPI.
+std::string StatusAtDate(const Authority& a, const AuthorityAssessment& aa, const std::string& kpi, const Date& d) {
+  for (size_t i = 0; i < a.measures.size(); ++i) {
+    if (a.measures[i].kpi != kpi) continue;
+    for (const auto& h : aa.histories[i])
+      if (h.date == d) return StatusId(h.status.status);
+    return "z";
+  }
+  return "z";
+}
+
+std::vector<Row> RowsFor(const Site& site, const Authority& a, const AuthorityAssessment& aa, const Date& as_at) {
+  std::vector<Row> rows;
+  for (const auto& snap : a.snapshots) {
+    if (snap.as_at > as_at) continue;
+    for (const auto& k : site.kpis) {
+      auto v = snap.values.find(k.id);
+      if (v == snap.values.end()) continue;
+      auto t = snap.targets.find(k.id);
+      std::string target = t == snap.targets.end() ? "z" : PlainNumber(t->second);
+      std::string status = StatusAtDate(a, aa, k.id, snap.as_at);
+      Row base = {std::to_string(snap.as_at.year), kMonths[snap.as_at.month - 1], "Local authority", "E92000001",
+                  "England", a.region, a.ons_code, a.name, snap.as_at.Iso(), k.id};
+      auto add = [&](const std::string& item, const Scalar& sc) {
+        Row r = base;
+        r.insert(r.end(), {item, Cell(sc), UnitId(k.unit), target, status});
+        rows.push_back(r);
+      };
+      if (const auto* sc = std::get_if<Scalar>(&v->second)) {
+        add("Total", *sc);
+      } else {
+        for (const auto& [item, sc] : std::get<Breakdown>(v->second)) add(item, sc);
+      }
+    }
+  }
+  return rows;
+}
+
+std::string Csv(const std::vector<Row>& rows) {
+  std::string out;
+  const auto& cols = OpenDataColumns();
+  for (size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + cols[i];
+  out += "\r\n";
+  for (const auto& r : rows) {
+    for (size_t i = 0; i < r.size(); ++i) out += (i ? "," : "") + EscapeCsv(r[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string Json(const std::vector<Row>& rows) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  const auto& cols = OpenDataColumns();
+  for (const auto& r : rows) {
+    nlohmann::ordered_json o;
+    for (size_t i = 0; i < cols.size(); ++i) o[cols[i]] = r[i];
+    list.push_back(o);
+  }
+  return list.dump(1) + "\n";
+}
+
+std::string MetaCsv() {
+  // The columns the standard does not define itself.
+  const std::vector<Row> meta = {
+      {"as_at", "Filter", "Date the figures describe", "", "", "", "Figures as at this date", ""},
+      {"indicator", "Filter", "Performance indicator", "", "", "", "The KPI, as named in data/kpis.json", ""},
+      {"breakdown", "Filter", "Breakdown item", "", "", "", "Team or other item; Total when not broken down", ""},
+      {"value", "Indicator", "Value", "", "", "", "A number or a GSS symbol: c suppressed, x not available, z not applicable, low rounds to zero, u low reliability", ""},
+      {"unit", "Filter", "Unit of the value", "", "", "", "count, percent, rate_per_10k, days or number", ""},
+      {"target", "Indicator", "Target given with the figures", "", "", "", "z when no target was given", ""},
+      {"status", "Filter", "Status of the measure that uses this indicator, at this date", "", "", "", "met, on-track, at-risk, off-track, no-data; z when no measure uses it", ""},
+  };
+  std::string out = "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\r\n";
+  for (const auto& r : meta) {
+    for (size_t i = 0; i < r.size(); ++i) out += (i ? "," : "") + EscapeCsv(r[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+void Emit(std::vector<OutputFile>& out, std::vector<Download>& list, const std::string& stem, const std::string& title,
+          const std::string& authority, const std::vector<Row>& rows) {
+  std::string csv = Csv(rows), meta = MetaCsv(), json = Json(rows);
+  out.push_back({stem + ".csv", csv});
+  out.push_back({stem + ".meta.csv", meta});
+  out.push_back({stem + ".json", json});
+  list.push_back({stem + ".csv", title, "CSV", rows.size(), csv.size(), authority});
+  list.push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", 7, meta.size(), authority});
+  list.push_back({stem + ".json", title, "JSON", rows.size(), json.size(), authority});
+}
+
+}  // namespace
+
+const std::vector<std::string>& OpenDataColumns() {
+  static const std::vector<std::string> cols = {
+      "time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_name",
+      "new_la_code", "la_name",         "as_at",            "indicator",    "breakdown",    "value",
+      "unit",        "target",          "status"};
+  return cols;
+}
+
+std::vector<Download> RenderOpenData(const Site& site, const SiteAssessment& assessment, std::vector<OutputFile>& out) {
+  std::vector<Download> list;
+  std::vector<Row> all;
+  for (size_t i = 0; i < site.authorities.size(); ++i) {
+    const Authority& a = site.authorities[i];
+    std::vector<Row> rows = RowsFor(site, a, assessment.authorities[i], assessment.as_at);
+    all.insert(all.end(), rows.begin(), rows.end());
+    Emit(out, list, "downloads/" + a.slug, a.name + ": every reported figure", a.slug, rows);
+  }
+  Emit(out, list, "downloads/all-authorities", "Every reported figure, all authorities", "", all);
+  return list;
+}
+
+}  // namespace tracker
