@@ -469,19 +469,43 @@ class SiteRenderer {
     Emit(path, "timeline", view, a.short_name + ": timeline", "Every dated event in " + a.name + "'s improvement journey.");
   }
 
+  // Newest first, 20 to a page, with GOV.UK pagination between the pages.
+  static constexpr size_t kPerPage = 20;
+  static std::string DocumentsPage(const Authority& a, size_t page) {
+    return page == 1 ? Paths::Documents(a) : a.slug + "/documents/page-" + std::to_string(page) + ".html";
+  }
+
   void RenderDocuments(const Authority& a) {
-    const std::string path = Paths::Documents(a);
-    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
-    json docs = json::array();
-    for (auto it = a.documents.rbegin(); it != a.documents.rend(); ++it) {
-      json d = DocumentLink(a, it->slug, path);
-      d["summary"] = it->summary;
-      d["from"] = it->from;
-      docs.push_back(d);
+    const size_t pages = std::max<size_t>(1, (a.documents.size() + kPerPage - 1) / kPerPage);
+    for (size_t page = 1; page <= pages; ++page) {
+      const std::string path = DocumentsPage(a, page);
+      json view = Base(a, path, Paths::Documents(a), {{a.short_name, Paths::Dashboard(a)}});
+      json docs = json::array();
+      size_t first = (page - 1) * kPerPage;
+      for (size_t i = first; i < std::min(first + kPerPage, a.documents.size()); ++i) {
+        const Document& doc = a.documents[a.documents.size() - 1 - i];
+        json d = DocumentLink(a, doc.slug, path);
+        d["summary"] = doc.summary;
+        d["from"] = doc.from;
+        docs.push_back(d);
+      }
+      view["documents"] = docs;
+      view["has_documents"] = !docs.empty();
+      if (pages > 1) {
+        json items = json::array();
+        for (size_t p = 1; p <= pages; ++p)
+          items.push_back({{"number", std::to_string(p)}, {"href", Href(path, DocumentsPage(a, p))}, {"current", p == page}});
+        view["pagination"] = {
+            {"items", items},
+            {"previous", page > 1 ? json(Href(path, DocumentsPage(a, page - 1))) : json(nullptr)},
+            {"next", page < pages ? json(Href(path, DocumentsPage(a, page + 1))) : json(nullptr)},
+            {"summary", "Documents " + std::to_string(first + 1) + " to " +
+                            std::to_string(std::min(first + kPerPage, a.documents.size())) + " of " +
+                            std::to_string(a.documents.size())}};
+      }
+      std::string title = a.short_name + ": documents" + (page > 1 ? ", page " + std::to_string(page) : "");
+      Emit(path, "documents", view, title, "Notices, letters and reports about " + a.name + "'s children's services.");
     }
-    view["documents"] = docs;
-    view["has_documents"] = !docs.empty();
-    Emit(path, "documents", view, a.short_name + ": documents", "Notices, letters and reports about " + a.name + "'s children's services.");
   }
 
   void RenderDocument(const Authority& a, const AuthorityAssessment& aa, const Document& d) {

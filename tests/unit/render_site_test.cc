@@ -129,3 +129,21 @@ TEST_CASE("a measure page says whether the figures or an assessment decided, and
   CHECK(before.File("alpha/measures/visits.html").find("At risk, decided by the figures, as at 1 February 2020") !=
         std::string::npos);
 }
+
+TEST_CASE("long document lists are paginated, 20 to a page, with GOV.UK pagination") {
+  SourceTree t = TwoCouncils();
+  for (int i = 0; i < 45; ++i) {
+    char name[64];
+    std::snprintf(name, sizeof name, "content/alpha/documents/letter-%02d.md", i);
+    t.files[name] = "---\ntitle: Letter " + std::to_string(i) + "\ntype: other\ndate: 2019-01-01\n---\n";
+  }
+  Built b = BuildInMemory(t);
+  const std::string& p1 = b.File("alpha/documents/index.html");
+  const std::string& p3 = b.File("alpha/documents/page-3.html");
+  CHECK(p1.find("Documents 1 to 20 of 46.") != std::string::npos);
+  CHECK(p1.find("href=\"../../alpha/documents/page-2.html\" rel=\"next\"") != std::string::npos);
+  CHECK(p1.find("rel=\"prev\"") == std::string::npos);
+  CHECK(p3.find("Documents 41 to 46 of 46.") != std::string::npos);
+  CHECK(p3.find("rel=\"next\"") == std::string::npos);
+  CHECK(b.File("alpha/documents/page-4.html") == "(missing)");
+}
