@@ -722,7 +722,7 @@ class SiteRenderer {
   // The chart for a KPI: a line over time, or bars by item for a breakdown.
   // `m` adds the measure's target and deadline.
   json KpiChart(const Authority& a, const Kpi& k, const Measure* m, const std::string& id) const {
-    std::string desc = (m ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(a, k) + ". Source: " +
+    std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(a, k) + ". Source: " +
                        (Sources(a, k).empty() ? "none" : Sources(a, k)) + ".";
     std::optional<Target> target;
     if (m && m->target) target = m->target;
