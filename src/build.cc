@@ -1,9 +1,17 @@
 #include "build.h"
 
+#include <sched.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
 #include <ostream>
+
+#include <nlohmann/json.hpp>
 
 #include "assess/assess_site.h"
 #include "diagnostics.h"
+#include "load/fingerprint.h"
 #include "load/load_site.h"
 #include "load/load_theme.h"
 #include "load/source_tree.h"
@@ -14,15 +22,16 @@ namespace tracker {
 
 namespace fs = std::filesystem;
 
+int AvailableCores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return 1;
+}
+
 namespace {
 
-void PrintDiagnostics(const Diagnostics& diag, const SourceTree& tree, std::ostream& err) {
-  for (const auto& d : diag.Sorted()) err << FormatDiagnostic(d, &tree.files);
-  if (diag.errors() || diag.warnings()) {
-    err << diag.errors() << (diag.errors() == 1 ? " error" : " errors");
-    if (diag.warnings()) err << ", " << diag.warnings() << (diag.warnings() == 1 ? " warning" : " warnings");
-    err << "\n";
-  }
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 // The output must not swallow the source: replacing it would delete content.
@@ -49,30 +58,126 @@ bool OutputIsSafe(const fs::path& source, const fs::path& out, std::string* why)
   return true;
 }
 
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+// The authority an output belongs to, for the manifest: its pages, feed and
+// open data; "" for what lists every authority.
+std::string GroupOf(const std::string& path, const Site& site) {
+  for (const auto& a : site.authorities) {
+    if (path.compare(0, a.slug.size() + 1, a.slug + "/") == 0) return a.slug;
+    if (path.compare(0, 10 + a.slug.size() + 1, "downloads/" + a.slug + ".") == 0) return a.slug;
+  }
+  return "";
 }
+
+class Reporter {
+ public:
+  Reporter(const BuildOptions& o, std::ostream& out, std::ostream& err) : opt_(o), out_(out), err_(err) {}
+
+  void Diagnostics(const tracker::Diagnostics& diag, const SourceTree& tree) {
+    diag_ = diag.Sorted();
+    errors_ = diag.errors();
+    warnings_ = diag.warnings();
+    if (opt_.json) return;
+    for (const auto& d : diag_) err_ << FormatDiagnostic(d, &tree.files);
+    if (errors_ || warnings_) {
+      err_ << Plural(errors_, "error", "errors");
+      if (warnings_) err_ << ", " << Plural(warnings_, "warning", "warnings");
+      err_ << "\n";
+    }
+  }
+
+  void Line(const std::string& text) {
+    if (!opt_.quiet && !opt_.json) out_ << text << "\n";
+  }
+  void Verbose(const std::string& text) {
+    if (opt_.verbose && !opt_.json) out_ << text << "\n";
+  }
+  void Error(const std::string& text) {
+    fatal_ = text;
+    if (!opt_.json) err_ << "tracker: error: " << text << "\n";
+  }
+
+  void Summary(ExitCode code, const nlohmann::ordered_json& counts) {
+    if (!opt_.json) return;
+    nlohmann::ordered_json j;
+    j["status"] = code == kExitOk ? "ok" : code == kExitUsage ? "usage error" : "content errors";
+    j["exit_code"] = static_cast<int>(code);
+    j["summary"] = counts;
+    j["errors"] = errors_;
+    j["warnings"] = warnings_;
+    j["diagnostics"] = nlohmann::ordered_json::array();
+    for (const auto& d : diag_)
+      j["diagnostics"].push_back({{"path", d.pos.path}, {"line", d.pos.line}, {"column", d.pos.col},
+                                  {"severity", d.severity == Severity::kError ? "error" : "warning"},
+                                  {"message", d.message}});
+    if (!fatal_.empty()) j["message"] = fatal_;
+    out_ << j.dump(2) << "\n";
+  }
+
+ private:
+  const BuildOptions& opt_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::vector<Diagnostic> diag_;
+  int errors_ = 0, warnings_ = 0;
+  std::string fatal_;
+};
 
 }  // namespace
 
 ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
-  Diagnostics diag;
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed_ms = [&] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  };
+  Reporter report(opt, out, err);
+  nlohmann::ordered_json counts;
   const fs::path out_dir = opt.out.empty() ? opt.source / "site" : opt.out;
+  const int jobs = opt.jobs > 0 ? opt.jobs : AvailableCores();
 
   std::error_code ec;
   if (!fs::is_directory(opt.source, ec)) {
-    err << "tracker: error: source folder '" << opt.source.string()
-        << "' does not exist; pass the folder that holds site.yml with --source\n";
+    report.Error("source folder '" + opt.source.string() + "' does not exist; pass the folder that holds site.yml with --source");
+    report.Summary(kExitUsage, counts);
+    return kExitUsage;
+  }
+  std::string why;
+  if (opt.write && !OutputIsSafe(opt.source, out_dir, &why)) {
+    report.Error(why);
+    report.Summary(kExitUsage, counts);
     return kExitUsage;
   }
 
   // load: read every source file once, then parse and check it all.
+  Diagnostics diag;
   SourceTree tree = ReadSourceTree(opt.source, diag);
+  const Fingerprints fp = FingerprintInputs(tree, "--as-at=" + (opt.as_at ? opt.as_at->Iso() : std::string()));
+
+  // A rebuild of exactly the inputs of the last build has nothing to do.
+  Publisher publisher;
+  if (opt.write) {
+    if (!publisher.Begin(out_dir, &why)) {
+      report.Error(why);
+      report.Summary(kExitContentError, counts);
+      return kExitContentError;
+    }
+    const Manifest& prev = publisher.previous();
+    if (!opt.force && prev.inputs == fp.all && prev.tool == std::string("tracker ") + TRACKER_VERSION) {
+      publisher.Abort();
+      counts = {{"files", prev.files.size()}, {"written", 0}, {"unchanged", prev.files.size()}, {"deleted", 0},
+                {"up_to_date", true}, {"milliseconds", elapsed_ms()}};
+      report.Line("up to date: " + out_dir.string() + " already holds the site for these inputs (" +
+                  std::to_string(prev.files.size()) + " files, none written)");
+      report.Summary(kExitOk, counts);
+      return kExitOk;
+    }
+  }
+
   Site site = LoadSite(tree, diag);
   Theme theme = LoadTheme(tree, site.config, diag);
+  report.Diagnostics(diag, tree);
   if (diag.HasErrors()) {
-    PrintDiagnostics(diag, tree, err);
-    err << (opt.write ? "build stopped: nothing was written\n" : "check failed\n");
+    if (!opt.json) err << (opt.write ? "build stopped: nothing was written\n" : "check failed\n");
+    report.Summary(kExitContentError, counts);
     return kExitContentError;
   }
 
@@ -80,35 +185,90 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   const Date as_at = ResolveAsAt(site, opt.as_at);
   SiteAssessment assessment = AssessSite(site, as_at);
 
-  // render: every page and asset, in memory.
-  RenderResult rendered = RenderSite(site, assessment, theme);
-  PrintDiagnostics(diag, tree, err);
-  if (!rendered.errors.empty()) {
-    for (const auto& e : rendered.errors) err << e << "\n";
-    err << "build stopped: nothing was written\n";
+  // render and publish: pages go to the staging folder as they are made;
+  // an authority whose inputs are unchanged is linked, not rendered.
+  RenderOptions ropt;
+  ropt.jobs = jobs;
+  const Manifest& prev = publisher.previous();
+  // An authority's pages read its own files, the global ones and the as-at
+  // date (every footer states it), so those decide whether they can be reused.
+  std::map<std::string, std::string> groups;
+  for (const auto& [slug, hash] : fp.authorities) groups[slug] = HashBytes(hash + "@" + as_at.Iso());
+  if (opt.write && !opt.force && prev.tool == std::string("tracker ") + TRACKER_VERSION) {
+    for (const auto& a : site.authorities) {
+      auto old = prev.groups.find(a.slug);
+      auto now = groups.find(a.slug);
+      if (old != prev.groups.end() && now != groups.end() && old->second == now->second &&
+          publisher.Reuse(a.slug)) {
+        ropt.reuse.insert(a.slug);
+        report.Verbose("reused " + a.slug + ": its inputs are unchanged");
+      }
+    }
+  }
+  std::atomic<size_t> pages{0}, data_files{0}, files{0};
+  std::mutex progress_mu;
+  auto last_progress = std::chrono::steady_clock::now();
+  FileSink sink = [&](const OutputFile& f) {
+    ++files;
+    bool html = f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0;
+    if (html) ++pages;
+    if (f.path.rfind("downloads/", 0) == 0) ++data_files;
+    if (opt.write) publisher.Write(GroupOf(f.path, site), f);
+    if (opt.progress && elapsed_ms() > 1000) {
+      std::lock_guard<std::mutex> lock(progress_mu);
+      auto now = std::chrono::steady_clock::now();
+      if (now - last_progress > std::chrono::milliseconds(200)) {
+        last_progress = now;
+        err << "\r\033[K" << files.load() << " files rendered" << std::flush;
+      }
+    }
+  };
+  std::vector<std::string> errors = RenderSite(site, assessment, theme, ropt, sink);
+  if (opt.progress && elapsed_ms() > 1000) err << "\r\033[K" << std::flush;
+  if (!errors.empty()) {
+    for (const auto& e : errors) report.Error(e);
+    if (!opt.json) err << "build stopped: nothing was written\n";
+    report.Summary(kExitContentError, counts);
     return kExitContentError;
   }
 
   if (!opt.write) {
-    if (!opt.quiet)
-      out << "ok: " << Plural(site.authorities.size(), "authority", "authorities") << ", " << rendered.files.size()
-          << " files would be written (as at " << as_at.Iso() << ")\n";
+    counts = {{"authorities", site.authorities.size()}, {"pages", pages.load()}, {"data_files", data_files.load()},
+              {"files", files.load()}, {"as_at", as_at.Iso()}, {"milliseconds", elapsed_ms()}};
+    report.Line("ok: " + Plural(site.authorities.size(), "authority", "authorities") + ", " +
+                std::to_string(files.load()) + " files would be written (as at " + as_at.Iso() + ")");
+    report.Summary(kExitOk, counts);
     return kExitOk;
   }
 
-  // publish: write beside the old site, then swap it in.
-  std::string why;
-  if (!OutputIsSafe(opt.source, out_dir, &why)) {
-    err << "tracker: error: " << why << "\n";
-    return kExitUsage;
-  }
-  if (!PublishSite(out_dir, rendered.files, &why)) {
-    err << "tracker: error: " << why << "\nthe previous site is unchanged\n";
+  if (!publisher.Commit(fp.all, groups, &why)) {
+    report.Error(why + "; the previous site is unchanged");
+    report.Summary(kExitContentError, counts);
     return kExitContentError;
   }
-  if (!opt.quiet)
-    out << "built " << rendered.files.size() << " files for "
-        << Plural(site.authorities.size(), "authority", "authorities") << " into " << out_dir.string() << " (as at " << as_at.Iso() << ")\n";
+  PublishStats st = publisher.stats();
+  counts = {{"authorities", site.authorities.size()},
+            {"pages", pages.load()},
+            {"data_files", data_files.load()},
+            {"files", st.written + st.unchanged},
+            {"written", st.written},
+            {"unchanged", st.unchanged},
+            {"deleted", st.deleted},
+            {"reused_authorities", ropt.reuse.size()},
+            {"warnings", diag.warnings()},
+            {"as_at", as_at.Iso()},
+            {"jobs", jobs},
+            {"milliseconds", elapsed_ms()}};
+  report.Line("built " + out_dir.string() + " for " + Plural(site.authorities.size(), "authority", "authorities") +
+              " as at " + as_at.Iso() + "\n" +
+              "  pages       " + std::to_string(pages.load()) + " rendered" +
+              (ropt.reuse.empty() ? "" : ", " + Plural(ropt.reuse.size(), "authority", "authorities") + " reused unchanged") + "\n" +
+              "  data files  " + std::to_string(data_files.load()) + "\n" +
+              "  outputs     " + std::to_string(st.written) + " written, " + std::to_string(st.unchanged) +
+              " unchanged, " + std::to_string(st.deleted) + " deleted\n" +
+              "  warnings    " + std::to_string(diag.warnings()) + "\n" +
+              "  time        " + std::to_string(elapsed_ms()) + " ms on " + Plural(jobs, "thread", "threads"));
+  report.Summary(kExitOk, counts);
   return kExitOk;
 }
 

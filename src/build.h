@@ -12,13 +12,21 @@ struct BuildOptions {
   std::filesystem::path source = ".";
   std::filesystem::path out;  // empty: <source>/site
   std::optional<Date> as_at;
-  bool write = true;  // false for `tracker check`
-  bool quiet = false;
+  bool write = true;    // false for `tracker check`
+  int jobs = 0;         // 0: every core the process may use
+  bool force = false;   // render everything, whatever the manifest says
+  bool quiet = false;   // errors only
+  bool verbose = false;  // say what was reused and why
+  bool json = false;    // the summary and every diagnostic as JSON on stdout
+  bool progress = false;  // a progress line, for a terminal
 };
 
 enum ExitCode { kExitOk = 0, kExitContentError = 1, kExitUsage = 2 };
 
 // Runs the build, printing diagnostics to `err` and a summary to `out`.
 ExitCode RunBuild(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+// Cores this process may run on (its CPU affinity), at least 1.
+int AvailableCores();
 
 }  // namespace tracker

@@ -1,4 +1,6 @@
 // tracker: builds a children's services improvement tracker website.
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
 
@@ -20,15 +22,19 @@ int main(int argc, char** argv) {
   BuildOptions opt;
   std::string as_at, source = ".", out;
   auto add_common = [&](CLI::App* cmd) {
-    cmd->add_option("-s,--source", source, "folder holding site.yml, content/ and data/")
-        ->capture_default_str();
+    cmd->add_option("-s,--source", source, "folder holding site.yml, content/ and data/")->capture_default_str();
     cmd->add_option("--as-at", as_at, "judge everything as at this date, YYYY-MM-DD "
                                       "(default: site.yml's as_at, else the newest snapshot)");
+    cmd->add_option("-j,--jobs", opt.jobs, "threads to use (default: every core this process may use)")
+        ->check(CLI::Range(1, 256));
     cmd->add_flag("-q,--quiet", opt.quiet, "print only errors");
+    cmd->add_flag("--json", opt.json, "print the summary and every diagnostic as JSON, for CI tools");
   };
   CLI::App* build = app.add_subcommand("build", "check the content and write the website");
   add_common(build);
   build->add_option("-o,--out", out, "output folder (default: <source>/site)");
+  build->add_flag("--force", opt.force, "render every page, even those whose inputs have not changed");
+  build->add_flag("-v,--verbose", opt.verbose, "say which authorities were reused unchanged");
   CLI::App* check = app.add_subcommand("check", "check the content and report every problem; write nothing");
   add_common(check);
 
@@ -42,6 +48,8 @@ int main(int argc, char** argv) {
   opt.source = source;
   opt.out = out;
   opt.write = build->parsed();
+  // A progress line only where a person watches: not in CI logs or pipes.
+  opt.progress = !opt.quiet && !opt.json && isatty(STDERR_FILENO) && !getenv("CI");
   if (!as_at.empty()) {
     std::string why;
     auto d = ParseDate(as_at, &why);

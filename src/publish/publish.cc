@@ -7,7 +7,12 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "load/fingerprint.h"
 
 namespace tracker {
 
@@ -23,6 +28,34 @@ bool IsSafeOutputPath(const std::string& rel) {
     if (part.empty() || part == "." || part == "..") return false;
     if (slash == std::string::npos) return true;
     start = slash + 1;
+  }
+}
+
+std::string ManifestToJson(const Manifest& m) {
+  nlohmann::ordered_json j;
+  j["tool"] = m.tool;
+  j["inputs"] = m.inputs;
+  j["groups"] = nlohmann::ordered_json::object();
+  for (const auto& [g, fp] : m.groups) j["groups"][g] = fp;
+  j["files"] = nlohmann::ordered_json::object();
+  for (const auto& [path, e] : m.files) j["files"][path] = {{"hash", e.hash}, {"size", e.size}, {"group", e.group}};
+  return j.dump(1) + "\n";
+}
+
+std::optional<Manifest> ManifestFromJson(const std::string& text) {
+  try {
+    auto j = nlohmann::json::parse(text);
+    Manifest m;
+    m.tool = j.at("tool").get<std::string>();
+    m.inputs = j.at("inputs").get<std::string>();
+    for (auto& [g, fp] : j.at("groups").items()) m.groups[g] = fp.get<std::string>();
+    for (auto& [path, e] : j.at("files").items()) {
+      if (!IsSafeOutputPath(path)) return std::nullopt;
+      m.files[path] = {e.at("hash").get<std::string>(), e.at("size").get<size_t>(), e.at("group").get<std::string>()};
+    }
+    return m;
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;  // a damaged manifest only costs a full rebuild
   }
 }
 
@@ -50,60 +83,192 @@ void RemoveStaleStaging(const fs::path& parent, const std::string& prefix) {
 
 }  // namespace
 
-bool PublishSite(const fs::path& out_in, const std::vector<OutputFile>& files, std::string* error) {
+bool Publisher::Begin(const fs::path& out_in, std::string* error) {
   std::error_code ec;
-  fs::path out = fs::absolute(out_in, ec).lexically_normal();
-  if (out.filename().empty()) out = out.parent_path();
-  const fs::path parent = out.parent_path();
+  out_ = fs::absolute(out_in, ec).lexically_normal();
+  if (out_.filename().empty()) out_ = out_.parent_path();
+  const fs::path parent = out_.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {
     *error = "cannot create " + parent.string() + ": " + ec.message();
     return false;
   }
-  if (fs::exists(out, ec)) {
-    if (!fs::is_directory(out, ec)) {
-      *error = out.string() + " exists and is not a folder; choose another --out";
+  if (fs::exists(out_, ec)) {
+    if (!fs::is_directory(out_, ec)) {
+      *error = out_.string() + " exists and is not a folder; choose another --out";
       return false;
     }
-    bool empty = fs::directory_iterator(out, ec) == fs::directory_iterator();
-    if (!empty && !fs::exists(out / kSiteMarker, ec)) {
-      *error = "refusing to replace " + out.string() +
+    bool empty = fs::directory_iterator(out_, ec) == fs::directory_iterator();
+    if (!empty && !fs::exists(out_ / kManifestName, ec)) {
+      *error = "refusing to replace " + out_.string() +
                ": it is not empty and was not made by tracker; choose another --out or empty it";
       return false;
     }
+    std::ifstream in(out_ / kManifestName, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (auto m = ManifestFromJson(ss.str())) {
+      previous_ = *m;
+      has_previous_ = true;
+    }
   }
-
-  const std::string prefix = "." + out.filename().string() + ".tmp-";
+  const std::string prefix = "." + out_.filename().string() + ".tmp-";
   RemoveStaleStaging(parent, prefix);
-  const fs::path staging = parent / (prefix + std::to_string(::getpid()));
-  fs::remove_all(staging, ec);
-  auto fail = [&](const std::string& why) {
-    *error = why;
-    std::error_code ignore;
-    fs::remove_all(staging, ignore);
+  staging_ = parent / (prefix + std::to_string(::getpid()));
+  fs::remove_all(staging_, ec);
+  if (!fs::create_directory(staging_, ec)) {
+    *error = "cannot create " + staging_.string() + ": " + ec.message();
     return false;
-  };
-  if (!fs::create_directory(staging, ec)) return fail("cannot create " + staging.string() + ": " + ec.message());
-
-  for (const auto& f : files) {
-    if (!IsSafeOutputPath(f.path)) return fail("refusing to write outside the output folder: '" + f.path + "'");
-    fs::path target = staging / f.path;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec) return fail("cannot create " + target.parent_path().string() + ": " + ec.message());
-    if (!WriteFile(target, f.bytes, error)) return fail(*error);
   }
-  if (!WriteFile(staging / kSiteMarker, "This folder was made by tracker and is replaced whole on every build.\n", error))
-    return fail(*error);
+  open_ = true;
+  return true;
+}
 
-  if (fs::exists(out, ec)) {
-    // One atomic exchange: readers see the old site or the new, never a mix.
-    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0)
-      return fail("cannot swap the new site into " + out.string() + ": " + std::strerror(errno));
-    fs::remove_all(staging, ec);  // now holds the previous site
-  } else if (::rename(staging.c_str(), out.c_str()) != 0) {
-    return fail("cannot move the new site to " + out.string() + ": " + std::strerror(errno));
+void Publisher::Fail(const std::string& why) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!failed_) error_ = why;
+  failed_ = true;
+}
+
+std::string Publisher::error() const {
+  std::lock_guard<std::mutex> lock(const_cast<std::mutex&>(mu_));
+  return error_;
+}
+
+void Publisher::Record(const std::string& path, ManifestEntry entry) {
+  std::lock_guard<std::mutex> lock(mu_);
+  files_[path] = std::move(entry);
+}
+
+// Hard-links the previous site's file into the new one: same inode, same
+// modification time. Falls back to a copy that keeps the time.
+bool Publisher::LinkOld(const std::string& path) {
+  std::error_code ec;
+  fs::path from = out_ / path, to = staging_ / path;
+  fs::create_directories(to.parent_path(), ec);
+  if (!fs::exists(from, ec)) return false;
+  fs::create_hard_link(from, to, ec);
+  if (!ec) return true;
+  ec.clear();
+  fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
+  if (ec) return false;
+  fs::last_write_time(to, fs::last_write_time(from, ec), ec);
+  return true;
+}
+
+void Publisher::Write(const std::string& group, const OutputFile& f) {
+  if (failed_) return;
+  if (!IsSafeOutputPath(f.path)) {
+    Fail("refusing to write outside the output folder: '" + f.path + "'");
+    return;
+  }
+  ManifestEntry entry{HashBytes(f.bytes), f.bytes.size(), group};
+  {
+    // Already in the new site with these bytes (reused, then rendered).
+    std::lock_guard<std::mutex> lock(mu_);
+    auto done = files_.find(f.path);
+    if (done != files_.end() && done->second.hash == entry.hash) return;
+  }
+  auto old = previous_.files.find(f.path);
+  if (has_previous_ && old != previous_.files.end() && old->second.hash == entry.hash &&
+      old->second.size == entry.size) {
+    std::error_code ec;
+    fs::remove(staging_ / f.path, ec);  // written once already this build
+    if (LinkOld(f.path)) {
+      ++unchanged_;
+      Record(f.path, entry);
+      return;
+    }
+  }
+  std::error_code ec;
+  fs::path target = staging_ / f.path;
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) {
+    Fail("cannot create " + target.parent_path().string() + ": " + ec.message());
+    return;
+  }
+  fs::remove(target, ec);  // never write through a hard link to the old site
+  std::string why;
+  if (!WriteFile(target, f.bytes, &why)) {
+    Fail(why);
+    return;
+  }
+  ++written_;
+  Record(f.path, entry);
+}
+
+bool Publisher::Reuse(const std::string& group) {
+  if (!has_previous_ || failed_) return false;
+  std::vector<std::pair<std::string, ManifestEntry>> mine;
+  for (const auto& [path, e] : previous_.files)
+    if (e.group == group) mine.emplace_back(path, e);
+  if (mine.empty()) return false;
+  std::error_code ec;
+  for (const auto& [path, e] : mine)
+    if (!fs::is_regular_file(out_ / path, ec) || fs::file_size(out_ / path, ec) != e.size) return false;
+  for (const auto& [path, e] : mine) {
+    if (!LinkOld(path)) {
+      Fail("cannot reuse " + (out_ / path).string());
+      return false;
+    }
+    ++unchanged_;
+    Record(path, e);
   }
   return true;
+}
+
+bool Publisher::Commit(const std::string& inputs, const std::map<std::string, std::string>& groups,
+                       std::string* error) {
+  if (failed_) {
+    *error = error_;
+    Abort();
+    return false;
+  }
+  Manifest m;
+  m.tool = std::string("tracker ") + TRACKER_VERSION;
+  m.inputs = inputs;
+  m.groups = groups;
+  m.files = files_;
+  for (const auto& [path, _] : previous_.files)
+    if (!files_.count(path)) ++deleted_;
+  std::string why;
+  if (!WriteFile(staging_ / kManifestName, ManifestToJson(m), &why)) {
+    *error = why;
+    Abort();
+    return false;
+  }
+  std::error_code ec;
+  if (fs::exists(out_, ec)) {
+    // One atomic exchange: readers see the old site or the new, never a mix.
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
+      *error = "cannot swap the new site into " + out_.string() + ": " + std::strerror(errno);
+      Abort();
+      return false;
+    }
+    fs::remove_all(staging_, ec);  // now holds the previous site
+  } else if (::rename(staging_.c_str(), out_.c_str()) != 0) {
+    *error = "cannot move the new site to " + out_.string() + ": " + std::strerror(errno);
+    Abort();
+    return false;
+  }
+  open_ = false;
+  return true;
+}
+
+void Publisher::Abort() {
+  if (!open_) return;
+  std::error_code ec;
+  fs::remove_all(staging_, ec);
+  open_ = false;
+}
+
+PublishStats Publisher::stats() const { return {written_, unchanged_, deleted_}; }
+
+bool PublishSite(const fs::path& out, const std::vector<OutputFile>& files, std::string* error) {
+  Publisher p;
+  if (!p.Begin(out, error)) return false;
+  for (const auto& f : files) p.Write("", f);
+  return p.Commit("", {}, error);
 }
 
 }  // namespace tracker

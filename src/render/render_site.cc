@@ -1,8 +1,11 @@
 #include "render/render_site.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -78,8 +81,8 @@ struct Paths {
 
 class SiteRenderer {
  public:
-  SiteRenderer(const Site& site, const SiteAssessment& assessment, const Theme& theme)
-      : site_(site), assessment_(assessment), theme_(theme) {}
+  SiteRenderer(const Site& site, const SiteAssessment& assessment, const Theme& theme, const FileSink& sink)
+      : site_(site), assessment_(assessment), theme_(theme), sink_(sink) {}
 
   // Where an authority's figures can be downloaded, for links under charts.
   json DataLinks(const Authority& a, const std::string& from) const {
@@ -87,31 +90,40 @@ class SiteRenderer {
             {"page", Href(from, "data.html")}};
   }
 
-  RenderResult Run() {
-    // Open data first: pages link to it and the data page lists its sizes.
-    downloads_ = RenderOpenData(site_, assessment_, result_.files);
+  // The pages that list or sum up every authority, the open data, feeds,
+  // sitemap and assets.
+  void RenderSiteWide() {
+    // Open data first: the data page lists its files' sizes.
+    std::vector<OutputFile> data;
+    downloads_ = RenderOpenData(site_, assessment_, data);
+    for (const auto& f : data) sink_(f);
     RenderHome();
-    for (size_t i = 0; i < site_.authorities.size(); ++i) RenderAuthority(site_.authorities[i], assessment_.authorities[i]);
     RenderDataPage();
     RenderAccessibility();
     RenderNotFound();
-    result_.files.push_back({"feed.xml", RenderAtomFeed(site_, nullptr, "feed.xml", assessment_.as_at)});
+    sink_({"feed.xml", RenderAtomFeed(site_, nullptr, "feed.xml", assessment_.as_at)});
     for (const auto& a : site_.authorities)
-      result_.files.push_back({a.slug + "/feed.xml", RenderAtomFeed(site_, &a, a.slug + "/feed.xml", assessment_.as_at)});
-    // Every page a search engine should know of: not the 404, not embeds.
-    std::vector<std::string> pages;
-    for (const auto& f : result_.files)
-      if (f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0 && f.path != "404.html" &&
-          f.path.find("/embed/") == std::string::npos)
-        pages.push_back(f.path);
-    std::sort(pages.begin(), pages.end());
-    if (!site_.config.base_url.empty()) result_.files.push_back({"sitemap.xml", RenderSitemap(site_.config.base_url, pages)});
-    result_.files.push_back({"robots.txt", RenderRobots(site_.config.base_url)});
-    for (const auto& [path, bytes] : theme_.assets) result_.files.push_back({path, bytes});
-    std::sort(result_.files.begin(), result_.files.end(),
-              [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
-    return std::move(result_);
+      sink_({a.slug + "/feed.xml", RenderAtomFeed(site_, &a, a.slug + "/feed.xml", assessment_.as_at)});
+    if (!site_.config.base_url.empty()) sink_({"sitemap.xml", RenderSitemap(site_.config.base_url, SitePages(site_))});
+    sink_({"robots.txt", RenderRobots(site_.config.base_url)});
+    for (const auto& [path, bytes] : theme_.assets) sink_({path, bytes});
   }
+
+  void RenderAuthorityPages(size_t i) { RenderAuthority(site_.authorities[i], assessment_.authorities[i]); }
+
+  // The HTML pages of one authority, from the model alone.
+  std::vector<std::string> AuthorityPages(const Authority& a) const {
+    std::vector<std::string> out = {Paths::Dashboard(a), Paths::Timeline(a), Paths::Measures(a), Paths::Kpis(a),
+                                    Paths::Changes(a)};
+    const size_t pages = std::max<size_t>(1, (a.documents.size() + kPerPage - 1) / kPerPage);
+    for (size_t p = 1; p <= pages; ++p) out.push_back(DocumentsPage(a, p));
+    for (const auto& d : a.documents) out.push_back(Paths::Document(a, d.slug));
+    for (const auto& m : a.measures) out.push_back(Paths::Measure(a, m.id));
+    for (const Kpi* k : KpisOf(a)) out.push_back(Paths::Kpi(a, k->id));
+    return out;
+  }
+
+  std::vector<std::string> errors() const { return errors_; }
 
  private:
   // ------------------------------------------------------------ helpers
@@ -179,15 +191,15 @@ class SiteRenderer {
     view["has_breadcrumbs"] = view.contains("breadcrumbs") && !view["breadcrumbs"].empty();
     std::string content, page, error;
     if (!RenderTemplate(theme_, tmpl, view, &content, &error)) {
-      result_.errors.push_back(error);
+      errors_.push_back(error);
       return;
     }
     view["content"] = content;
     if (!RenderTemplate(theme_, wrapper, view, &page, &error)) {
-      result_.errors.push_back(error);
+      errors_.push_back(error);
       return;
     }
-    result_.files.push_back({path, page});
+    sink_({path, page});
   }
 
   // ------------------------------------------------------------ views
@@ -1009,13 +1021,65 @@ class SiteRenderer {
   const Site& site_;
   const SiteAssessment& assessment_;
   const Theme& theme_;
-  RenderResult result_;
+  const FileSink& sink_;
+  std::vector<std::string> errors_;
 };
 
 }  // namespace
 
+std::vector<std::string> RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme,
+                                    const RenderOptions& options, const FileSink& sink) {
+  // Authorities are independent: workers take them one at a time. Each
+  // worker hands files to the sink as they are made, so memory holds one
+  // authority's pages per worker, not the site.
+  std::vector<std::vector<std::string>> errors(site.authorities.size() + 1);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < site.authorities.size();) {
+      if (options.reuse.count(site.authorities[i].slug)) continue;
+      SiteRenderer r(site, assessment, theme, sink);
+      r.RenderAuthorityPages(i);
+      errors[i] = r.errors();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < std::max(1, options.jobs); ++t) threads.emplace_back(worker);
+  SiteRenderer main(site, assessment, theme, sink);
+  main.RenderSiteWide();
+  errors.back() = main.errors();
+  worker();
+  for (auto& t : threads) t.join();
+  // Errors in authority order, whatever order the work was done in.
+  std::vector<std::string> all;
+  for (const auto& e : errors) all.insert(all.end(), e.begin(), e.end());
+  return all;
+}
+
 RenderResult RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme) {
-  return SiteRenderer(site, assessment, theme).Run();
+  RenderResult result;
+  std::mutex mu;
+  FileSink sink = [&](const OutputFile& f) {
+    std::lock_guard<std::mutex> lock(mu);
+    result.files.push_back(f);
+  };
+  result.errors = RenderSite(site, assessment, theme, RenderOptions{}, sink);
+  std::sort(result.files.begin(), result.files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return result;
+}
+
+std::vector<std::string> SitePages(const Site& site) {
+  SiteAssessment none;
+  FileSink discard = [](const OutputFile&) {};
+  Theme theme;
+  SiteRenderer r(site, none, theme, discard);
+  std::vector<std::string> pages = {"index.html", "data.html", "accessibility.html"};
+  for (const auto& a : site.authorities) {
+    auto mine = r.AuthorityPages(a);
+    pages.insert(pages.end(), mine.begin(), mine.end());
+  }
+  std::sort(pages.begin(), pages.end());
+  return pages;
 }
 
 }  // namespace tracker

@@ -1,0 +1,84 @@
+#include "load/fingerprint.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "render/embedded_theme.h"
+
+namespace tracker {
+
+namespace {
+
+std::string Hex(XXH128_hash_t h) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return buf;
+}
+
+// Streams path and bytes, with lengths so that no two inputs hash alike by
+// shifting bytes between them.
+void Add(XXH3_state_t* s, std::string_view path, std::string_view bytes) {
+  uint64_t lengths[2] = {path.size(), bytes.size()};
+  XXH3_128bits_update(s, lengths, sizeof lengths);
+  XXH3_128bits_update(s, path.data(), path.size());
+  XXH3_128bits_update(s, bytes.data(), bytes.size());
+}
+
+// The authority a file belongs to, or "" for a file every page reads.
+std::string OwnerOf(const std::string& path) {
+  for (const char* dir : {"content/", "data/"}) {
+    size_t n = std::char_traits<char>::length(dir);
+    if (path.compare(0, n, dir) != 0) continue;
+    size_t slash = path.find('/', n);
+    if (slash == std::string::npos) return "";  // data/kpis.json
+    return path.substr(n, slash - n);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string HashBytes(std::string_view bytes) { return Hex(XXH3_128bits(bytes.data(), bytes.size())); }
+
+Fingerprints FingerprintInputs(const SourceTree& tree, const std::string& options) {
+  XXH3_state_t* all = XXH3_createState();
+  XXH3_state_t* global = XXH3_createState();
+  XXH3_128bits_reset(all);
+  XXH3_128bits_reset(global);
+  // The tool itself: its version and the theme compiled into it.
+  for (XXH3_state_t* s : {all, global}) {
+    Add(s, "tracker", TRACKER_VERSION);
+    Add(s, "options", options);
+    for (const auto& f : EmbeddedThemeFiles()) Add(s, f.path, f.bytes);
+  }
+  std::map<std::string, XXH3_state_t*> owners;
+  for (const auto& [path, bytes] : tree.files) {
+    Add(all, path, bytes);
+    std::string owner = OwnerOf(path);
+    if (owner.empty()) {
+      Add(global, path, bytes);
+      continue;
+    }
+    XXH3_state_t*& s = owners[owner];
+    if (!s) {
+      s = XXH3_createState();
+      XXH3_128bits_reset(s);
+    }
+    Add(s, path, bytes);
+  }
+  Fingerprints fp;
+  fp.all = Hex(XXH3_128bits_digest(all));
+  fp.global = Hex(XXH3_128bits_digest(global));
+  for (auto& [owner, s] : owners) {
+    XXH128_hash_t own = XXH3_128bits_digest(s);
+    fp.authorities[owner] = HashBytes(fp.global + Hex(own));
+    XXH3_freeState(s);
+  }
+  XXH3_freeState(all);
+  XXH3_freeState(global);
+  return fp;
+}
+
+}  // namespace tracker

@@ -1,0 +1,183 @@
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e.h"
+
+using namespace e2e;
+
+// CI-grade builds: the same bytes whatever the thread count or file order,
+// incremental builds equal to clean ones, and untouched files left alone.
+namespace {
+
+std::string Build(const fs::path& src, const fs::path& out, const std::string& extra = "") {
+  Run r = Tracker("build --quiet " + extra + " --source " + Quote(src.string()) + " --out " + Quote(out.string()));
+  REQUIRE_MESSAGE(r.exit == 0, r.err);
+  return r.out;
+}
+
+// Copies a source folder creating files in reverse path order, so the file
+// system lists them in another order than the original.
+void CopyReversed(const fs::path& from, const fs::path& to) {
+  std::vector<fs::path> files;
+  for (auto& e : fs::recursive_directory_iterator(from))
+    if (e.is_regular_file()) files.push_back(fs::relative(e.path(), from));
+  std::sort(files.rbegin(), files.rend());
+  for (const auto& f : files) {
+    fs::create_directories((to / f).parent_path());
+    fs::copy_file(from / f, to / f);
+  }
+}
+
+fs::path Source(const std::string& name) {
+  fs::path work = WorkDir(name);
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", work / "src", fs::copy_options::recursive);
+  // A second authority, so one can change while the other stays.
+  fs::create_directories(work / "src/content/otherton/documents");
+  std::ofstream(work / "src/content/otherton/_authority.md") << "---\nname: Otherton Council\n---\nA second council.\n";
+  std::ofstream(work / "src/content/otherton/documents/letter.md")
+      << "---\ntitle: Letter to Otherton\ntype: dfe-letter\ndate: 2022-06-01\n---\nText.\n";
+  return work;
+}
+
+struct Stamp {
+  ino_t inode;
+  long long mtime_ns;
+  bool operator==(const Stamp&) const = default;
+};
+
+std::map<std::string, Stamp> Stamps(const fs::path& root) {
+  std::map<std::string, Stamp> out;
+  for (auto& e : fs::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file()) continue;
+    struct stat st;
+    REQUIRE(stat(e.path().c_str(), &st) == 0);
+    out[fs::relative(e.path(), root).generic_string()] = {st.st_ino, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec};
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the same bytes whatever the thread count and the order files are listed in") {
+  fs::path work = Source("determinism");
+  CopyReversed(work / "src", work / "reversed");
+  Build(work / "src", work / "one", "--jobs 1");
+  Build(work / "reversed", work / "two", "--jobs 2");
+  Build(work / "src", work / "four", "--jobs 4");
+  auto one = Tree(work / "one");
+  CHECK(one.size() > 40);
+  CHECK(Tree(work / "two") == one);
+  CHECK(Tree(work / "four") == one);
+  // The locale and time zone do not reach the output either.
+  Run r = Tracker("build --quiet --source " + Quote((work / "src").string()) + " --out " + Quote((work / "tz").string()));
+  REQUIRE(r.exit == 0);
+  std::string cmd = "TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 LANG=de_DE.UTF-8 " + Quote(TRACKER_BINARY) +
+                    " build --quiet --source " + Quote((work / "src").string()) + " --out " + Quote((work / "tz2").string());
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  CHECK(Tree(work / "tz2") == one);
+}
+
+TEST_CASE("a rebuild with nothing changed writes nothing") {
+  fs::path work = Source("noop");
+  Build(work / "src", work / "site");
+  auto before = Stamps(work / "site");
+  Run r = Tracker("build --source " + Quote((work / "src").string()) + " --out " + Quote((work / "site").string()));
+  REQUIRE(r.exit == 0);
+  CHECK(Contains(r.out, "up to date"));
+  CHECK(Stamps(work / "site") == before);
+}
+
+TEST_CASE("incremental builds equal clean builds after each kind of change, and leave untouched files alone") {
+  fs::path work = Source("incremental");
+  fs::path src = work / "src", site = work / "site";
+  Build(src, site);
+  struct Change {
+    const char* name;
+    std::function<void()> apply;
+    std::string flags;
+  };
+  std::vector<Change> changes = {
+      {"a snapshot changed", [&] {
+         std::ofstream(src / "data/sampleton/snapshots/2023-02-28.json")
+             << "{\"as_at\": \"2023-02-28\", \"values\": {\"visits_in_time\": 93, \"supervision\": {\"North\": 81, \"South\": 88}}}";
+       }, ""},
+      {"a snapshot added", [&] {
+         std::ofstream(src / "data/sampleton/snapshots/2023-03-31.json")
+             << "{\"as_at\": \"2023-03-31\", \"values\": {\"visits_in_time\": 94}}";
+       }, ""},
+      {"a document added to the other authority", [&] {
+         std::ofstream(src / "content/otherton/documents/report.md")
+             << "---\ntitle: Report\ntype: scrutiny-report\ndate: 2022-07-01\n---\n## Findings\n";
+       }, ""},
+      {"a document removed", [&] { fs::remove(src / "content/otherton/documents/letter.md"); }, ""},
+      {"a template overridden", [&] {
+         fs::create_directories(src / "themes/default/templates");
+         std::ofstream(src / "themes/default/templates/not_found.html") << "<h1 class=\"govuk-heading-xl\">Not here</h1>\n";
+       }, ""},
+      {"site.yml changed", [&] { std::ofstream(src / "site.yml", std::ios::app) << "phase:\n  tag: Beta\n  text: A new service.\n"; }, ""},
+      {"the as-at date changed", [] {}, "--as-at 2023-01-31"},
+  };
+  for (const auto& c : changes) {
+    CAPTURE(std::string(c.name));
+    auto before_stamps = Stamps(site);
+    auto before_tree = Tree(site);
+    c.apply();
+    Build(src, site, c.flags);
+    fs::path clean = work / ("clean-" + std::to_string(&c - changes.data()));
+    Build(src, clean, c.flags);
+    auto after = Tree(site);
+    CHECK(after == Tree(clean));
+    // Files whose bytes did not change are the very same files.
+    auto stamps = Stamps(site);
+    int kept = 0;
+    for (const auto& [path, bytes] : after) {
+      auto old = before_tree.find(path);
+      if (old == before_tree.end() || old->second != bytes || path == ".tracker-manifest.json") continue;
+      CHECK_MESSAGE(stamps[path] == before_stamps[path], path);
+      ++kept;
+    }
+    CHECK(kept > 0);
+  }
+}
+
+TEST_CASE("one authority's new figures re-render only its pages and the site-wide files") {
+  fs::path work = Source("scope");
+  Build(work / "src", work / "site");
+  std::ofstream(work / "src/data/sampleton/snapshots/2023-02-28.json")
+      << "{\"as_at\": \"2023-02-28\", \"values\": {\"visits_in_time\": 95}}";
+  Run r = Tracker("build --json --source " + Quote((work / "src").string()) + " --out " + Quote((work / "site").string()));
+  REQUIRE(r.exit == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["status"] == "ok");
+  CHECK(j["summary"]["reused_authorities"] == 1);
+  CHECK(j["summary"]["deleted"] == 0);
+  CHECK(j["summary"]["written"].get<int>() < j["summary"]["unchanged"].get<int>());
+}
+
+TEST_CASE("--force renders everything but still writes only what changed") {
+  fs::path work = Source("force");
+  Build(work / "src", work / "site");
+  auto before = Stamps(work / "site");
+  Run r = Tracker("build --json --force --source " + Quote((work / "src").string()) + " --out " + Quote((work / "site").string()));
+  REQUIRE(r.exit == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["summary"]["written"] == 0);
+  CHECK(j["summary"]["reused_authorities"] == 0);
+  auto after = Stamps(work / "site");
+  for (const auto& [path, stamp] : after)
+    if (path != ".tracker-manifest.json") CHECK_MESSAGE(stamp == before[path], path);
+}
+
+TEST_CASE("--json reports diagnostics for CI tools") {
+  Run r = Tracker("check --json --source " + Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/broken").string()));
+  CHECK(r.exit == 1);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["status"] == "content errors");
+  CHECK(j["errors"] == 13);
+  CHECK(j["diagnostics"][0]["path"] == "content/town/_authority.md");
+  CHECK(j["diagnostics"][0]["line"] == 4);
+  CHECK(j["diagnostics"][0]["column"] == 11);
+}
