@@ -41,7 +41,7 @@ Theme LoadTheme(const SourceTree& tree, const SiteConfig& config, Diagnostics& d
   if (!found && config.theme != "default")
     diag.Error({"site.yml", 0, 0}, "theme '" + config.theme + "' not found: add themes/" + config.theme +
                "/templates/ to the source, or remove 'theme:' to use the default");
-  CheckTheme(theme, diag);
+  CompileTheme(theme, diag);
   return theme;
 }
 

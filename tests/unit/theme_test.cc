@@ -57,6 +57,8 @@ TEST_CASE("templates escape what they print unless told the value is HTML") {
   theme.templates["_p"] = "[{{text}}]";
   theme.template_paths["t"] = "t.html";
   theme.template_paths["_p"] = "_p.html";
+  Diagnostics diag;
+  CompileTheme(theme, diag);
   std::string out, error;
   REQUIRE(RenderTemplate(theme, "t", {{"text", "<b>&"}, {"html", "<i>ok</i>"}}, &out, &error));
   CHECK(out == "&lt;b&gt;&amp;|<i>ok</i>|[&lt;b&gt;&amp;]");
@@ -66,7 +68,22 @@ TEST_CASE("null and false values hide sections; lists repeat them") {
   Theme theme;
   theme.templates["t"] = "{{#a}}A{{/a}}{{^a}}not a{{/a}}{{#items}}<{{.}}>{{/items}}";
   theme.template_paths["t"] = "t.html";
+  Diagnostics diag;
+  CompileTheme(theme, diag);
   std::string out, error;
   REQUIRE(RenderTemplate(theme, "t", {{"a", nullptr}, {"items", {"x", "y"}}}, &out, &error));
   CHECK(out == "not a<x><y>");
+}
+
+TEST_CASE("a template error names the file and line") {
+  Theme theme;
+  theme.templates["home"] = "<h1>\n{{#list}}\n<li>{{/lists}}\n";
+  theme.template_paths["home"] = "themes/default/templates/home.html";
+  Diagnostics diag;
+  CompileTheme(theme, diag);
+  auto d = diag.Sorted();
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].pos.path == "themes/default/templates/home.html");
+  CHECK(d[0].pos.line == 3);
+  CHECK(d[0].message == "template error: '{{/lists}}' closes 'list', opened on line 2");
 }

@@ -1,0 +1,225 @@
+#include "render/mustache.h"
+
+namespace tracker {
+
+struct MustacheTemplate::Node {
+  enum Kind { kText, kVar, kRaw, kSection, kInverted, kPartial } kind = kText;
+  std::string text;               // literal text, or the tag's name
+  std::vector<std::string> path;  // the name split on '.', empty for "."
+  std::vector<Node> children;     // for sections
+};
+
+MustacheTemplate::~MustacheTemplate() = default;
+
+void AppendEscaped(std::string* out, const std::string& s) {
+  for (char c : s) {
+    switch (c) {
+      case '&': *out += "&amp;"; break;
+      case '<': *out += "&lt;"; break;
+      case '>': *out += "&gt;"; break;
+      case '"': *out += "&quot;"; break;
+      case '\'': *out += "&apos;"; break;
+      default: *out += c;
+    }
+  }
+}
+
+namespace {
+
+using Node = MustacheTemplate::Node;
+
+std::string Trim(const std::string& s) {
+  size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+std::vector<std::string> SplitName(const std::string& name) {
+  std::vector<std::string> parts;
+  if (name == ".") return parts;
+  size_t start = 0;
+  for (;;) {
+    size_t dot = name.find('.', start);
+    parts.push_back(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) return parts;
+    start = dot + 1;
+  }
+}
+
+int LineAt(const std::string& t, size_t pos) {
+  int line = 1;
+  for (size_t i = 0; i < pos && i < t.size(); ++i) line += t[i] == '\n';
+  return line;
+}
+
+// Lookup through the context stack: the innermost context that has the
+// first name wins, then the rest of the dotted name descends from there.
+const nlohmann::json* Lookup(const std::vector<const nlohmann::json*>& stack, const std::vector<std::string>& path) {
+  if (path.empty()) return stack.back();
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    const nlohmann::json& ctx = **it;
+    if (!ctx.is_object()) continue;
+    auto found = ctx.find(path[0]);
+    if (found == ctx.end()) continue;
+    const nlohmann::json* v = &*found;
+    for (size_t i = 1; i < path.size(); ++i) {
+      if (!v->is_object()) return nullptr;
+      auto next = v->find(path[i]);
+      if (next == v->end()) return nullptr;
+      v = &*next;
+    }
+    return v;
+  }
+  return nullptr;
+}
+
+bool Truthy(const nlohmann::json* v) {
+  if (!v || v->is_null()) return false;
+  if (v->is_boolean()) return v->get<bool>();
+  if (v->is_string()) return !v->get_ref<const std::string&>().empty();
+  if (v->is_array()) return !v->empty();
+  return true;
+}
+
+void AppendValue(std::string* out, const nlohmann::json* v, bool escape) {
+  if (!v || v->is_null() || v->is_boolean()) return;
+  if (v->is_string()) {
+    if (escape) AppendEscaped(out, v->get_ref<const std::string&>());
+    else *out += v->get_ref<const std::string&>();
+    return;
+  }
+  if (v->is_number()) *out += v->dump();
+}
+
+void RenderNodes(const std::vector<Node>& nodes, std::vector<const nlohmann::json*>& stack,
+                 const PartialLookup& partials, std::string* out, std::string* missing, int depth);
+
+void RenderNode(const Node& n, std::vector<const nlohmann::json*>& stack, const PartialLookup& partials,
+                std::string* out, std::string* missing, int depth) {
+  switch (n.kind) {
+    case Node::kText: *out += n.text; return;
+    case Node::kVar: AppendValue(out, Lookup(stack, n.path), true); return;
+    case Node::kRaw: AppendValue(out, Lookup(stack, n.path), false); return;
+    case Node::kInverted:
+      if (!Truthy(Lookup(stack, n.path))) RenderNodes(n.children, stack, partials, out, missing, depth);
+      return;
+    case Node::kSection: {
+      const nlohmann::json* v = Lookup(stack, n.path);
+      if (!Truthy(v)) return;
+      if (v->is_array()) {
+        for (const auto& item : *v) {
+          stack.push_back(&item);
+          RenderNodes(n.children, stack, partials, out, missing, depth);
+          stack.pop_back();
+        }
+      } else {
+        stack.push_back(v);
+        RenderNodes(n.children, stack, partials, out, missing, depth);
+        stack.pop_back();
+      }
+      return;
+    }
+    case Node::kPartial: {
+      const MustacheTemplate* p = partials ? partials(n.text) : nullptr;
+      if (!p) {
+        if (missing && missing->empty()) *missing = n.text;
+        return;
+      }
+      if (depth > 200) return;  // a partial that includes itself forever
+      // Partials render in the current context stack.
+      RenderNodes(p->nodes(), stack, partials, out, missing, depth);
+      return;
+    }
+  }
+}
+
+void RenderNodes(const std::vector<Node>& nodes, std::vector<const nlohmann::json*>& stack,
+                 const PartialLookup& partials, std::string* out, std::string* missing, int depth) {
+  for (const auto& n : nodes) RenderNode(n, stack, partials, out, missing, depth + 1);
+}
+
+}  // namespace
+
+std::unique_ptr<MustacheTemplate> MustacheTemplate::Compile(const std::string& t, std::string* error) {
+  auto tmpl = std::unique_ptr<MustacheTemplate>(new MustacheTemplate());
+  std::vector<std::vector<Node>*> open = {&tmpl->nodes_};
+  std::vector<std::pair<std::string, size_t>> names;  // open sections, for errors
+  size_t pos = 0;
+  while (pos < t.size()) {
+    size_t tag = t.find("{{", pos);
+    if (tag == std::string::npos) {
+      open.back()->push_back({Node::kText, t.substr(pos), {}, {}});
+      break;
+    }
+    bool triple = t.compare(tag, 3, "{{{") == 0;
+    size_t close = t.find(triple ? "}}}" : "}}", tag + (triple ? 3 : 2));
+    if (close == std::string::npos) {
+      *error = "line " + std::to_string(LineAt(t, tag)) + ": '{{' is never closed with '}}'";
+      return nullptr;
+    }
+    std::string inner = t.substr(tag + (triple ? 3 : 2), close - tag - (triple ? 3 : 2));
+    size_t end = close + (triple ? 3 : 2);
+    char sigil = triple ? '{' : inner.empty() ? ' ' : inner[0];
+    bool standalone_kind = sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' || sigil == '>';
+    // A section, comment or partial tag alone on its line takes the line
+    // with it, so templates can be laid out freely.
+    size_t line_start = tag;
+    while (line_start > 0 && t[line_start - 1] != '\n') --line_start;
+    size_t line_end = t.find('\n', end);
+    size_t after = t.find_first_not_of(" \t", end);
+    bool alone = standalone_kind && line_start >= pos && t.find_first_not_of(" \t", line_start) == tag &&
+                 (line_end == std::string::npos ? after == std::string::npos : after == line_end);
+    size_t text_end = alone ? line_start : tag;
+    if (text_end > pos) open.back()->push_back({Node::kText, t.substr(pos, text_end - pos), {}, {}});
+    pos = alone ? (line_end == std::string::npos ? t.size() : line_end + 1) : end;
+
+    bool has_sigil = !triple && std::string("#^/!>&=").find(sigil) != std::string::npos;
+    std::string name = Trim(has_sigil ? inner.substr(1) : inner);
+    switch (sigil) {
+      case '!':
+        break;
+      case '#':
+      case '^': {
+        open.back()->push_back({sigil == '#' ? Node::kSection : Node::kInverted, name, SplitName(name), {}});
+        open.push_back(&open.back()->back().children);
+        names.emplace_back(name, tag);
+        break;
+      }
+      case '/':
+        if (names.empty() || names.back().first != name) {
+          *error = "line " + std::to_string(LineAt(t, tag)) + ": '{{/" + name + "}}' closes " +
+                   (names.empty() ? "no open section" : "'" + names.back().first + "', opened on line " +
+                                                            std::to_string(LineAt(t, names.back().second)));
+          return nullptr;
+        }
+        names.pop_back();
+        open.pop_back();
+        break;
+      case '>':
+        open.back()->push_back({Node::kPartial, name, {}, {}});
+        break;
+      case '{':
+      case '&':
+        open.back()->push_back({Node::kRaw, name, SplitName(name), {}});
+        break;
+      case '=':
+        *error = "line " + std::to_string(LineAt(t, tag)) + ": changing delimiters is not supported";
+        return nullptr;
+      default:
+        open.back()->push_back({Node::kVar, name, SplitName(name), {}});
+    }
+  }
+  if (!names.empty()) {
+    *error = "line " + std::to_string(LineAt(t, names.back().second)) + ": section '" + names.back().first +
+             "' is never closed; add {{/" + names.back().first + "}}";
+    return nullptr;
+  }
+  return tmpl;
+}
+
+void MustacheTemplate::Render(const nlohmann::json& view, const PartialLookup& partials, std::string* out,
+                              std::string* missing) const {
+  std::vector<const nlohmann::json*> stack = {&view};
+  RenderNodes(nodes_, stack, partials, out, missing, 0);
+}
+
+}  // namespace tracker

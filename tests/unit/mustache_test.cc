@@ -1,0 +1,71 @@
+#include <doctest/doctest.h>
+
+#include "render/mustache.h"
+
+using namespace tracker;
+using nlohmann::json;
+
+namespace {
+std::string Render(const std::string& text, const json& view,
+                   const std::map<std::string, std::string>& partial_texts = {}) {
+  std::string error;
+  auto t = MustacheTemplate::Compile(text, &error);
+  REQUIRE_MESSAGE(t, error);
+  std::map<std::string, std::unique_ptr<MustacheTemplate>> partials;
+  for (const auto& [name, body] : partial_texts) partials[name] = MustacheTemplate::Compile(body, &error);
+  std::string out;
+  t->Render(view, [&](const std::string& n) -> const MustacheTemplate* {
+    auto it = partials.find(n);
+    return it == partials.end() ? nullptr : it->second.get();
+  }, &out);
+  return out;
+}
+std::string CompileError(const std::string& text) {
+  std::string error;
+  CHECK_FALSE(MustacheTemplate::Compile(text, &error));
+  return error;
+}
+}  // namespace
+
+TEST_CASE("variables are escaped; triple braces and & are not") {
+  json v = {{"x", "<a href='y'>&\"</a>"}};
+  CHECK(Render("{{x}}", v) == "&lt;a href=&apos;y&apos;&gt;&amp;&quot;&lt;/a&gt;");
+  CHECK(Render("{{{x}}}|{{& x}}", v) == "<a href='y'>&\"</a>|<a href='y'>&\"</a>");
+  CHECK(Render("[{{missing}}][{{n}}][{{b}}]", {{"n", 42}, {"b", true}}) == "[][42][]");
+}
+
+TEST_CASE("sections repeat lists, enter objects and hide false, null, empty text and empty lists") {
+  json v = {{"list", {{{"n", "a"}}, {{"n", "b"}}}}, {"obj", {{"k", "v"}}}, {"no", false}, {"nil", nullptr},
+            {"empty", ""}, {"none", json::array()}, {"names", {"x", "y"}}};
+  CHECK(Render("{{#list}}<{{n}}>{{/list}}", v) == "<a><b>");
+  CHECK(Render("{{#obj}}{{k}}{{/obj}}", v) == "v");
+  CHECK(Render("{{#no}}1{{/no}}{{#nil}}2{{/nil}}{{#empty}}3{{/empty}}{{#none}}4{{/none}}", v) == "");
+  CHECK(Render("{{^no}}1{{/no}}{{^nil}}2{{/nil}}{{^empty}}3{{/empty}}{{^none}}4{{/none}}{{^obj}}5{{/obj}}", v) == "1234");
+  CHECK(Render("{{#names}}{{.}},{{/names}}", v) == "x,y,");
+}
+
+TEST_CASE("names resolve through the context stack and by dots") {
+  json v = {{"site", {{"title", "T"}}}, {"outer", "O"}, {"rows", {{{"inner", "I"}}}}};
+  CHECK(Render("{{site.title}}", v) == "T");
+  CHECK(Render("{{#rows}}{{inner}}{{outer}}{{site.title}}{{/rows}}", v) == "IOT");
+  CHECK(Render("{{site.missing}}{{nothing.at.all}}", v) == "");
+}
+
+TEST_CASE("standalone section lines leave no blank lines behind") {
+  json v = {{"items", {"a", "b"}}};
+  CHECK(Render("<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", v) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
+  CHECK(Render("a {{#items}}x{{/items}} b\n", v) == "a xx b\n");
+  CHECK(Render("{{! a comment }}\nline\n", v) == "line\n");
+}
+
+TEST_CASE("partials render in the current context") {
+  json v = {{"rows", {{{"status", "Met"}}}}, {"label", "L"}};
+  CHECK(Render("{{#rows}}[{{> _tag}}]{{/rows}}", v, {{"_tag", "{{status}}/{{label}}"}}) == "[Met/L]");
+}
+
+TEST_CASE("syntax errors say what and where") {
+  CHECK(CompileError("a\n{{#open}}\nb") == "line 2: section 'open' is never closed; add {{/open}}");
+  CHECK(CompileError("{{#a}}{{/b}}") == "line 1: '{{/b}}' closes 'a', opened on line 1");
+  CHECK(CompileError("x\ny {{name") == "line 2: '{{' is never closed with '}}'");
+  CHECK(CompileError("{{/a}}") == "line 1: '{{/a}}' closes no open section");
+}
