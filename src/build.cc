@@ -181,6 +181,9 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     return kExitContentError;
   }
 
+  // The model holds what the pages need; the raw bytes can go.
+  tree.files.clear();
+
   // assess: every measure's status at the as-at date.
   const Date as_at = ResolveAsAt(site, opt.as_at);
   SiteAssessment assessment = AssessSite(site, as_at);

@@ -2,8 +2,7 @@
 
 #include <algorithm>
 #include <array>
-
-#include <nlohmann/json.hpp>
+#include <cstdio>
 
 #include "render/escape.h"
 #include "render/format.h"
@@ -75,28 +74,51 @@ std::vector<Row> RowsFor(const Site& site, const Authority& a, const AuthorityAs
   return rows;
 }
 
-std::string Csv(const std::vector<Row>& rows) {
+std::string CsvHeader() {
   std::string out;
   const auto& cols = OpenDataColumns();
   for (size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + cols[i];
-  out += "\r\n";
-  for (const auto& r : rows) {
-    for (size_t i = 0; i < r.size(); ++i) out += (i ? "," : "") + EscapeCsv(r[i]);
-    out += "\r\n";
-  }
-  return out;
+  return out + "\r\n";
 }
 
-std::string Json(const std::vector<Row>& rows) {
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  const auto& cols = OpenDataColumns();
-  for (const auto& r : rows) {
-    nlohmann::ordered_json o;
-    for (size_t i = 0; i < cols.size(); ++i) o[cols[i]] = r[i];
-    list.push_back(o);
-  }
-  return list.dump(1) + "\n";
+void AppendCsvRow(std::string* out, const Row& r) {
+  for (size_t i = 0; i < r.size(); ++i) *out += (i ? "," : "") + EscapeCsv(r[i]);
+  *out += "\r\n";
 }
+
+// JSON written directly: a national site has hundreds of thousands of rows,
+// too many to build as a tree first.
+void AppendJsonString(std::string* out, const std::string& s) {
+  *out += '"';
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      *out += '\\';
+      *out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      *out += buf;
+    } else {
+      *out += static_cast<char>(c);
+    }
+  }
+  *out += '"';
+}
+
+void AppendJsonRow(std::string* out, const Row& r) {
+  const auto& cols = OpenDataColumns();
+  if (!out->empty()) *out += ",\n";
+  *out += "{";
+  for (size_t i = 0; i < cols.size(); ++i) {
+    if (i) *out += ",";
+    AppendJsonString(out, cols[i]);
+    *out += ":";
+    AppendJsonString(out, r[i]);
+  }
+  *out += "}";
+}
+
+std::string JsonFile(const std::string& rows) { return rows.empty() ? "[]\n" : "[\n" + rows + "\n]\n"; }
 
 std::string MetaCsv() {
   // The columns the standard does not define itself.
@@ -117,15 +139,15 @@ std::string MetaCsv() {
   return out;
 }
 
-void Emit(std::vector<OutputFile>& out, std::vector<Download>& list, const std::string& stem, const std::string& title,
-          const std::string& authority, const std::vector<Row>& rows) {
-  std::string csv = Csv(rows), meta = MetaCsv(), json = Json(rows);
-  out.push_back({stem + ".csv", csv});
-  out.push_back({stem + ".meta.csv", meta});
-  out.push_back({stem + ".json", json});
-  list.push_back({stem + ".csv", title, "CSV", rows.size(), csv.size(), authority});
-  list.push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", 7, meta.size(), authority});
-  list.push_back({stem + ".json", title, "JSON", rows.size(), json.size(), authority});
+void Emit(std::vector<OutputFile>* out, std::vector<Download>* list, const std::string& stem, const std::string& title,
+          const std::string& authority, const std::string& csv_rows, const std::string& json_rows, size_t rows) {
+  std::string csv = CsvHeader() + csv_rows, meta = MetaCsv(), json = JsonFile(json_rows);
+  list->push_back({stem + ".csv", title, "CSV", rows, csv.size(), authority});
+  list->push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", 7, meta.size(), authority});
+  list->push_back({stem + ".json", title, "JSON", rows, json.size(), authority});
+  out->push_back({stem + ".csv", std::move(csv)});
+  out->push_back({stem + ".meta.csv", std::move(meta)});
+  out->push_back({stem + ".json", std::move(json)});
 }
 
 }  // namespace
@@ -138,17 +160,30 @@ const std::vector<std::string>& OpenDataColumns() {
   return cols;
 }
 
-std::vector<Download> RenderOpenData(const Site& site, const SiteAssessment& assessment, std::vector<OutputFile>& out) {
-  std::vector<Download> list;
-  std::vector<Row> all;
-  for (size_t i = 0; i < site.authorities.size(); ++i) {
-    const Authority& a = site.authorities[i];
-    std::vector<Row> rows = RowsFor(site, a, assessment.authorities[i], assessment.as_at);
-    all.insert(all.end(), rows.begin(), rows.end());
-    Emit(out, list, "downloads/" + a.slug, a.name + ": every reported figure", a.slug, rows);
+AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const AuthorityAssessment& aa,
+                                  const Date& as_at) {
+  AuthorityData d;
+  for (const Row& r : RowsFor(site, a, aa, as_at)) {
+    AppendCsvRow(&d.csv_rows, r);
+    AppendJsonRow(&d.json_rows, r);
+    ++d.rows;
   }
-  Emit(out, list, "downloads/all-authorities", "Every reported figure, all authorities", "", all);
-  return list;
+  Emit(&d.files, &d.downloads, "downloads/" + a.slug, a.name + ": every reported figure", a.slug, d.csv_rows,
+       d.json_rows, d.rows);
+  return d;
+}
+
+void RenderAllData(const std::vector<AuthorityData>& parts, std::vector<OutputFile>* files,
+                   std::vector<Download>* downloads) {
+  std::string csv, json;
+  size_t rows = 0;
+  for (const auto& p : parts) {
+    csv += p.csv_rows;
+    if (!p.json_rows.empty()) json += (json.empty() ? "" : ",\n") + p.json_rows;
+    rows += p.rows;
+    downloads->insert(downloads->end(), p.downloads.begin(), p.downloads.end());
+  }
+  Emit(files, downloads, "downloads/all-authorities", "Every reported figure, all authorities", "", csv, json, rows);
 }
 
 }  // namespace tracker

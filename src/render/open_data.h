@@ -19,10 +19,21 @@ struct Download {
   std::string authority;  // slug, or empty for the whole site
 };
 
-// One CSV, meta CSV and JSON per authority, and the same for the whole site.
-// Appends the files to `out` and describes them in the returned list.
-std::vector<Download> RenderOpenData(const Site& site, const SiteAssessment& assessment,
-                                     std::vector<OutputFile>& out);
+// One authority's open data: its CSV, .meta.csv and JSON, and the rows the
+// all-authorities files are made of.
+struct AuthorityData {
+  std::vector<OutputFile> files;
+  std::vector<Download> downloads;
+  std::string csv_rows;   // without the header
+  std::string json_rows;  // objects, each on its own line, comma-separated
+  size_t rows = 0;
+};
+AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const AuthorityAssessment& aa,
+                                  const Date& as_at);
+
+// The all-authorities files, from every authority's rows in site order.
+void RenderAllData(const std::vector<AuthorityData>& parts, std::vector<OutputFile>* files,
+                   std::vector<Download>* downloads);
 
 // The CSV columns, in order.
 const std::vector<std::string>& OpenDataColumns();

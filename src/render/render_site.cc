@@ -92,10 +92,10 @@ class SiteRenderer {
 
   // The pages that list or sum up every authority, the open data, feeds,
   // sitemap and assets.
-  void RenderSiteWide() {
-    // Open data first: the data page lists its files' sizes.
+  // After every authority: the all-authorities data is made of theirs.
+  void RenderSiteWide(const std::vector<AuthorityData>& parts) {
     std::vector<OutputFile> data;
-    downloads_ = RenderOpenData(site_, assessment_, data);
+    RenderAllData(parts, &data, &downloads_);
     for (const auto& f : data) sink_(f);
     RenderHome();
     RenderDataPage();
@@ -610,7 +610,7 @@ class SiteRenderer {
     view["assessments"] = assessed;
     view["has_assessments"] = !assessed.empty();
     if (kpi) {
-      json table = KpiTable(a, *kpi, path);
+      const json& table = KpiTable(a, *kpi, path);
       view["values"] = table;
       view["has_values"] = !table["rows"].empty();
       view["comparisons"] = Comparisons(a, *kpi);
@@ -619,7 +619,16 @@ class SiteRenderer {
     Emit(path, "measure", view, m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
   }
 
-  json KpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
+  // The same table serves the KPI page, its embed and the measure pages, all
+  // at the same depth, so it is made once per KPI.
+  const json& KpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
+    std::string key = k.id + "@" + RootFor(from);
+    auto cached = kpi_tables_.find(key);
+    if (cached != kpi_tables_.end()) return cached->second;
+    return kpi_tables_[key] = MakeKpiTable(a, k, from);
+  }
+
+  json MakeKpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
     json rows = json::array();
     std::set<std::string> symbols;
     for (auto it = a.snapshots.rbegin(); it != a.snapshots.rend(); ++it) {
@@ -907,7 +916,7 @@ class SiteRenderer {
     json view = {{"authority", AuthorityView(a)}, {"data_links", DataLinks(a, path)},
                  {"kpi", {{"label", k.label}, {"href", Href(path, Paths::Kpi(a, k.id))}}},
                  {"trend", TrendText(aa, k)}};
-    json table = KpiTable(a, k, path);
+    const json& table = KpiTable(a, k, path);
     view["values"] = table;
     view["has_values"] = !table["rows"].empty();
     view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, k, nullptr, "embed-" + k.id)) : json(nullptr);
@@ -930,7 +939,7 @@ class SiteRenderer {
                    {"direction", k.direction == Direction::kHigherIsBetter ? "Higher is better"
                                  : k.direction == Direction::kLowerIsBetter ? "Lower is better" : "Neither higher nor lower is better in itself"},
                    {"breakdown", k.breakdown}};
-    json table = KpiTable(a, k, path);
+    const json& table = KpiTable(a, k, path);
     view["values"] = table;
     view["has_values"] = !table["rows"].empty();
     view["comparisons"] = Comparisons(a, k);
@@ -1017,6 +1026,7 @@ class SiteRenderer {
   }
 
   std::vector<Download> downloads_;
+  mutable std::map<std::string, json> kpi_tables_;
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
   const SiteAssessment& assessment_;
@@ -1033,9 +1043,13 @@ std::vector<std::string> RenderSite(const Site& site, const SiteAssessment& asse
   // worker hands files to the sink as they are made, so memory holds one
   // authority's pages per worker, not the site.
   std::vector<std::vector<std::string>> errors(site.authorities.size() + 1);
+  std::vector<AuthorityData> data(site.authorities.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i; (i = next++) < site.authorities.size();) {
+      data[i] = RenderAuthorityData(site, site.authorities[i], assessment.authorities[i], assessment.as_at);
+      for (const auto& f : data[i].files) sink(f);
+      data[i].files.clear();
       if (options.reuse.count(site.authorities[i].slug)) continue;
       SiteRenderer r(site, assessment, theme, sink);
       r.RenderAuthorityPages(i);
@@ -1044,11 +1058,11 @@ std::vector<std::string> RenderSite(const Site& site, const SiteAssessment& asse
   };
   std::vector<std::thread> threads;
   for (int t = 1; t < std::max(1, options.jobs); ++t) threads.emplace_back(worker);
-  SiteRenderer main(site, assessment, theme, sink);
-  main.RenderSiteWide();
-  errors.back() = main.errors();
   worker();
   for (auto& t : threads) t.join();
+  SiteRenderer main(site, assessment, theme, sink);
+  main.RenderSiteWide(data);
+  errors.back() = main.errors();
   // Errors in authority order, whatever order the work was done in.
   std::vector<std::string> all;
   for (const auto& e : errors) all.insert(all.end(), e.begin(), e.end());
