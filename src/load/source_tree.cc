@@ -1,6 +1,9 @@
 #include "load/source_tree.h"
 
+#include <atomic>
 #include <fstream>
+#include <thread>
+#include <vector>
 #include <sstream>
 #include <system_error>
 
@@ -34,15 +37,10 @@ SourceTree ReadSourceTree(const fs::path& root, Diagnostics& diag) {
                "source folder does not exist; pass the folder that holds site.yml with --source");
     return tree;
   }
-  auto add = [&](const fs::path& p) {
-    std::string rel = fs::relative(p, root, ec).generic_string();
-    std::string text;
-    if (!ReadFile(p, &text))
-      diag.Error({rel, 0, 0}, "cannot read this file; check its permissions");
-    else
-      tree.files.emplace(rel, std::move(text));
-  };
-  if (fs::is_regular_file(root / "site.yml", ec)) add(root / "site.yml");
+  // List first, then read on every core: a national site has tens of
+  // thousands of small files.
+  std::vector<fs::path> paths;
+  if (fs::is_regular_file(root / "site.yml", ec)) paths.push_back(root / "site.yml");
   for (const char* dir : {"content", "data", "themes"}) {
     fs::path d = root / dir;
     if (!fs::is_directory(d, ec)) continue;
@@ -52,9 +50,27 @@ SourceTree ReadSourceTree(const fs::path& root, Diagnostics& diag) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec)) add(it->path());
+      if (it->is_regular_file(ec)) paths.push_back(it->path());
     }
     if (ec) diag.Error({dir, 0, 0}, "cannot list this folder: " + ec.message());
+  }
+  std::vector<std::string> texts(paths.size());
+  std::vector<char> ok(paths.size(), 0);
+  std::atomic<size_t> next{0};
+  auto reader = [&] {
+    for (size_t i; (i = next++) < paths.size();) ok[i] = ReadFile(paths[i], &texts[i]);
+  };
+  std::vector<std::thread> threads;
+  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(reader);
+  reader();
+  for (auto& t : threads) t.join();
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::string rel = fs::relative(paths[i], root, ec).generic_string();
+    if (!ok[i])
+      diag.Error({rel, 0, 0}, "cannot read this file; check its permissions");
+    else
+      tree.files.emplace(std::move(rel), std::move(texts[i]));
   }
   return tree;
 }

@@ -1,6 +1,7 @@
 #include "publish/publish.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -143,13 +144,15 @@ void Publisher::Record(const std::string& path, ManifestEntry entry) {
 // Hard-links the previous site's file into the new one: same inode, same
 // modification time. Falls back to a copy that keeps the time.
 bool Publisher::LinkOld(const std::string& path) {
-  std::error_code ec;
   fs::path from = out_ / path, to = staging_ / path;
-  fs::create_directories(to.parent_path(), ec);
-  if (!fs::exists(from, ec)) return false;
-  fs::create_hard_link(from, to, ec);
-  if (!ec) return true;
-  ec.clear();
+  // Most folders exist already: try first, make the folder only on ENOENT.
+  if (::link(from.c_str(), to.c_str()) == 0) return true;
+  std::error_code ec;
+  if (errno == ENOENT) {
+    fs::create_directories(to.parent_path(), ec);
+    if (::link(from.c_str(), to.c_str()) == 0) return true;
+  }
+  if (errno == ENOENT) return false;  // the old file is gone
   fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
   if (ec) return false;
   fs::last_write_time(to, fs::last_write_time(from, ec), ec);
@@ -203,9 +206,11 @@ bool Publisher::Reuse(const std::string& group) {
   for (const auto& [path, e] : previous_.files)
     if (e.group == group) mine.emplace_back(path, e);
   if (mine.empty()) return false;
-  std::error_code ec;
-  for (const auto& [path, e] : mine)
-    if (!fs::is_regular_file(out_ / path, ec) || fs::file_size(out_ / path, ec) != e.size) return false;
+  for (const auto& [path, e] : mine) {
+    struct stat st;
+    if (::stat((out_ / path).c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<size_t>(st.st_size) != e.size)
+      return false;
+  }
   for (const auto& [path, e] : mine) {
     if (!LinkOld(path)) {
       Fail("cannot reuse " + (out_ / path).string());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <cstdio>
 
 #include "render/escape.h"
@@ -35,20 +36,22 @@ std::string Cell(const Scalar& s) {
 
 using Row = std::vector<std::string>;
 
-// The status a measure using this KPI had at the snapshot's date, from the
+// The status a measure using this KPI had at each snapshot's date, from the
 // same history the measure page shows; "z" when no measure uses the KPI.
-std::string StatusAtDate(const Authority& a, const AuthorityAssessment& aa, const std::string& kpi, const Date& d) {
+// KPI id -> date -> status, the first measure by id deciding.
+std::map<std::string, std::map<Date, std::string>> StatusByKpi(const Authority& a, const AuthorityAssessment& aa) {
+  std::map<std::string, std::map<Date, std::string>> out;
   for (size_t i = 0; i < a.measures.size(); ++i) {
-    if (a.measures[i].kpi != kpi) continue;
-    for (const auto& h : aa.histories[i])
-      if (h.date == d) return StatusId(h.status.status);
-    return "z";
+    if (a.measures[i].kpi.empty() || out.count(a.measures[i].kpi)) continue;
+    auto& dates = out[a.measures[i].kpi];
+    for (const auto& h : aa.histories[i]) dates.emplace(h.date, StatusId(h.status.status));
   }
-  return "z";
+  return out;
 }
 
 std::vector<Row> RowsFor(const Site& site, const Authority& a, const AuthorityAssessment& aa, const Date& as_at) {
   std::vector<Row> rows;
+  const auto statuses = StatusByKpi(a, aa);
   for (const auto& snap : a.snapshots) {
     if (snap.as_at > as_at) continue;
     for (const auto& k : site.kpis) {
@@ -56,7 +59,11 @@ std::vector<Row> RowsFor(const Site& site, const Authority& a, const AuthorityAs
       if (v == snap.values.end()) continue;
       auto t = snap.targets.find(k.id);
       std::string target = t == snap.targets.end() ? "z" : PlainNumber(t->second);
-      std::string status = StatusAtDate(a, aa, k.id, snap.as_at);
+      std::string status = "z";
+      if (auto by = statuses.find(k.id); by != statuses.end()) {
+        auto at = by->second.find(snap.as_at);
+        if (at != by->second.end()) status = at->second;
+      }
       Row base = {std::to_string(snap.as_at.year), kMonths[snap.as_at.month - 1], "Local authority", "E92000001",
                   "England", a.region, a.ons_code, a.name, snap.as_at.Iso(), k.id};
       auto add = [&](const std::string& item, const Scalar& sc) {
@@ -118,8 +125,6 @@ void AppendJsonRow(std::string* out, const Row& r) {
   *out += "}";
 }
 
-std::string JsonFile(const std::string& rows) { return rows.empty() ? "[]\n" : "[\n" + rows + "\n]\n"; }
-
 std::string MetaCsv() {
   // The columns the standard does not define itself.
   const std::vector<Row> meta = {
@@ -139,9 +144,19 @@ std::string MetaCsv() {
   return out;
 }
 
+// Files of CSV rows and JSON objects; the rows are moved in, not copied,
+// since a national site has a hundred megabytes of them.
 void Emit(std::vector<OutputFile>* out, std::vector<Download>* list, const std::string& stem, const std::string& title,
           const std::string& authority, const std::string& csv_rows, const std::string& json_rows, size_t rows) {
-  std::string csv = CsvHeader() + csv_rows, meta = MetaCsv(), json = JsonFile(json_rows);
+  std::string csv = CsvHeader();
+  csv.reserve(csv.size() + csv_rows.size());
+  csv += csv_rows;
+  std::string json;
+  json.reserve(json_rows.size() + 8);
+  json += json_rows.empty() ? "[" : "[\n";
+  json += json_rows;
+  json += json_rows.empty() ? "]\n" : "\n]\n";
+  std::string meta = MetaCsv();
   list->push_back({stem + ".csv", title, "CSV", rows, csv.size(), authority});
   list->push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", 7, meta.size(), authority});
   list->push_back({stem + ".json", title, "JSON", rows, json.size(), authority});
@@ -173,15 +188,26 @@ AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const Au
   return d;
 }
 
-void RenderAllData(const std::vector<AuthorityData>& parts, std::vector<OutputFile>* files,
+void RenderAllData(std::vector<AuthorityData>& parts, std::vector<OutputFile>* files,
                    std::vector<Download>* downloads) {
-  std::string csv, json;
-  size_t rows = 0;
+  size_t csv_size = 0, json_size = 0, rows = 0;
   for (const auto& p : parts) {
+    csv_size += p.csv_rows.size();
+    json_size += p.json_rows.size() + 2;
+  }
+  std::string csv, json;
+  csv.reserve(csv_size);
+  json.reserve(json_size);
+  for (auto& p : parts) {
     csv += p.csv_rows;
-    if (!p.json_rows.empty()) json += (json.empty() ? "" : ",\n") + p.json_rows;
+    if (!p.json_rows.empty()) {
+      if (!json.empty()) json += ",\n";
+      json += p.json_rows;
+    }
     rows += p.rows;
     downloads->insert(downloads->end(), p.downloads.begin(), p.downloads.end());
+    std::string().swap(p.csv_rows);  // each part is freed as soon as it is in
+    std::string().swap(p.json_rows);
   }
   Emit(files, downloads, "downloads/all-authorities", "Every reported figure, all authorities", "", csv, json, rows);
 }

@@ -32,7 +32,8 @@ AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const Au
                                   const Date& as_at);
 
 // The all-authorities files, from every authority's rows in site order.
-void RenderAllData(const std::vector<AuthorityData>& parts, std::vector<OutputFile>* files,
+// Frees each part's rows as it goes.
+void RenderAllData(std::vector<AuthorityData>& parts, std::vector<OutputFile>* files,
                    std::vector<Download>* downloads);
 
 // The CSV columns, in order.

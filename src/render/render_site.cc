@@ -93,10 +93,11 @@ class SiteRenderer {
   // The pages that list or sum up every authority, the open data, feeds,
   // sitemap and assets.
   // After every authority: the all-authorities data is made of theirs.
-  void RenderSiteWide(const std::vector<AuthorityData>& parts) {
+  void RenderSiteWide(std::vector<AuthorityData>& parts) {
     std::vector<OutputFile> data;
     RenderAllData(parts, &data, &downloads_);
     for (const auto& f : data) sink_(f);
+    data.clear();
     RenderHome();
     RenderDataPage();
     RenderAccessibility();
