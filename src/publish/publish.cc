@@ -36,6 +36,7 @@ std::string ManifestToJson(const Manifest& m) {
   nlohmann::ordered_json j;
   j["tool"] = m.tool;
   j["inputs"] = m.inputs;
+  j["options"] = m.options;
   j["groups"] = nlohmann::ordered_json::object();
   for (const auto& [g, fp] : m.groups) j["groups"][g] = fp;
   j["files"] = nlohmann::ordered_json::object();
@@ -49,6 +50,7 @@ std::optional<Manifest> ManifestFromJson(const std::string& text) {
     Manifest m;
     m.tool = j.at("tool").get<std::string>();
     m.inputs = j.at("inputs").get<std::string>();
+    m.options = j.value("options", "");
     for (auto& [g, fp] : j.at("groups").items()) m.groups[g] = fp.get<std::string>();
     for (auto& [path, e] : j.at("files").items()) {
       if (!IsSafeOutputPath(path)) return std::nullopt;
@@ -111,6 +113,21 @@ bool Publisher::Begin(const fs::path& out_in, std::string* error) {
     if (auto m = ManifestFromJson(ss.str())) {
       previous_ = *m;
       has_previous_ = true;
+    }
+  }
+  // The sources cache belongs to the site it describes: it counts only
+  // when it names the manifest's inputs.
+  sources_cache_ = parent / ("." + out_.filename().string() + ".tracker-sources.json");
+  if (has_previous_) {
+    std::ifstream in(sources_cache_, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    try {
+      auto j = nlohmann::json::parse(ss.str());
+      if (j.at("inputs").get<std::string>() == previous_.inputs)
+        for (auto& [path, stat] : j.at("sources").items()) previous_sources_[path] = stat.get<std::string>();
+    } catch (const nlohmann::json::exception&) {
+      // No cache, or a damaged one: the next build reads every source.
     }
   }
   const std::string prefix = "." + out_.filename().string() + ".tmp-";
@@ -223,7 +240,7 @@ bool Publisher::Reuse(const std::string& group) {
 }
 
 bool Publisher::Commit(const std::string& inputs, const std::map<std::string, std::string>& groups,
-                       std::string* error) {
+                       const std::string& options, std::string* error) {
   if (failed_) {
     *error = error_;
     Abort();
@@ -232,7 +249,9 @@ bool Publisher::Commit(const std::string& inputs, const std::map<std::string, st
   Manifest m;
   m.tool = std::string("tracker ") + TRACKER_VERSION;
   m.inputs = inputs;
+  inputs_ = inputs;
   m.groups = groups;
+  m.options = options;
   m.files = files_;
   for (const auto& [path, _] : previous_.files)
     if (!files_.count(path)) ++deleted_;
@@ -267,13 +286,21 @@ void Publisher::Abort() {
   open_ = false;
 }
 
+void Publisher::RecordSources(const std::map<std::string, std::string>& sources) {
+  nlohmann::ordered_json j;
+  j["inputs"] = inputs_.empty() ? previous_.inputs : inputs_;
+  j["sources"] = sources;
+  std::string tmp = sources_cache_.string() + ".tmp", why;
+  if (WriteFile(tmp, j.dump() + "\n", &why)) ::rename(tmp.c_str(), sources_cache_.c_str());
+}
+
 PublishStats Publisher::stats() const { return {written_, unchanged_, deleted_}; }
 
 bool PublishSite(const fs::path& out, const std::vector<OutputFile>& files, std::string* error) {
   Publisher p;
   if (!p.Begin(out, error)) return false;
   for (const auto& f : files) p.Write("", f);
-  return p.Commit("", {}, error);
+  return p.Commit("", {}, "", error);
 }
 
 }  // namespace tracker

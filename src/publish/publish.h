@@ -29,6 +29,7 @@ struct ManifestEntry {
 struct Manifest {
   std::string tool;
   std::string inputs;                          // fingerprint of every input
+  std::string options;                         // the options that change the output
   std::map<std::string, std::string> groups;   // group -> fingerprint of its inputs
   std::map<std::string, ManifestEntry> files;  // path -> entry
 };
@@ -60,7 +61,15 @@ class Publisher {
   bool Reuse(const std::string& group);
 
   // Writes the manifest and swaps the new site in.
-  bool Commit(const std::string& inputs, const std::map<std::string, std::string>& groups, std::string* error);
+  bool Commit(const std::string& inputs, const std::map<std::string, std::string>& groups,
+              const std::string& options, std::string* error);
+
+  // Sizes and times of the sources the current site was built from, kept in
+  // a cache file beside the output (times would make the site's own bytes
+  // differ from build to build). Empty when unknown.
+  const std::map<std::string, std::string>& previous_sources() const { return previous_sources_; }
+  // After Commit: records the sources' sizes and times for the next build.
+  void RecordSources(const std::map<std::string, std::string>& sources);
   // Drops the staging folder; the published site stays as it was.
   void Abort();
   ~Publisher() { Abort(); }
@@ -76,6 +85,9 @@ class Publisher {
 
   std::filesystem::path out_, staging_;
   Manifest previous_;
+  std::map<std::string, std::string> previous_sources_;
+  std::filesystem::path sources_cache_;
+  std::string inputs_;
   bool has_previous_ = false;
   std::mutex mu_;
   std::map<std::string, ManifestEntry> files_;
