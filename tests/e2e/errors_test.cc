@@ -52,5 +52,5 @@ TEST_CASE("an unknown field in site.yml is reported with a hint") {
   std::ofstream(work / "src/site.yml", std::ios::app) << "tittle: Oops\n";
   Run r = Tracker("check --source " + Quote((work / "src").string()));
   CHECK(r.exit == 1);
-  CHECK(Contains(r.err, "site.yml:6:1: error: unknown field 'tittle' in site.yml; did you mean 'title'?"));
+  CHECK(Contains(r.err, "site.yml:9:1: error: unknown field 'tittle' in site.yml; did you mean 'title'?"));
 }

@@ -117,7 +117,7 @@ TEST_CASE("incremental builds equal clean builds after each kind of change, and 
          fs::create_directories(src / "themes/default/templates");
          std::ofstream(src / "themes/default/templates/not_found.html") << "<h1 class=\"govuk-heading-xl\">Not here</h1>\n";
        }, ""},
-      {"site.yml changed", [&] { std::ofstream(src / "site.yml", std::ios::app) << "phase:\n  tag: Beta\n  text: A new service.\n"; }, ""},
+      {"site.yml changed", [&] { std::ofstream(src / "site.yml", std::ios::app) << "licence:\n  name: Sampleton licence\n"; }, ""},
       {"the as-at date changed", [] {}, "--as-at 2023-01-31"},
   };
   for (const auto& c : changes) {

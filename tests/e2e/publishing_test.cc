@@ -157,6 +157,18 @@ TEST_CASE("every link, asset and fragment in the site resolves, from disk as und
       }
     }
     CHECK(checked > 100);
+    // Stylesheets' url()s resolve too, and none points at GOV.UK's crest.
+    std::regex css_url("url\\(\"?([^\")]*)\"?\\)");
+    for (const auto& [rel, text] : files) {
+      if (rel.size() < 4 || rel.compare(rel.size() - 4, 4, ".css") != 0) continue;
+      CHECK_FALSE(Contains(text, "govuk-crest"));
+      for (std::sregex_iterator it(text.begin(), text.end(), css_url), end; it != end; ++it) {
+        std::string link = (*it)[1];
+        if (link.rfind("data:", 0) == 0 || link[0] == '#') continue;
+        fs::path target = ((site / rel).parent_path() / link.substr(0, link.find_first_of("?#"))).lexically_normal();
+        CHECK_MESSAGE(fs::exists(target), (rel + " -> url(" + link + ")"));
+      }
+    }
     // The 404 page's links are absolute, under base_url's path.
     std::string nf = ReadFile(site / "404.html");
     CHECK(Contains(nf, name == "sample" ? "href=\"/children/improvement/assets/tracker.css\"" : "href=\"/assets/tracker.css\""));
