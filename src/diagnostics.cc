@@ -15,6 +15,12 @@ void Diagnostics::Warning(const SourcePos& pos, std::string message) {
   ++warnings_;
 }
 
+void Diagnostics::Append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  errors_ += other.errors_;
+  warnings_ += other.warnings_;
+}
+
 std::vector<Diagnostic> Diagnostics::Sorted() const {
   std::vector<Diagnostic> out = items_;
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

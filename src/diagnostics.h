@@ -27,6 +27,9 @@ class Diagnostics {
   void Error(const SourcePos& pos, std::string message);
   void Warning(const SourcePos& pos, std::string message);
 
+  // Adds another collection's problems, e.g. from a worker thread.
+  void Append(const Diagnostics& other);
+
   bool HasErrors() const { return errors_ > 0; }
   int errors() const { return errors_; }
   int warnings() const { return warnings_; }

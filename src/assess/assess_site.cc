@@ -1,6 +1,8 @@
 #include "assess/assess_site.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace tracker {
 
@@ -22,33 +24,43 @@ SiteAssessment AssessSite(const Site& site, const Date& as_at) {
   SiteAssessment out;
   out.as_at = as_at;
   out.window = site.config.trend_window;
-  for (const auto& a : site.authorities) {
-    AuthorityAssessment aa;
-    for (const auto& m : a.measures) {
-      const Kpi* kpi = m.kpi.empty() ? nullptr : site.FindKpi(m.kpi);
-      aa.measures.push_back(AssessMeasure(m, kpi, a.snapshots, as_at, out.window));
-      aa.histories.push_back(StatusHistory(m, kpi, a.snapshots, as_at, out.window));
-    }
-    for (const auto& k : site.kpis) {
-      if (k.breakdown.empty()) {
-        aa.trends[k.id] = TrendOf(k, NumericSeries(k.id, "", a.snapshots, as_at), out.window);
-        continue;
+  out.authorities.resize(site.authorities.size());
+  // Authorities are independent; each worker fills its own slots.
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < site.authorities.size();) {
+      const Authority& a = site.authorities[i];
+      AuthorityAssessment& aa = out.authorities[i];
+      for (const auto& m : a.measures) {
+        const Kpi* kpi = m.kpi.empty() ? nullptr : site.FindKpi(m.kpi);
+        aa.measures.push_back(AssessMeasure(m, kpi, a.snapshots, as_at, out.window));
+        aa.histories.push_back(StatusHistory(m, kpi, a.snapshots, as_at, out.window));
       }
-      std::vector<std::string> items;
-      for (const auto& s : a.snapshots) {
-        if (s.as_at > as_at) continue;
-        auto v = s.values.find(k.id);
-        if (v == s.values.end()) continue;
-        if (const auto* b = std::get_if<Breakdown>(&v->second))
-          for (const auto& [name, _] : *b)
-            if (std::find(items.begin(), items.end(), name) == items.end()) items.push_back(name);
+      for (const auto& k : site.kpis) {
+        if (k.breakdown.empty()) {
+          aa.trends[k.id] = TrendOf(k, NumericSeries(k.id, "", a.snapshots, as_at), out.window);
+          continue;
+        }
+        std::vector<std::string> items;
+        for (const auto& s : a.snapshots) {
+          if (s.as_at > as_at) continue;
+          auto v = s.values.find(k.id);
+          if (v == s.values.end()) continue;
+          if (const auto* b = std::get_if<Breakdown>(&v->second))
+            for (const auto& [name, _] : *b)
+              if (std::find(items.begin(), items.end(), name) == items.end()) items.push_back(name);
+        }
+        for (const auto& item : items)
+          aa.item_trends[k.id].emplace_back(item, TrendOf(k, NumericSeries(k.id, item, a.snapshots, as_at), out.window));
       }
-      for (const auto& item : items)
-        aa.item_trends[k.id].emplace_back(item, TrendOf(k, NumericSeries(k.id, item, a.snapshots, as_at), out.window));
+      aa.changes = CompareSnapshots(site, a, as_at, out.window);
     }
-    aa.changes = CompareSnapshots(site, a, as_at, out.window);
-    out.authorities.push_back(std::move(aa));
-  }
+  };
+  std::vector<std::thread> threads;
+  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
   return out;
 }
 

@@ -1,7 +1,9 @@
 #include "load/load_site.h"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -711,8 +713,14 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
     kpis_loaded = tree.Find("data/kpis.json") && diag.errors() == before;
   }
 
-  // Authorities are the folders of content/ that hold _authority.md.
-  std::map<std::string, Authority> authorities;
+  // Authorities are the folders of content/ that hold _authority.md. First
+  // sort the files into each authority's work, then do the work of every
+  // authority in parallel: their files are independent.
+  struct Job {
+    enum Kind { kAuthority, kDocument, kMeasure, kSnapshot } kind;
+    std::string path, id;
+  };
+  std::map<std::string, std::vector<Job>> jobs;
   std::map<std::string, std::vector<std::string>> data_files;  // authority -> snapshot paths
   for (const auto& [path, text] : tree.files) {
     std::vector<std::string> parts = Split(path);
@@ -727,12 +735,9 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
                    "' is not a valid slug: use lower-case letters, digits, '-' and '_' only");
         continue;
       }
-      Authority& a = authorities[slug];
-      a.slug = slug;
-      const std::string* t = text_of(path);
+      std::vector<Job>& mine = jobs[slug];
       if (parts.size() == 3 && parts[2] == "_authority.md") {
-        if (t) LoadAuthorityFile(path, *t, a, diag);
-        else a.pos = {path, 1, 1};
+        mine.push_back({Job::kAuthority, path, slug});
       } else if (parts.size() == 4 && (parts[2] == "documents" || parts[2] == "measures") && EndsWith(parts[3], ".md")) {
         std::string id = parts[3].substr(0, parts[3].size() - 3);
         if (!IsValidSlug(id)) {
@@ -740,17 +745,7 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
                      "' is not a valid slug: use lower-case letters, digits, '-' and '_' only, then .md");
           continue;
         }
-        if (parts[2] == "documents") {
-          Document d;
-          d.slug = id;
-          if (t) LoadDocumentFile(path, *t, d, diag);
-          a.documents.push_back(std::move(d));
-        } else {
-          Measure m;
-          m.id = id;
-          if (t) LoadMeasureFile(path, *t, m, diag);
-          a.measures.push_back(std::move(m));
-        }
+        mine.push_back({parts[2] == "documents" ? Job::kDocument : Job::kMeasure, path, id});
       } else {
         diag.Warning({path, 0, 0}, "ignored: not part of the content model (see docs/content-model.md)");
       }
@@ -763,31 +758,76 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
       }
     }
   }
-
-  for (auto& [slug, a] : authorities) {
-    if (a.pos.path.empty()) {
-      diag.Error({"content/" + slug, 0, 0}, "authority folder has no _authority.md; add one with at least 'name:'");
-      a.pos = {"content/" + slug + "/_authority.md", 0, 0};
-    }
-  }
   for (const auto& [slug, paths] : data_files) {
-    auto it = authorities.find(slug);
-    if (it == authorities.end()) {
+    auto it = jobs.find(slug);
+    if (it == jobs.end()) {
       std::vector<std::string> names;
-      for (const auto& [s, _] : authorities) names.push_back(s);
+      for (const auto& [s, _] : jobs) names.push_back(s);
       diag.Error({paths.front(), 1, 1}, "unknown authority '" + slug + "'" + DidYouMean(slug, names) +
                  "; data/<authority>/ must match a folder content/<authority>/");
       continue;
     }
-    for (const auto& path : paths) {
-      const std::string* t = text_of(path);
-      if (!t) continue;
-      Snapshot s;
-      bool ok = false;
-      LoadSnapshot(path, *t, site.kpis, kpis_loaded, s, &ok, diag);
-      if (s.as_at.valid()) it->second.snapshots.push_back(std::move(s));
-    }
+    for (const auto& path : paths) it->second.push_back({Job::kSnapshot, path, ""});
   }
+
+  std::vector<std::string> slugs;
+  for (const auto& [slug, _] : jobs) slugs.push_back(slug);
+  std::vector<Authority> loaded(slugs.size());
+  std::vector<Diagnostics> local(slugs.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < slugs.size();) {
+      Authority& a = loaded[i];
+      Diagnostics& d = local[i];
+      a.slug = slugs[i];
+      for (const Job& job : jobs.at(slugs[i])) {
+        const std::string* t = text_of(job.path);
+        switch (job.kind) {
+          case Job::kAuthority:
+            if (t) LoadAuthorityFile(job.path, *t, a, d);
+            else a.pos = {job.path, 1, 1};
+            break;
+          case Job::kDocument: {
+            Document doc;
+            doc.slug = job.id;
+            if (t) LoadDocumentFile(job.path, *t, doc, d);
+            a.documents.push_back(std::move(doc));
+            break;
+          }
+          case Job::kMeasure: {
+            Measure m;
+            m.id = job.id;
+            if (t) LoadMeasureFile(job.path, *t, m, d);
+            a.measures.push_back(std::move(m));
+            break;
+          }
+          case Job::kSnapshot: {
+            if (!t) break;
+            Snapshot snap;
+            bool ok = false;
+            LoadSnapshot(job.path, *t, site.kpis, kpis_loaded, snap, &ok, d);
+            if (snap.as_at.valid()) a.snapshots.push_back(std::move(snap));
+            break;
+          }
+        }
+      }
+      if (a.pos.path.empty()) {
+        d.Error({"content/" + a.slug, 0, 0}, "authority folder has no _authority.md; add one with at least 'name:'");
+        a.pos = {"content/" + a.slug + "/_authority.md", 0, 0};
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  std::map<std::string, Authority> authorities;
+  for (size_t i = 0; i < slugs.size(); ++i) {
+    diag.Append(local[i]);
+    authorities.emplace(slugs[i], std::move(loaded[i]));
+  }
+
 
   for (auto& [slug, a] : authorities) {
     std::sort(a.documents.begin(), a.documents.end(), [](const Document& x, const Document& y) {

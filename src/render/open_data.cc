@@ -190,18 +190,20 @@ AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const Au
 
 void RenderAllData(std::vector<AuthorityData>& parts, std::vector<OutputFile>* files,
                    std::vector<Download>* downloads) {
+  // Built in place and moved out: a national site has over a hundred
+  // megabytes of rows, too much to copy.
   size_t csv_size = 0, json_size = 0, rows = 0;
   for (const auto& p : parts) {
     csv_size += p.csv_rows.size();
     json_size += p.json_rows.size() + 2;
   }
-  std::string csv, json;
-  csv.reserve(csv_size);
-  json.reserve(json_size);
+  std::string csv = CsvHeader(), json = "[";
+  csv.reserve(csv.size() + csv_size);
+  json.reserve(json_size + 8);
   for (auto& p : parts) {
     csv += p.csv_rows;
     if (!p.json_rows.empty()) {
-      if (!json.empty()) json += ",\n";
+      json += rows ? ",\n" : "\n";
       json += p.json_rows;
     }
     rows += p.rows;
@@ -209,7 +211,15 @@ void RenderAllData(std::vector<AuthorityData>& parts, std::vector<OutputFile>* f
     std::string().swap(p.csv_rows);  // each part is freed as soon as it is in
     std::string().swap(p.json_rows);
   }
-  Emit(files, downloads, "downloads/all-authorities", "Every reported figure, all authorities", "", csv, json, rows);
+  json += rows ? "\n]\n" : "]\n";
+  const std::string stem = "downloads/all-authorities", title = "Every reported figure, all authorities";
+  std::string meta = MetaCsv();
+  downloads->push_back({stem + ".csv", title, "CSV", rows, csv.size(), ""});
+  downloads->push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", 7, meta.size(), ""});
+  downloads->push_back({stem + ".json", title, "JSON", rows, json.size(), ""});
+  files->push_back({stem + ".csv", std::move(csv)});
+  files->push_back({stem + ".meta.csv", std::move(meta)});
+  files->push_back({stem + ".json", std::move(json)});
 }
 
 }  // namespace tracker
