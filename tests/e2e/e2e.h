@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -65,6 +66,22 @@ inline std::map<std::string, std::string> Tree(const fs::path& root) {
   for (auto& e : fs::recursive_directory_iterator(root))
     if (e.is_regular_file()) files[fs::relative(e.path(), root).generic_string()] = ReadFile(e.path());
   return files;
+}
+
+// Runs a shell command with stdout and stderr together.
+struct Output {
+  int exit = -1;
+  std::string text;
+};
+inline Output Shell(const std::string& cmd) {
+  Output o;
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  if (!p) return o;
+  char buf[4096];
+  while (fgets(buf, sizeof buf, p)) o.text += buf;
+  int status = pclose(p);
+  o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return o;
 }
 
 inline bool Contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }

@@ -10,22 +10,6 @@ using namespace e2e;
 // them fails here rather than skipping.
 namespace {
 
-struct Output {
-  int exit = -1;
-  std::string text;
-};
-
-Output Shell(const std::string& cmd) {
-  Output o;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  while (fgets(buf, sizeof buf, p)) o.text += buf;
-  int status = pclose(p);
-  o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return o;
-}
-
 fs::path Built(const std::string& name, const fs::path& source) {
   fs::path out = WorkDir("checks-" + name) / "site";
   Run r = Tracker("build --quiet --source " + Quote(source.string()) + " --out " + Quote(out.string()));
