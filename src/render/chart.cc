@@ -472,7 +472,10 @@ std::string RenderSparkline(const Kpi& kpi, const std::vector<LinePoint>& points
   for (size_t i = 0; i < nums.size(); ++i) path += (i ? "L" : "M") + Coord(xpos(i)) + " " + Coord(ypos(*nums[i].value));
   svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + kDark + "\" stroke-width=\"2\"/>\n";
   svg += Marker(0, xpos(nums.size() - 1), ypos(*nums.back().value), kDark);
-  svg += Text(w - label_w + 4, h / 2 + 5, FormatValue(kpi, *nums.back().value), "start", 14);
+  // Just the number: the unit is in the table beside it, and "per 10,000" would not fit.
+  std::string label = kpi.unit == Unit::kPercent ? FormatValue(kpi, *nums.back().value)
+                                                 : FormatNumber(*nums.back().value, kpi.decimals);
+  svg += Text(w - label_w + 4, h / 2 + 5, label, "start", 14);
   return svg + "</svg>\n";
 }
 
