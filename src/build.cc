@@ -6,6 +6,7 @@
 #include <chrono>
 #include <mutex>
 #include <ostream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +17,7 @@
 #include "load/load_theme.h"
 #include "load/source_tree.h"
 #include "publish/publish.h"
+#include "render/format.h"
 #include "render/render_site.h"
 
 namespace tracker {
@@ -29,10 +31,6 @@ int AvailableCores() {
 }
 
 namespace {
-
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 // The output must not swallow the source: replacing it would delete content.
 bool OutputIsSafe(const fs::path& source, const fs::path& out, std::string* why) {
@@ -59,13 +57,14 @@ bool OutputIsSafe(const fs::path& source, const fs::path& out, std::string* why)
 }
 
 // The authority an output belongs to, for the manifest: its pages, feed and
-// open data; "" for what lists every authority.
-std::string GroupOf(const std::string& path, const Site& site) {
-  for (const auto& a : site.authorities) {
-    if (path.compare(0, a.slug.size() + 1, a.slug + "/") == 0) return a.slug;
-    if (path.compare(0, 10 + a.slug.size() + 1, "downloads/" + a.slug + ".") == 0) return a.slug;
-  }
-  return "";
+// open data; "" for what lists every authority. Called for every file, so it
+// reads the path rather than scanning the authorities.
+std::string GroupOf(const std::string& path, const std::set<std::string>& slugs) {
+  size_t slash = path.find('/');
+  if (slash == std::string::npos) return "";
+  std::string first = path.substr(0, slash);
+  if (first == "downloads") first = path.substr(slash + 1, path.find('.', slash) - slash - 1);
+  return slugs.count(first) ? first : "";
 }
 
 class Reporter {
@@ -221,6 +220,8 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
       }
     }
   }
+  std::set<std::string> slugs;
+  for (const auto& a : site.authorities) slugs.insert(a.slug);
   std::atomic<size_t> pages{0}, data_files{0}, files{0};
   std::mutex progress_mu;
   auto last_progress = std::chrono::steady_clock::now();
@@ -229,7 +230,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     bool html = f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0;
     if (html) ++pages;
     if (f.path.rfind("downloads/", 0) == 0) ++data_files;
-    if (opt.write) publisher.Write(GroupOf(f.path, site), f);
+    if (opt.write) publisher.Write(GroupOf(f.path, slugs), f);
     if (opt.progress && elapsed_ms() > 1000) {
       std::lock_guard<std::mutex> lock(progress_mu);
       auto now = std::chrono::steady_clock::now();

@@ -41,16 +41,7 @@ SiteAssessment AssessSite(const Site& site, const Date& as_at) {
           aa.trends[k.id] = TrendOf(k, NumericSeries(k.id, "", a.snapshots, as_at), out.window);
           continue;
         }
-        std::vector<std::string> items;
-        for (const auto& s : a.snapshots) {
-          if (s.as_at > as_at) continue;
-          auto v = s.values.find(k.id);
-          if (v == s.values.end()) continue;
-          if (const auto* b = std::get_if<Breakdown>(&v->second))
-            for (const auto& [name, _] : *b)
-              if (std::find(items.begin(), items.end(), name) == items.end()) items.push_back(name);
-        }
-        for (const auto& item : items)
+        for (const auto& item : BreakdownItems(k.id, a.snapshots, as_at))
           aa.item_trends[k.id].emplace_back(item, TrendOf(k, NumericSeries(k.id, item, a.snapshots, as_at), out.window));
       }
       aa.changes = CompareSnapshots(site, a, as_at, out.window);

@@ -50,6 +50,20 @@ std::vector<Point> NumericSeries(const std::string& kpi_id, const std::string& i
   return out;
 }
 
+std::vector<std::string> BreakdownItems(const std::string& kpi_id, const std::vector<Snapshot>& snapshots,
+                                        const Date& as_at) {
+  std::vector<std::string> items;
+  for (const auto& s : snapshots) {
+    if (s.as_at > as_at) continue;
+    auto v = s.values.find(kpi_id);
+    if (v == s.values.end()) continue;
+    if (const auto* b = std::get_if<Breakdown>(&v->second))
+      for (const auto& [name, _] : *b)
+        if (std::find(items.begin(), items.end(), name) == items.end()) items.push_back(name);
+  }
+  return items;
+}
+
 double MonthIndex(const Date& d) {
   int m = d.month ? d.month : 12;
   int day = d.day ? d.day : DaysInMonth(d.year, m);
@@ -195,16 +209,7 @@ MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, const std::vector<
     if (kpi->breakdown.empty()) {
       r.figures = JudgeFigures(NumericSeries(kpi->id, "", snapshots, as_at), *m.target, sign, m.deadline, as_at, window);
     } else {
-      // Items in the order they first appear, so ties go the same way every time.
-      std::vector<std::string> items;
-      for (const auto& s : snapshots) {
-        if (s.as_at > as_at) continue;
-        auto v = s.values.find(kpi->id);
-        if (v == s.values.end()) continue;
-        if (const auto* b = std::get_if<Breakdown>(&v->second))
-          for (const auto& [name, _] : *b)
-            if (std::find(items.begin(), items.end(), name) == items.end()) items.push_back(name);
-      }
+      const std::vector<std::string> items = BreakdownItems(kpi->id, snapshots, as_at);
       const std::string& scope = m.target->scope;
       for (const auto& item : items) {
         if (scope != "all" && scope != "any" && scope != item) continue;

@@ -32,6 +32,11 @@ struct Point {
 std::vector<Point> NumericSeries(const std::string& kpi_id, const std::string& item,
                                  const std::vector<Snapshot>& snapshots, const Date& as_at);
 
+// The items of a breakdown KPI at or before as_at, in the order they first
+// appear, so ties are broken the same way every time.
+std::vector<std::string> BreakdownItems(const std::string& kpi_id, const std::vector<Snapshot>& snapshots,
+                                        const Date& as_at);
+
 // Time in months, exact for month ends: 31 January 2023 and 28 February 2023
 // are one month apart.
 double MonthIndex(const Date& day);

@@ -55,6 +55,10 @@ std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double valu
 
 std::string FormatTarget(const Kpi& kpi, const Target& t) { return FormatTargetValue(kpi, t.op, t.value); }
 
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string UnitPhrase(Unit u) {
   switch (u) {
     case Unit::kPercent: return "per cent";

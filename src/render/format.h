@@ -19,6 +19,9 @@ std::string FormatScalar(const Kpi& kpi, const Scalar& s);
 std::string FormatTarget(const Kpi& kpi, const Target& t);
 std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double value);
 
+// "1 authority", "2 authorities".
+std::string Plural(size_t n, const char* one, const char* many);
+
 // The unit as a phrase for headings and axes: "per cent", "rate per 10,000".
 std::string UnitPhrase(Unit u);
 

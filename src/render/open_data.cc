@@ -144,18 +144,11 @@ std::string MetaCsv() {
   return out;
 }
 
-// Files of CSV rows and JSON objects; the rows are moved in, not copied,
-// since a national site has a hundred megabytes of them.
+// The three files of one download, and their entries for the data page.
+// The finished texts are moved in: a national site has over a hundred
+// megabytes of rows, too much to copy.
 void Emit(std::vector<OutputFile>* out, std::vector<Download>* list, const std::string& stem, const std::string& title,
-          const std::string& authority, const std::string& csv_rows, const std::string& json_rows, size_t rows) {
-  std::string csv = CsvHeader();
-  csv.reserve(csv.size() + csv_rows.size());
-  csv += csv_rows;
-  std::string json;
-  json.reserve(json_rows.size() + 8);
-  json += json_rows.empty() ? "[" : "[\n";
-  json += json_rows;
-  json += json_rows.empty() ? "]\n" : "\n]\n";
+          const std::string& authority, std::string csv, std::string json, size_t rows) {
   std::string meta = MetaCsv();
   list->push_back({stem + ".csv", title, "CSV", rows, csv.size(), authority});
   list->push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", 7, meta.size(), authority});
@@ -163,6 +156,18 @@ void Emit(std::vector<OutputFile>* out, std::vector<Download>* list, const std::
   out->push_back({stem + ".csv", std::move(csv)});
   out->push_back({stem + ".meta.csv", std::move(meta)});
   out->push_back({stem + ".json", std::move(json)});
+}
+
+// A CSV file's text: the header, then the rows.
+std::string CsvText(const std::string& rows) {
+  std::string csv = CsvHeader();
+  csv.reserve(csv.size() + rows.size());
+  return csv += rows;
+}
+
+// A JSON file's text: a list of the row objects.
+std::string JsonText(const std::string& rows) {
+  return rows.empty() ? "[]\n" : "[\n" + rows + "\n]\n";
 }
 
 }  // namespace
@@ -183,8 +188,8 @@ AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const Au
     AppendJsonRow(&d.json_rows, r);
     ++d.rows;
   }
-  Emit(&d.files, &d.downloads, "downloads/" + a.slug, a.name + ": every reported figure", a.slug, d.csv_rows,
-       d.json_rows, d.rows);
+  Emit(&d.files, &d.downloads, "downloads/" + a.slug, a.name + ": every reported figure", a.slug,
+       CsvText(d.csv_rows), JsonText(d.json_rows), d.rows);
   return d;
 }
 
@@ -212,14 +217,8 @@ void RenderAllData(std::vector<AuthorityData>& parts, std::vector<OutputFile>* f
     std::string().swap(p.json_rows);
   }
   json += rows ? "\n]\n" : "]\n";
-  const std::string stem = "downloads/all-authorities", title = "Every reported figure, all authorities";
-  std::string meta = MetaCsv();
-  downloads->push_back({stem + ".csv", title, "CSV", rows, csv.size(), ""});
-  downloads->push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", 7, meta.size(), ""});
-  downloads->push_back({stem + ".json", title, "JSON", rows, json.size(), ""});
-  files->push_back({stem + ".csv", std::move(csv)});
-  files->push_back({stem + ".meta.csv", std::move(meta)});
-  files->push_back({stem + ".json", std::move(json)});
+  Emit(files, downloads, "downloads/all-authorities", "Every reported figure, all authorities", "", std::move(csv),
+       std::move(json), rows);
 }
 
 }  // namespace tracker

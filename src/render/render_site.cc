@@ -54,10 +54,6 @@ json StatusView(Status s) {
 
 json DateView(const Date& d) { return {{"iso", d.Iso()}, {"long", d.Long()}}; }
 
-std::string Count(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 int Depth(const std::string& path) { return static_cast<int>(std::count(path.begin(), path.end(), '/')); }
 
 std::string RootFor(const std::string& path) {
@@ -367,8 +363,8 @@ class SiteRenderer {
         if (n[k]) statuses.push_back({{"status", StatusView(static_cast<Status>(k))}, {"count", std::to_string(n[k])}});
       const Document* latest = a.documents.empty() ? nullptr : &a.documents.back();
       list.push_back({{"authority", AuthorityView(a)}, {"href", Href(path, Paths::Dashboard(a))},
-                      {"measures", Count(a.measures.size(), "measure", "measures")},
-                      {"documents", Count(a.documents.size(), "document", "documents")},
+                      {"measures", Plural(a.measures.size(), "measure", "measures")},
+                      {"documents", Plural(a.documents.size(), "document", "documents")},
                       {"statuses", statuses},
                       {"latest_document", latest ? DocumentLink(a, latest->slug, path) : json(nullptr)}});
     }
