@@ -436,6 +436,9 @@ std::vector<Kpi> LoadKpis(const SourceTree& tree, Diagnostics& diag) {
     if (!kpi.id.empty() && !IsValidSlug(kpi.id)) {
       diag.Error(f->At(ptr + "/id"), "KPI id '" + kpi.id + "' must use only lower-case letters, digits, '-' and '_'");
       ok = false;
+    } else if (kpi.id == "index") {
+      diag.Error(f->At(ptr + "/id"), "KPI id 'index' is taken by the list of figures; choose another id");
+      ok = false;
     } else if (!kpi.id.empty() && !seen.insert(kpi.id).second) {
       diag.Error(f->At(ptr + "/id"), "KPI id '" + kpi.id + "' is defined twice");
       ok = false;
@@ -722,6 +725,7 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
   };
   std::map<std::string, std::vector<Job>> jobs;
   std::map<std::string, std::vector<std::string>> data_files;  // authority -> snapshot paths
+  std::set<std::string> bad_slugs;  // each bad folder name reported once
   for (const auto& [path, text] : tree.files) {
     std::vector<std::string> parts = Split(path);
     if (parts[0] == "content") {
@@ -731,8 +735,15 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
       }
       const std::string& slug = parts[1];
       if (!IsValidSlug(slug)) {
-        diag.Error({path, 0, 0}, "authority folder '" + slug +
-                   "' is not a valid slug: use lower-case letters, digits, '-' and '_' only");
+        if (bad_slugs.insert(slug).second)
+          diag.Error({path, 0, 0}, "authority folder '" + slug +
+                     "' is not a valid slug: use lower-case letters, digits, '-' and '_' only");
+        continue;
+      }
+      // These names are the site's own folders and files.
+      if (slug == "assets" || slug == "downloads" || slug == "all-authorities") {
+        if (bad_slugs.insert(slug).second)
+          diag.Error({path, 0, 0}, "authority folder '" + slug + "' is a name the site itself uses; rename the folder");
         continue;
       }
       std::vector<Job>& mine = jobs[slug];
@@ -743,6 +754,14 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
         if (!IsValidSlug(id)) {
           diag.Error({path, 0, 0}, "file name '" + parts[3] +
                      "' is not a valid slug: use lower-case letters, digits, '-' and '_' only, then .md");
+          continue;
+        }
+        // index.html and page-N.html are the lists' own pages.
+        bool page = id.size() > 5 && id.compare(0, 5, "page-") == 0 &&
+                    std::all_of(id.begin() + 5, id.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (id == "index" || (parts[2] == "documents" && page)) {
+          diag.Error({path, 0, 0}, "file name '" + parts[3] + "' is taken by the list of " + parts[2] +
+                     "; rename the file");
           continue;
         }
         mine.push_back({parts[2] == "documents" ? Job::kDocument : Job::kMeasure, path, id});

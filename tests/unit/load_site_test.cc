@@ -241,3 +241,21 @@ TEST_CASE("documents may give a month when that is all they state") {
   CHECK(Messages(diag).empty());
   CHECK(site.authorities[0].documents[0].date.Long() == "July 2021");
 }
+
+TEST_CASE("names the site uses for itself cannot be slugs, so no page overwrites another") {
+  SourceTree t = ValidTree();
+  t.files["content/downloads/_authority.md"] = "---\nname: D\n---\n";
+  t.files["content/downloads/documents/x.md"] = "---\ntitle: X\ntype: other\ndate: 2020-01-02\n---\n";
+  t.files["content/town/documents/index.md"] = "---\ntitle: I\ntype: other\ndate: 2020-01-02\n---\n";
+  t.files["content/town/documents/page-2.md"] = "---\ntitle: P\ntype: other\ndate: 2020-01-02\n---\n";
+  t.files["content/town/measures/index.md"] = "---\ntitle: M\n---\n";
+  t.files["content/town/measures/page-2.md"] = "---\ntitle: Fine for a measure\n---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+      "content/downloads/_authority.md:0:0: authority folder 'downloads' is a name the site itself uses; rename the folder",
+      "content/town/documents/index.md:0:0: file name 'index.md' is taken by the list of documents; rename the file",
+      "content/town/documents/page-2.md:0:0: file name 'page-2.md' is taken by the list of documents; rename the file",
+      "content/town/measures/index.md:0:0: file name 'index.md' is taken by the list of measures; rename the file",
+  });
+}
