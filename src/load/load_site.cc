@@ -762,7 +762,7 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
         if (id == "index" || (parts[2] == "documents" && page)) {
           diag.Error({path, 0, 0}, "file name '" + parts[3] + "' is taken by the list of " + parts[2] +
                      "; rename the file");
-          continue;
+          // Still read, so its other problems are reported in this run too.
         }
         mine.push_back({parts[2] == "documents" ? Job::kDocument : Job::kMeasure, path, id});
       } else {
