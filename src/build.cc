@@ -19,6 +19,7 @@
 #include "publish/publish.h"
 #include "render/format.h"
 #include "render/render_site.h"
+#include "render/summary.h"
 
 namespace tracker {
 
@@ -65,6 +66,46 @@ std::string GroupOf(const std::string& path, const std::set<std::string>& slugs)
   std::string first = path.substr(0, slash);
   if (first == "downloads") first = path.substr(slash + 1, path.find('.', slash) - slash - 1);
   return slugs.count(first) ? first : "";
+}
+
+// The sources cache: each source's size, time and hash, so a rebuild reads
+// only the files that changed. Lines of "path<TAB>size:mtime<TAB>hash" after
+// a header naming the inputs of the site it describes; a plain format, as
+// it is read on every build.
+constexpr const char* kSourcesHeader = "tracker sources 1\n";
+
+std::string SourcesToText(const std::string& inputs, const std::map<std::string, std::string>& stats,
+                          const std::map<std::string, std::string>& hashes) {
+  std::string text = std::string(kSourcesHeader) + inputs + "\n";
+  for (const auto& [path, stat] : stats) {
+    auto h = hashes.find(path);
+    if (h == hashes.end() || path.find_first_of("\t\n") != std::string::npos) continue;
+    text += path + "\t" + stat + "\t" + h->second + "\n";
+  }
+  return text;
+}
+
+// path -> "size:mtime" and hash; empty unless it describes `inputs`.
+std::map<std::string, std::pair<std::string, std::string>> SourcesFromText(std::string_view text,
+                                                                           const std::string& inputs) {
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  std::string_view header = kSourcesHeader;
+  if (inputs.empty() || text.substr(0, header.size()) != header) return out;
+  text.remove_prefix(header.size());
+  size_t nl = text.find('\n');
+  if (nl == std::string_view::npos || text.substr(0, nl) != inputs) return out;
+  text.remove_prefix(nl + 1);
+  auto hint = out.end();
+  while (!text.empty()) {
+    nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    size_t t1 = line.find('\t'), t2 = line.rfind('\t');
+    if (t1 == std::string_view::npos || t1 == t2) return {};  // damaged: read every source
+    hint = out.emplace_hint(hint, std::string(line.substr(0, t1)),
+                            std::make_pair(std::string(line.substr(t1 + 1, t2 - t1 - 1)), std::string(line.substr(t2 + 1))));
+  }
+  return out;
 }
 
 class Reporter {
@@ -129,6 +170,13 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   };
   Reporter report(opt, out, err);
+  // With --verbose, how long each stage took, as ninja's -d stats does.
+  long last_mark = 0;
+  auto mark = [&](const char* stage) {
+    long now = elapsed_ms();
+    report.Verbose(std::string("  ") + stage + ": " + std::to_string(now - last_mark) + " ms");
+    last_mark = now;
+  };
   nlohmann::ordered_json counts;
   const fs::path out_dir = opt.out.empty() ? opt.source / "site" : opt.out;
   const int jobs = opt.jobs > 0 ? opt.jobs : AvailableCores();
@@ -149,7 +197,6 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   const std::string options = "--as-at=" + (opt.as_at ? opt.as_at->Iso() : std::string());
   const std::string tool = std::string("tracker ") + TRACKER_VERSION;
   Publisher publisher;
-  std::map<std::string, std::string> sources;
   auto up_to_date = [&](const Manifest& prev) {
     publisher.Abort();
     counts = {{"files", prev.files.size()}, {"written", 0}, {"unchanged", prev.files.size()}, {"deleted", 0},
@@ -159,34 +206,113 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     report.Summary(kExitOk, counts);
     return kExitOk;
   };
-  if (opt.write) {
-    if (!publisher.Begin(out_dir, &why)) {
-      report.Error(why);
-      report.Summary(kExitContentError, counts);
-      return kExitContentError;
-    }
-    // Sizes and times first, taken before reading, so a file that changes
-    // during the build is seen as changed next time.
-    sources = StatSourceTree(opt.source);
-    const Manifest& prev = publisher.previous();
-    if (!opt.force && prev.tool == tool && prev.options == options && !publisher.previous_sources().empty() &&
-        publisher.previous_sources() == sources)
-      return up_to_date(prev);
+  if (opt.write && !publisher.Begin(out_dir, &why)) {
+    report.Error(why);
+    report.Summary(kExitContentError, counts);
+    return kExitContentError;
   }
+  const Manifest& prev = publisher.previous();
+  if (opt.write) mark("read the previous build's manifest");
+  const bool same_tool = opt.write && !opt.force && prev.tool == tool;
 
-  // load: read every source file once, then parse and check it all.
+  // load: sizes and times first, taken before reading, so a file that
+  // changes during the build is seen as changed next time. A file whose
+  // size and time are unchanged is not read again: its hash is in the cache.
   Diagnostics diag;
-  SourceTree tree = ReadSourceTree(opt.source, diag);
-  const Fingerprints fp = FingerprintInputs(tree, options);
+  SourceTree tree;
+  std::map<std::string, std::string> hashes;
+  std::map<std::string, std::string> stats;
+  if (opt.write) {
+    stats = StatSourceTree(opt.source);
+    mark("list the sources");
+    auto cached = SourcesFromText(publisher.ReadCache("sources"), prev.inputs);
+    std::vector<std::string> unread;
+    bool all_same = same_tool && prev.options == options && !cached.empty() && cached.size() == stats.size();
+    for (const auto& [path, stat] : stats) {
+      auto c = cached.find(path);
+      if (c != cached.end() && c->second.first == stat) {
+        hashes.emplace_hint(hashes.end(), path, std::move(c->second.second));
+      } else {
+        unread.push_back(path);
+        all_same = false;
+      }
+    }
+    if (all_same) return up_to_date(prev);
+    ReadSources(opt.source, unread, tree, diag);
+    for (const auto& [path, bytes] : tree.files) hashes[path] = HashBytes(bytes);
+    mark("read the changed sources");
+  } else {
+    tree = ReadSourceTree(opt.source, diag);
+    for (const auto& [path, bytes] : tree.files) hashes[path] = HashBytes(bytes);
+  }
+  const Fingerprints fp = FingerprintInputs(hashes, options);
+  auto record_sources = [&] { publisher.WriteCache("sources", SourcesToText(fp.all, stats, hashes)); };
+
   // Same bytes under new times (a fresh checkout in CI): still nothing to do.
-  if (opt.write && !opt.force && publisher.previous().inputs == fp.all && publisher.previous().tool == tool) {
-    publisher.RecordSources(sources);  // the cache beside the site, not the site
-    return up_to_date(publisher.previous());
+  if (same_tool && prev.inputs == fp.all && diag.empty()) {
+    record_sources();
+    return up_to_date(prev);
   }
 
-  Site site = LoadSite(tree, diag);
-  Theme theme = LoadTheme(tree, site.config, diag);
-  report.Diagnostics(diag, tree);
+  // Which authorities to load. When only some authorities' files changed,
+  // the others are listed from their summaries of the last build and their
+  // pages kept as they are; anything unusual loads everything, so the
+  // result is always that of a clean build.
+  std::vector<CachedSummary> cached;
+  std::string prev_as_at;
+  if (same_tool && prev.global == fp.global && fp.authorities.size() > 1 && diag.empty()) {
+    // Feed entries are made again with the site's settings, so site.yml is
+    // read first; it is unchanged, as the global fingerprint says.
+    Diagnostics quiet;
+    SourceTree global;
+    ReadSources(opt.source, {"site.yml"}, global, quiet);
+    SiteConfig config = LoadConfig(global, quiet);
+    if (quiet.empty()) cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at);
+  }
+  std::vector<AuthoritySummary> others;
+  for (auto& c : cached) {
+    auto own = fp.authorities.find(c.summary.slug);
+    if (own == fp.authorities.end()) continue;
+    const std::string group = HashBytes(own->second + "@" + prev_as_at);
+    auto published = prev.groups.find(c.summary.slug);
+    if (c.fingerprint != group || published == prev.groups.end() || published->second != group) continue;
+    if (!publisher.Reuse(c.summary.slug)) continue;
+    report.Verbose("kept " + c.summary.slug + ": its inputs are unchanged");
+    others.push_back(std::move(c.summary));
+  }
+  std::set<std::string> skip;
+  for (const auto& o : others) skip.insert(o.slug);
+  auto load = [&](bool partial) {
+    std::vector<std::string> unread;
+    for (const auto& [path, _] : hashes)
+      if (!tree.files.count(path) && !(partial && skip.count(OwnerOf(path)))) unread.push_back(path);
+    ReadSources(opt.source, unread, tree, diag);
+    SourceTree mine;
+    for (auto& [path, bytes] : tree.files)
+      if (!(partial && skip.count(OwnerOf(path)))) mine.files.emplace(path, bytes);
+    return mine;
+  };
+  SourceTree loaded = load(!others.empty());
+  Site site = LoadSite(loaded, diag);
+  NewestDates newest;
+  for (const auto& a : site.authorities) newest.Add(NewestOf(a));
+  for (const auto& o : others) newest.Add(o.newest);
+  Date as_at = ResolveAsAt(site.config, opt.as_at, newest);
+  // Problems are reported as a clean build would, and a new as-at date
+  // changes every page: either way, everything is loaded.
+  if (!others.empty() && (!diag.empty() || as_at.Iso() != prev_as_at)) {
+    report.Verbose("loading every authority: " +
+                   std::string(diag.empty() ? "the as-at date changed" : "there are problems to report"));
+    others.clear();
+    skip.clear();
+    diag = Diagnostics();
+    loaded = load(false);
+    site = LoadSite(loaded, diag);
+    as_at = ResolveAsAt(site, opt.as_at);
+  }
+  Theme theme = LoadTheme(loaded, site.config, diag);
+  mark("load");
+  report.Diagnostics(diag, loaded);
   if (diag.HasErrors()) {
     if (!opt.json) err << (opt.write ? "build stopped: nothing was written\n" : "check failed\n");
     report.Summary(kExitContentError, counts);
@@ -195,33 +321,35 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
 
   // The model holds what the pages need; the raw bytes can go.
   tree.files.clear();
+  loaded.files.clear();
 
   // assess: every measure's status at the as-at date.
-  const Date as_at = ResolveAsAt(site, opt.as_at);
   SiteAssessment assessment = AssessSite(site, as_at);
+  mark("assess");
 
-  // render and publish: pages go to the staging folder as they are made;
-  // an authority whose inputs are unchanged is linked, not rendered.
+  // render and publish: pages go to the back folder as they are made; an
+  // authority whose inputs are unchanged keeps its pages.
   RenderOptions ropt;
   ropt.jobs = jobs;
-  const Manifest& prev = publisher.previous();
   // An authority's pages read its own files, the global ones and the as-at
-  // date (every footer states it), so those decide whether they can be reused.
+  // date (every footer states it), so those decide whether they can be kept.
   std::map<std::string, std::string> groups;
   for (const auto& [slug, hash] : fp.authorities) groups[slug] = HashBytes(hash + "@" + as_at.Iso());
-  if (opt.write && !opt.force && prev.tool == std::string("tracker ") + TRACKER_VERSION) {
+  if (same_tool) {
     for (const auto& a : site.authorities) {
       auto old = prev.groups.find(a.slug);
       auto now = groups.find(a.slug);
       if (old != prev.groups.end() && now != groups.end() && old->second == now->second &&
           publisher.Reuse(a.slug)) {
         ropt.reuse.insert(a.slug);
-        report.Verbose("reused " + a.slug + ": its inputs are unchanged");
+        report.Verbose("kept " + a.slug + "'s pages: its inputs are unchanged");
       }
     }
   }
+  const size_t kept = others.size() + ropt.reuse.size();
+  ropt.others = std::move(others);
   std::set<std::string> slugs;
-  for (const auto& a : site.authorities) slugs.insert(a.slug);
+  for (const auto& [slug, _] : groups) slugs.insert(slug);
   std::atomic<size_t> pages{0}, data_files{0}, files{0};
   std::mutex progress_mu;
   auto last_progress = std::chrono::steady_clock::now();
@@ -240,47 +368,64 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
       }
     }
   };
-  std::vector<std::string> errors = RenderSite(site, assessment, theme, ropt, sink);
+  RenderOutcome rendered = RenderSite(site, assessment, theme, ropt, sink);
+  mark("render and write");
+  const size_t authorities = rendered.summaries.size();
   if (opt.progress && elapsed_ms() > 1000) err << "\r\033[K" << std::flush;
-  if (!errors.empty()) {
-    for (const auto& e : errors) report.Error(e);
+  if (!rendered.errors.empty()) {
+    for (const auto& e : rendered.errors) report.Error(e);
     if (!opt.json) err << "build stopped: nothing was written\n";
     report.Summary(kExitContentError, counts);
     return kExitContentError;
   }
 
   if (!opt.write) {
-    counts = {{"authorities", site.authorities.size()}, {"pages", pages.load()}, {"data_files", data_files.load()},
+    counts = {{"authorities", authorities}, {"pages", pages.load()}, {"data_files", data_files.load()},
               {"files", files.load()}, {"as_at", as_at.Iso()}, {"milliseconds", elapsed_ms()}};
-    report.Line("ok: " + Plural(site.authorities.size(), "authority", "authorities") + ", " +
+    report.Line("ok: " + Plural(authorities, "authority", "authorities") + ", " +
                 std::to_string(files.load()) + " files would be written (as at " + as_at.Iso() + ")");
     report.Summary(kExitOk, counts);
     return kExitOk;
   }
 
-  if (!publisher.Commit(fp.all, groups, options, &why)) {
+  Manifest manifest;
+  manifest.inputs = fp.all;
+  manifest.global = fp.global;
+  manifest.options = options;
+  for (const auto& sum : rendered.summaries) manifest.groups[sum.slug] = groups[sum.slug];
+  if (!publisher.Commit(manifest, &why)) {
     report.Error(why + "; the previous site is unchanged");
     report.Summary(kExitContentError, counts);
     return kExitContentError;
   }
-  publisher.RecordSources(sources);
+  mark("swap the new site in");
+  // For the next build: each source's hash, and each authority's summary
+  // unless it had problems to report again.
+  record_sources();
+  std::set<std::string> noisy;
+  for (const auto& d : diag.Sorted()) noisy.insert(OwnerOf(d.pos.path));
+  std::vector<CachedSummary> next;
+  for (auto& sum : rendered.summaries)
+    if (!noisy.count(sum.slug)) next.push_back({groups[sum.slug], std::move(sum)});
+  publisher.WriteCache("summaries.json", SummariesToJson(next, as_at.Iso()));
+  mark("keep the caches for the next build");
   PublishStats st = publisher.stats();
-  counts = {{"authorities", site.authorities.size()},
+  counts = {{"authorities", authorities},
             {"pages", pages.load()},
             {"data_files", data_files.load()},
             {"files", st.written + st.unchanged},
             {"written", st.written},
             {"unchanged", st.unchanged},
             {"deleted", st.deleted},
-            {"reused_authorities", ropt.reuse.size()},
+            {"reused_authorities", kept},
             {"warnings", diag.warnings()},
             {"as_at", as_at.Iso()},
             {"jobs", jobs},
             {"milliseconds", elapsed_ms()}};
-  report.Line("built " + out_dir.string() + " for " + Plural(site.authorities.size(), "authority", "authorities") +
+  report.Line("built " + out_dir.string() + " for " + Plural(authorities, "authority", "authorities") +
               " as at " + as_at.Iso() + "\n" +
               "  pages       " + std::to_string(pages.load()) + " rendered" +
-              (ropt.reuse.empty() ? "" : ", " + Plural(ropt.reuse.size(), "authority", "authorities") + " reused unchanged") + "\n" +
+              (kept == 0 ? "" : ", " + Plural(kept, "authority", "authorities") + " kept unchanged") + "\n" +
               "  data files  " + std::to_string(data_files.load()) + "\n" +
               "  outputs     " + std::to_string(st.written) + " written, " + std::to_string(st.unchanged) +
               " unchanged, " + std::to_string(st.deleted) + " deleted\n" +

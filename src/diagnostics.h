@@ -31,6 +31,7 @@ class Diagnostics {
   void Append(const Diagnostics& other);
 
   bool HasErrors() const { return errors_ > 0; }
+  bool empty() const { return errors_ == 0 && warnings_ == 0; }
   int errors() const { return errors_; }
   int warnings() const { return warnings_; }
   // Sorted by path, line, column, then message: the order never depends on

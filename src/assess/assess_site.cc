@@ -6,18 +6,30 @@
 
 namespace tracker {
 
-Date ResolveAsAt(const Site& site, const std::optional<Date>& flag) {
+void NewestDates::Add(const NewestDates& o) {
+  snapshot = std::max(snapshot, o.snapshot);
+  document = std::max(document, o.document);
+}
+
+NewestDates NewestOf(const Authority& a) {
+  NewestDates n;
+  for (const auto& s : a.snapshots) n.snapshot = std::max(n.snapshot, s.as_at);
+  for (const auto& d : a.documents)
+    if (d.date.valid()) n.document = std::max(n.document, DateFromDays(d.date.LastDay()));
+  return n;
+}
+
+Date ResolveAsAt(const SiteConfig& config, const std::optional<Date>& flag, const NewestDates& newest) {
   if (flag) return *flag;
-  if (site.config.as_at) return *site.config.as_at;
-  Date newest;
-  for (const auto& a : site.authorities)
-    for (const auto& s : a.snapshots)
-      if (s.as_at > newest) newest = s.as_at;
-  if (newest.valid()) return newest;
-  for (const auto& a : site.authorities)
-    for (const auto& d : a.documents)
-      if (d.date.valid() && DateFromDays(d.date.LastDay()) > newest) newest = DateFromDays(d.date.LastDay());
-  return newest.valid() ? newest : Date{2000, 1, 1};
+  if (config.as_at) return *config.as_at;
+  if (newest.snapshot.valid()) return newest.snapshot;
+  return newest.document.valid() ? newest.document : Date{2000, 1, 1};
+}
+
+Date ResolveAsAt(const Site& site, const std::optional<Date>& flag) {
+  NewestDates newest;
+  for (const auto& a : site.authorities) newest.Add(NewestOf(a));
+  return ResolveAsAt(site.config, flag, newest);
 }
 
 SiteAssessment AssessSite(const Site& site, const Date& as_at) {

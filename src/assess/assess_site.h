@@ -25,9 +25,18 @@ struct SiteAssessment {
   std::vector<AuthorityAssessment> authorities;  // same order as Site::authorities
 };
 
+// The newest snapshot and the last day of the newest document of one
+// authority: what the default as-at date is made from.
+struct NewestDates {
+  Date snapshot, document;
+  void Add(const NewestDates& o);
+};
+NewestDates NewestOf(const Authority& a);
+
 // The as-at date: the flag, else site.yml, else the newest snapshot, else the
 // newest document; never the clock.
 Date ResolveAsAt(const Site& site, const std::optional<Date>& flag);
+Date ResolveAsAt(const SiteConfig& config, const std::optional<Date>& flag, const NewestDates& newest);
 
 SiteAssessment AssessSite(const Site& site, const Date& as_at);
 

@@ -26,7 +26,15 @@ void Add(XXH3_state_t* s, std::string_view path, std::string_view bytes) {
   XXH3_128bits_update(s, bytes.data(), bytes.size());
 }
 
-// The authority a file belongs to, or "" for a file every page reads.
+}  // namespace
+
+std::string HashBytes(std::string_view bytes) { return Hex(XXH3_128bits(bytes.data(), bytes.size())); }
+
+Hasher::Hasher() : state_(XXH3_createState()) { XXH3_128bits_reset(static_cast<XXH3_state_t*>(state_)); }
+Hasher::~Hasher() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
+void Hasher::Add(std::string_view bytes) { XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), bytes.data(), bytes.size()); }
+std::string Hasher::Hex() const { return tracker::Hex(XXH3_128bits_digest(static_cast<XXH3_state_t*>(state_))); }
+
 std::string OwnerOf(const std::string& path) {
   for (const char* dir : {"content/", "data/"}) {
     size_t n = std::char_traits<char>::length(dir);
@@ -38,11 +46,8 @@ std::string OwnerOf(const std::string& path) {
   return "";
 }
 
-}  // namespace
 
-std::string HashBytes(std::string_view bytes) { return Hex(XXH3_128bits(bytes.data(), bytes.size())); }
-
-Fingerprints FingerprintInputs(const SourceTree& tree, const std::string& options) {
+Fingerprints FingerprintInputs(const std::map<std::string, std::string>& file_hashes, const std::string& options) {
   XXH3_state_t* all = XXH3_createState();
   XXH3_state_t* global = XXH3_createState();
   XXH3_128bits_reset(all);
@@ -54,11 +59,11 @@ Fingerprints FingerprintInputs(const SourceTree& tree, const std::string& option
     for (const auto& f : EmbeddedThemeFiles()) Add(s, f.path, f.bytes);
   }
   std::map<std::string, XXH3_state_t*> owners;
-  for (const auto& [path, bytes] : tree.files) {
-    Add(all, path, bytes);
+  for (const auto& [path, hash] : file_hashes) {
+    Add(all, path, hash);
     std::string owner = OwnerOf(path);
     if (owner.empty()) {
-      Add(global, path, bytes);
+      Add(global, path, hash);
       continue;
     }
     XXH3_state_t*& s = owners[owner];
@@ -66,7 +71,7 @@ Fingerprints FingerprintInputs(const SourceTree& tree, const std::string& option
       s = XXH3_createState();
       XXH3_128bits_reset(s);
     }
-    Add(s, path, bytes);
+    Add(s, path, hash);
   }
   Fingerprints fp;
   fp.all = Hex(XXH3_128bits_digest(all));
@@ -79,6 +84,12 @@ Fingerprints FingerprintInputs(const SourceTree& tree, const std::string& option
   XXH3_freeState(all);
   XXH3_freeState(global);
   return fp;
+}
+
+Fingerprints FingerprintInputs(const SourceTree& tree, const std::string& options) {
+  std::map<std::string, std::string> hashes;
+  for (const auto& [path, bytes] : tree.files) hashes.emplace(path, HashBytes(bytes));
+  return FingerprintInputs(hashes, options);
 }
 
 }  // namespace tracker

@@ -12,13 +12,33 @@ namespace tracker {
 // 128-bit XXH3 of `bytes`, as 32 hex digits.
 std::string HashBytes(std::string_view bytes);
 
+// The same hash over bytes that arrive in pieces.
+class Hasher {
+ public:
+  Hasher();
+  ~Hasher();
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+  void Add(std::string_view bytes);
+  std::string Hex() const;
+
+ private:
+  void* state_;
+};
+
 struct Fingerprints {
   std::string all;     // every input, the tool and the options
   std::string global;  // what every page reads: site.yml, kpis.json, themes, the tool, the options
   std::map<std::string, std::string> authorities;  // slug -> global + its own content/ and data/ files
 };
 
-// `options` holds whatever else changes the output, e.g. "--as-at=2023-09-30".
+// From each input file's hash (path -> HashBytes of its bytes), so a
+// rebuild need not read a file whose size and time are unchanged. `options`
+// holds whatever else changes the output, e.g. "--as-at=2023-09-30".
+Fingerprints FingerprintInputs(const std::map<std::string, std::string>& file_hashes, const std::string& options);
 Fingerprints FingerprintInputs(const SourceTree& tree, const std::string& options);
+
+// The authority a source file belongs to, or "" for a file every page reads.
+std::string OwnerOf(const std::string& path);
 
 }  // namespace tracker

@@ -86,88 +86,6 @@ std::optional<YAML::Node> LoadFrontMatter(const std::string& path, const std::st
   return ParseYaml(fm->yaml, *origin, diag);
 }
 
-SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
-  SiteConfig c;
-  const std::string* text = tree.Find("site.yml");
-  if (!text) {
-    diag.Error({"site.yml", 0, 0}, "site.yml is missing: every source folder needs one (see docs/content-model.md)");
-    return c;
-  }
-  YamlOrigin origin{"site.yml", 0, text};
-  auto node = ParseYaml(*text, origin, diag);
-  if (!node) return c;
-  YamlFields f(*node, origin, {"site.yml", 1, 1}, diag, "site.yml");
-  if (!f.ok()) return c;
-  c.title = f.Text("title", true).value_or("");
-  c.base_url = f.Text("base_url").value_or("");
-  if (!c.base_url.empty()) {
-    if (c.base_url.rfind("https://", 0) != 0 && c.base_url.rfind("http://", 0) != 0)
-      diag.Error(f.ValuePos("base_url"), "base_url must be an absolute http:// or https:// address");
-    else if (c.base_url.back() != '/')
-      c.base_url += '/';
-  }
-  c.language = f.Text("language").value_or("en-GB");
-  c.theme = f.Text("theme").value_or("default");
-  if (!IsValidSlug(c.theme)) {
-    diag.Error(f.ValuePos("theme"), "theme '" + c.theme + "' is not a valid folder name (lower-case letters, digits, '-' and '_')");
-    c.theme = "default";
-  }
-  c.organisation = f.Text("organisation").value_or("");
-  c.contact_email = f.Text("contact_email").value_or("");
-  c.as_at = f.DateField("as_at", false, true);
-  c.unsafe_html = f.Bool("unsafe_html").value_or(false);
-  if (auto n = f.Number("trend_window")) {
-    if (*n < 2 || *n > 120 || *n != static_cast<int>(*n))
-      diag.Error(f.ValuePos("trend_window"), "trend_window must be a whole number from 2 to 120");
-    else
-      c.trend_window = static_cast<int>(*n);
-  }
-  c.logo = f.Text("logo").value_or("");
-  if (auto colour = f.Text("brand_colour")) {
-    bool ok = colour->size() == 7 && (*colour)[0] == '#' &&
-              std::all_of(colour->begin() + 1, colour->end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
-    if (ok) c.brand_colour = *colour;
-    else diag.Error(f.ValuePos("brand_colour"), "brand_colour must be a colour such as \"#1d70b8\" (quote it)");
-  }
-  if (YAML::Node phase = f.Node("phase"); phase && !phase.IsNull()) {
-    YamlFields p(phase, origin, f.ValuePos("phase"), diag, "the phase banner");
-    if (p.ok()) {
-      c.phase_tag = p.Text("tag", true).value_or("");
-      c.phase_text = p.Text("text", true).value_or("");
-      p.RejectUnknown({"tag", "text"});
-    }
-  }
-  if (YAML::Node licence = f.Node("licence"); licence && !licence.IsNull()) {
-    YamlFields l(licence, origin, f.ValuePos("licence"), diag, "the licence");
-    if (l.ok()) {
-      c.licence_name = l.Text("name", true).value_or(c.licence_name);
-      c.licence_url = l.Text("url").value_or("");
-      l.RejectUnknown({"name", "url"});
-    }
-  }
-  if (YAML::Node a11y = f.Node("accessibility"); a11y && !a11y.IsNull()) {
-    YamlFields a(a11y, origin, f.ValuePos("accessibility"), diag, "the accessibility statement");
-    if (a.ok()) {
-      if (auto comp = a.Text("compliance")) {
-        if (*comp == "fully" || *comp == "partially" || *comp == "not") c.compliance = *comp;
-        else diag.Error(a.ValuePos("compliance"), "compliance must be fully, partially or not");
-      }
-      c.contact_phone = a.Text("phone").value_or("");
-      c.statement_prepared = a.DateField("prepared", false, true);
-      c.statement_reviewed = a.DateField("reviewed", false, true);
-      c.last_tested = a.DateField("last_tested", false, true);
-      if (YAML::Node issues = a.Node("known_issues"); issues && !issues.IsNull()) {
-        if (!issues.IsSequence()) diag.Error(a.ValuePos("known_issues"), "known_issues must be a list of sentences");
-        else for (const auto& i : issues) if (i.IsScalar()) c.known_issues.push_back(i.Scalar());
-      }
-      a.RejectUnknown({"compliance", "phone", "prepared", "reviewed", "last_tested", "known_issues"});
-    }
-  }
-  f.RejectUnknown({"title", "base_url", "language", "theme", "organisation", "contact_email",
-                   "as_at", "unsafe_html", "trend_window", "logo", "brand_colour", "phase", "licence",
-                   "accessibility"});
-  return c;
-}
 
 void LoadAuthorityFile(const std::string& path, const std::string& text, Authority& a,
                        Diagnostics& diag) {
@@ -688,6 +606,89 @@ void LoadSnapshot(const std::string& path, const std::string& text, const std::v
 }
 
 }  // namespace
+
+SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
+  SiteConfig c;
+  const std::string* text = tree.Find("site.yml");
+  if (!text) {
+    diag.Error({"site.yml", 0, 0}, "site.yml is missing: every source folder needs one (see docs/content-model.md)");
+    return c;
+  }
+  YamlOrigin origin{"site.yml", 0, text};
+  auto node = ParseYaml(*text, origin, diag);
+  if (!node) return c;
+  YamlFields f(*node, origin, {"site.yml", 1, 1}, diag, "site.yml");
+  if (!f.ok()) return c;
+  c.title = f.Text("title", true).value_or("");
+  c.base_url = f.Text("base_url").value_or("");
+  if (!c.base_url.empty()) {
+    if (c.base_url.rfind("https://", 0) != 0 && c.base_url.rfind("http://", 0) != 0)
+      diag.Error(f.ValuePos("base_url"), "base_url must be an absolute http:// or https:// address");
+    else if (c.base_url.back() != '/')
+      c.base_url += '/';
+  }
+  c.language = f.Text("language").value_or("en-GB");
+  c.theme = f.Text("theme").value_or("default");
+  if (!IsValidSlug(c.theme)) {
+    diag.Error(f.ValuePos("theme"), "theme '" + c.theme + "' is not a valid folder name (lower-case letters, digits, '-' and '_')");
+    c.theme = "default";
+  }
+  c.organisation = f.Text("organisation").value_or("");
+  c.contact_email = f.Text("contact_email").value_or("");
+  c.as_at = f.DateField("as_at", false, true);
+  c.unsafe_html = f.Bool("unsafe_html").value_or(false);
+  if (auto n = f.Number("trend_window")) {
+    if (*n < 2 || *n > 120 || *n != static_cast<int>(*n))
+      diag.Error(f.ValuePos("trend_window"), "trend_window must be a whole number from 2 to 120");
+    else
+      c.trend_window = static_cast<int>(*n);
+  }
+  c.logo = f.Text("logo").value_or("");
+  if (auto colour = f.Text("brand_colour")) {
+    bool ok = colour->size() == 7 && (*colour)[0] == '#' &&
+              std::all_of(colour->begin() + 1, colour->end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
+    if (ok) c.brand_colour = *colour;
+    else diag.Error(f.ValuePos("brand_colour"), "brand_colour must be a colour such as \"#1d70b8\" (quote it)");
+  }
+  if (YAML::Node phase = f.Node("phase"); phase && !phase.IsNull()) {
+    YamlFields p(phase, origin, f.ValuePos("phase"), diag, "the phase banner");
+    if (p.ok()) {
+      c.phase_tag = p.Text("tag", true).value_or("");
+      c.phase_text = p.Text("text", true).value_or("");
+      p.RejectUnknown({"tag", "text"});
+    }
+  }
+  if (YAML::Node licence = f.Node("licence"); licence && !licence.IsNull()) {
+    YamlFields l(licence, origin, f.ValuePos("licence"), diag, "the licence");
+    if (l.ok()) {
+      c.licence_name = l.Text("name", true).value_or(c.licence_name);
+      c.licence_url = l.Text("url").value_or("");
+      l.RejectUnknown({"name", "url"});
+    }
+  }
+  if (YAML::Node a11y = f.Node("accessibility"); a11y && !a11y.IsNull()) {
+    YamlFields a(a11y, origin, f.ValuePos("accessibility"), diag, "the accessibility statement");
+    if (a.ok()) {
+      if (auto comp = a.Text("compliance")) {
+        if (*comp == "fully" || *comp == "partially" || *comp == "not") c.compliance = *comp;
+        else diag.Error(a.ValuePos("compliance"), "compliance must be fully, partially or not");
+      }
+      c.contact_phone = a.Text("phone").value_or("");
+      c.statement_prepared = a.DateField("prepared", false, true);
+      c.statement_reviewed = a.DateField("reviewed", false, true);
+      c.last_tested = a.DateField("last_tested", false, true);
+      if (YAML::Node issues = a.Node("known_issues"); issues && !issues.IsNull()) {
+        if (!issues.IsSequence()) diag.Error(a.ValuePos("known_issues"), "known_issues must be a list of sentences");
+        else for (const auto& i : issues) if (i.IsScalar()) c.known_issues.push_back(i.Scalar());
+      }
+      a.RejectUnknown({"compliance", "phone", "prepared", "reviewed", "last_tested", "known_issues"});
+    }
+  }
+  f.RejectUnknown({"title", "base_url", "language", "theme", "organisation", "contact_email",
+                   "as_at", "unsafe_html", "trend_window", "logo", "brand_colour", "phase", "licence",
+                   "accessibility"});
+  return c;
+}
 
 Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
   Site site;

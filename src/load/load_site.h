@@ -9,4 +9,7 @@ namespace tracker {
 
 Site LoadSite(const SourceTree& tree, Diagnostics& diag);
 
+// site.yml alone.
+SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag);
+
 }  // namespace tracker

@@ -1,6 +1,12 @@
 #include "load/source_tree.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <atomic>
 #include <fstream>
@@ -24,55 +30,129 @@ bool ReadFile(const fs::path& p, std::string* out) {
   return !in.bad();
 }
 
-bool Hidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return name.empty() || name[0] == '.' || name.back() == '~';
+struct Listed {
+  std::string path;  // relative to the root, '/' separated
+  std::string stat;  // "size:mtime in nanoseconds"
+};
+
+std::string StatText(const struct stat& st) {
+  return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
 }
 
-}  // namespace
-
-namespace {
-
-// The path below root, with '/' separators. Plain string work: fs::relative
-// resolves every component with system calls, thousands of times over.
-std::string RelativeTo(const fs::path& root, const fs::path& p) {
-  std::string r = root.generic_string(), s = p.generic_string();
-  if (!r.empty() && r.back() != '/') r += '/';
-  return s.compare(0, r.size(), r) == 0 ? s.substr(r.size()) : s;
-}
-
-std::vector<fs::path> ListSources(const fs::path& root, Diagnostics* diag) {
-  std::vector<fs::path> paths;
-  std::error_code ec;
-  if (fs::is_regular_file(root / "site.yml", ec)) paths.push_back(root / "site.yml");
-  for (const char* dir : {"content", "data", "themes"}) {
-    fs::path d = root / dir;
-    if (!fs::is_directory(d, ec)) continue;
-    fs::recursive_directory_iterator it(d, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      if (Hidden(it->path())) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec)) paths.push_back(it->path());
-    }
-    if (ec && diag) diag->Error({dir, 0, 0}, "cannot list this folder: " + ec.message());
+// Walks one folder below `dirfd`, adding its visible regular files.
+// Directory symlinks are not followed, as the standard library's walk.
+void Walk(int dirfd, const std::string& rel, std::vector<Listed>& out, bool* failed) {
+  int fd = ::openat(dirfd, rel.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
+  if (!dir) {
+    if (fd >= 0) ::close(fd);
+    *failed = true;
+    return;
   }
-  return paths;
+  std::vector<std::string> subdirs;
+  while (dirent* e = ::readdir(dir)) {
+    std::string_view name = e->d_name;
+    if (name.empty() || name[0] == '.' || name.back() == '~') continue;
+    struct stat st;
+    if (e->d_type == DT_DIR) {
+      subdirs.emplace_back(name);
+      continue;
+    }
+    if (::fstatat(::dirfd(dir), e->d_name, &st, 0) != 0) continue;
+    if (S_ISREG(st.st_mode)) {
+      out.push_back({rel + "/" + e->d_name, StatText(st)});
+    } else if (S_ISDIR(st.st_mode) && e->d_type == DT_UNKNOWN) {
+      subdirs.emplace_back(name);
+    }
+  }
+  ::closedir(dir);
+  for (const auto& d : subdirs) Walk(dirfd, rel + "/" + d, out, failed);
+}
+
+// Every source file with its size and time: site.yml, then content/, data/
+// and themes/, whose folders are walked on every core.
+std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
+  std::vector<Listed> out;
+  int rootfd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (rootfd < 0) return out;
+  struct stat st;
+  if (::fstatat(rootfd, "site.yml", &st, 0) == 0 && S_ISREG(st.st_mode))
+    out.push_back({"site.yml", StatText(st)});
+  // The folders one level down (one per authority) are the units of work;
+  // files directly in a top folder are listed here.
+  std::vector<std::string> units;
+  for (const char* top : {"content", "data", "themes"}) {
+    int fd = ::openat(rootfd, top, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
+    if (!dir) {
+      if (fd >= 0) ::close(fd);
+      if (errno != ENOENT && errno != ENOTDIR && diag)
+        diag->Error({top, 0, 0}, std::string("cannot list this folder: ") + std::strerror(errno));
+      continue;
+    }
+    while (dirent* e = ::readdir(dir)) {
+      std::string_view name = e->d_name;
+      if (name.empty() || name[0] == '.' || name.back() == '~') continue;
+      if (::fstatat(::dirfd(dir), e->d_name, &st, 0) != 0) continue;
+      std::string rel = std::string(top) + "/" + e->d_name;
+      if (S_ISDIR(st.st_mode) && e->d_type != DT_LNK)
+        units.push_back(std::move(rel));
+      else if (S_ISREG(st.st_mode))
+        out.push_back({std::move(rel), StatText(st)});
+    }
+    ::closedir(dir);
+  }
+  std::vector<std::vector<Listed>> found(units.size());
+  std::vector<char> failed(units.size(), 0);
+  std::atomic<size_t> next{0};
+  auto walker = [&] {
+    for (size_t i; (i = next++) < units.size();) {
+      bool f = false;
+      Walk(rootfd, units[i], found[i], &f);
+      failed[i] = f;
+    }
+  };
+  std::vector<std::thread> threads;
+  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  if (units.size() < 16) n = 1;
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(walker);
+  walker();
+  for (auto& t : threads) t.join();
+  ::close(rootfd);
+  for (size_t i = 0; i < units.size(); ++i) {
+    if (failed[i] && diag) diag->Error({units[i], 0, 0}, "cannot list this folder; check its permissions");
+    for (auto& l : found[i]) out.push_back(std::move(l));
+  }
+  return out;
 }
 
 }  // namespace
 
 std::map<std::string, std::string> StatSourceTree(const fs::path& root) {
   std::map<std::string, std::string> out;
-  std::error_code ec;
-  for (const auto& p : ListSources(root, nullptr)) {
-    struct stat st;
-    if (::stat(p.c_str(), &st) != 0) continue;
-    long long ns = st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-    out[RelativeTo(root, p)] = std::to_string(st.st_size) + ":" + std::to_string(ns);
-  }
+  for (auto& l : ListSources(root, nullptr)) out.emplace(std::move(l.path), std::move(l.stat));
   return out;
+}
+
+void ReadSources(const fs::path& root, const std::vector<std::string>& paths, SourceTree& tree, Diagnostics& diag) {
+  std::vector<std::string> texts(paths.size());
+  std::vector<char> ok(paths.size(), 0);
+  std::atomic<size_t> next{0};
+  auto reader = [&] {
+    for (size_t i; (i = next++) < paths.size();) ok[i] = ReadFile(root / paths[i], &texts[i]);
+  };
+  std::vector<std::thread> threads;
+  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  if (paths.size() < 64) n = 1;
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(reader);
+  reader();
+  for (auto& t : threads) t.join();
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (!ok[i])
+      diag.Error({paths[i], 0, 0}, "cannot read this file; check its permissions");
+    else
+      tree.files.insert_or_assign(paths[i], std::move(texts[i]));
+  }
 }
 
 SourceTree ReadSourceTree(const fs::path& root, Diagnostics& diag) {
@@ -85,25 +165,9 @@ SourceTree ReadSourceTree(const fs::path& root, Diagnostics& diag) {
   }
   // List first, then read on every core: a national site has tens of
   // thousands of small files.
-  std::vector<fs::path> paths = ListSources(root, &diag);
-  std::vector<std::string> texts(paths.size());
-  std::vector<char> ok(paths.size(), 0);
-  std::atomic<size_t> next{0};
-  auto reader = [&] {
-    for (size_t i; (i = next++) < paths.size();) ok[i] = ReadFile(paths[i], &texts[i]);
-  };
-  std::vector<std::thread> threads;
-  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  for (unsigned t = 1; t < n; ++t) threads.emplace_back(reader);
-  reader();
-  for (auto& t : threads) t.join();
-  for (size_t i = 0; i < paths.size(); ++i) {
-    std::string rel = RelativeTo(root, paths[i]);
-    if (!ok[i])
-      diag.Error({rel, 0, 0}, "cannot read this file; check its permissions");
-    else
-      tree.files.emplace(std::move(rel), std::move(texts[i]));
-  }
+  std::vector<std::string> paths;
+  for (auto& l : ListSources(root, &diag)) paths.push_back(std::move(l.path));
+  ReadSources(root, paths, tree, diag);
   return tree;
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 
@@ -23,6 +24,11 @@ struct SourceTree {
 // Reads site.yml, content/, data/ and themes/ under root. Problems reading
 // are reported in diag; a missing root is an error.
 SourceTree ReadSourceTree(const std::filesystem::path& root, Diagnostics& diag);
+
+// Reads the files at these paths (relative to root) into `tree`, on every
+// core: what a rebuild reads when it knows which files it needs.
+void ReadSources(const std::filesystem::path& root, const std::vector<std::string>& paths, SourceTree& tree,
+                 Diagnostics& diag);
 
 // The same files' sizes and modification times, without reading them: how a
 // rebuild tells in a moment that nothing changed, as make and ninja do.

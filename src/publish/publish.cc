@@ -1,6 +1,7 @@
 #include "publish/publish.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "load/fingerprint.h"
+#include "render/escape.h"
 
 namespace tracker {
 
@@ -32,24 +34,109 @@ bool IsSafeOutputPath(const std::string& rel) {
   }
 }
 
+// Written as text: nlohmann's ordered objects find each key by a linear
+// search, and a national site has tens of thousands of files.
 std::string ManifestToJson(const Manifest& m) {
-  nlohmann::ordered_json j;
-  j["tool"] = m.tool;
-  j["inputs"] = m.inputs;
-  j["options"] = m.options;
-  j["groups"] = nlohmann::ordered_json::object();
-  for (const auto& [g, fp] : m.groups) j["groups"][g] = fp;
-  j["files"] = nlohmann::ordered_json::object();
-  for (const auto& [path, e] : m.files) j["files"][path] = {{"hash", e.hash}, {"size", e.size}, {"group", e.group}};
-  return j.dump(1) + "\n";
+  auto str = [](const std::string& v) {
+    std::string q;
+    AppendJsonString(&q, v);
+    return q;
+  };
+  std::string out = "{\n \"tool\": " + str(m.tool) + ",\n \"inputs\": " + str(m.inputs) +
+                    ",\n \"global\": " + str(m.global) + ",\n \"options\": " + str(m.options) + ",\n \"groups\": {";
+  const char* sep = "\n  ";
+  for (const auto& [g, fp] : m.groups) {
+    out += sep + str(g) + ": " + str(fp);
+    sep = ",\n  ";
+  }
+  out += m.groups.empty() ? "}" : "\n }";
+  out += ",\n \"files\": {";
+  sep = "\n  ";
+  out.reserve(out.size() + m.files.size() * 120);
+  for (const auto& [path, e] : m.files) {
+    out += sep;
+    AppendJsonString(&out, path);
+    out += ": {\"hash\": ";
+    AppendJsonString(&out, e.hash);
+    out += ", \"size\": " + std::to_string(e.size) + ", \"group\": ";
+    AppendJsonString(&out, e.group);
+    out += "}";
+    sep = ",\n  ";
+  }
+  out += m.files.empty() ? "}" : "\n }";
+  return out + "\n}\n";
 }
 
+namespace {
+
+// Reads the manifest exactly as ManifestToJson writes it, without building
+// a JSON tree: it is read on every build. Anything else is left to the
+// general parser.
+class ManifestReader {
+ public:
+  explicit ManifestReader(std::string_view text) : t_(text) {}
+
+  std::optional<Manifest> Read() {
+    Manifest m;
+    if (!Lit("{\n \"tool\": ") || !Str(&m.tool) || !Lit(",\n \"inputs\": ") || !Str(&m.inputs) ||
+        !Lit(",\n \"global\": ") || !Str(&m.global) || !Lit(",\n \"options\": ") || !Str(&m.options) ||
+        !Lit(",\n \"groups\": {"))
+      return std::nullopt;
+    for (bool first = true; !Lit("}") && !Lit("\n }"); first = false) {
+      std::string g, fp;
+      if (!Lit(first ? "\n  " : ",\n  ") || !Str(&g) || !Lit(": ") || !Str(&fp)) return std::nullopt;
+      m.groups.emplace_hint(m.groups.end(), std::move(g), std::move(fp));
+    }
+    if (!Lit(",\n \"files\": {")) return std::nullopt;
+    for (bool first = true; !Lit("}") && !Lit("\n }"); first = false) {
+      std::string path;
+      ManifestEntry e;
+      if (!Lit(first ? "\n  " : ",\n  ") || !Str(&path) || !Lit(": {\"hash\": ") || !Str(&e.hash) ||
+          !Lit(", \"size\": ") || !Num(&e.size) || !Lit(", \"group\": ") || !Str(&e.group) || !Lit("}"))
+        return std::nullopt;
+      if (!IsSafeOutputPath(path)) return std::nullopt;
+      m.files.emplace_hint(m.files.end(), std::move(path), std::move(e));
+    }
+    if (!Lit("\n}\n") || !t_.empty()) return std::nullopt;
+    return m;
+  }
+
+ private:
+  bool Lit(std::string_view s) {
+    if (t_.substr(0, s.size()) != s) return false;
+    t_.remove_prefix(s.size());
+    return true;
+  }
+  // A string without escapes; one with them goes to the general parser.
+  bool Str(std::string* out) {
+    if (t_.empty() || t_[0] != '"') return false;
+    size_t end = t_.find_first_of("\"\\", 1);
+    if (end == std::string_view::npos || t_[end] != '"') return false;
+    out->assign(t_.substr(1, end - 1));
+    t_.remove_prefix(end + 1);
+    return true;
+  }
+  bool Num(size_t* out) {
+    size_t n = 0, i = 0;
+    for (; i < t_.size() && t_[i] >= '0' && t_[i] <= '9'; ++i) n = n * 10 + static_cast<size_t>(t_[i] - '0');
+    if (i == 0) return false;
+    *out = n;
+    t_.remove_prefix(i);
+    return true;
+  }
+  std::string_view t_;
+};
+
+}  // namespace
+
 std::optional<Manifest> ManifestFromJson(const std::string& text) {
+  if (auto m = ManifestReader(text).Read()) return m;
   try {
     auto j = nlohmann::json::parse(text);
     Manifest m;
     m.tool = j.at("tool").get<std::string>();
     m.inputs = j.at("inputs").get<std::string>();
+    m.global = j.value("global", "");
     m.options = j.value("options", "");
     for (auto& [g, fp] : j.at("groups").items()) m.groups[g] = fp.get<std::string>();
     for (auto& [path, e] : j.at("files").items()) {
@@ -64,24 +151,53 @@ std::optional<Manifest> ManifestFromJson(const std::string& text) {
 
 namespace {
 
-bool WriteFile(const fs::path& p, const std::string& bytes, std::string* error) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) {
-    *error = "cannot write " + p.string() + ": " + std::strerror(errno);
-    return false;
+std::string ReadAll(const fs::path& p) {
+  std::string out;
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return out;
+  struct stat st;
+  if (::fstat(fd, &st) == 0) out.resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  while (got < out.size()) {
+    ssize_t r = ::read(fd, out.data() + got, out.size() - got);
+    if (r <= 0) break;
+    got += static_cast<size_t>(r);
+  }
+  ::close(fd);
+  out.resize(got);
+  return out;
+}
+
+bool WriteAll(int fd, const char* data, size_t n) {
+  while (n > 0) {
+    ssize_t w = ::write(fd, data, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data += w;
+    n -= static_cast<size_t>(w);
   }
   return true;
 }
 
-// Leftovers of builds that were killed before they could clean up.
-void RemoveStaleStaging(const fs::path& parent, const std::string& prefix) {
-  std::error_code ec;
-  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (name.rfind(prefix, 0) == 0) fs::remove_all(it->path(), ec);
+bool WriteFile(const fs::path& p, std::string_view bytes, std::string* error) {
+  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  bool ok = fd >= 0 && WriteAll(fd, bytes.data(), bytes.size());
+  if (fd >= 0 && ::close(fd) != 0) ok = false;
+  if (!ok) *error = "cannot write " + p.string() + ": " + std::strerror(errno);
+  return ok;
+}
+
+// Opens `p` for a new file, making its folders when they are missing.
+int CreateFile(const fs::path& p) {
+  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == ENOENT) {
+    std::error_code ec;
+    fs::create_directories(p.parent_path(), ec);
+    fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   }
+  return fd;
 }
 
 }  // namespace
@@ -96,6 +212,20 @@ bool Publisher::Begin(const fs::path& out_in, std::string* error) {
     *error = "cannot create " + parent.string() + ": " + ec.message();
     return false;
   }
+  cache_ = parent / ("." + out_.filename().string() + ".tracker");
+  back_ = cache_ / "back";
+  fs::create_directories(cache_, ec);
+  // One build at a time: two would both rework the back folder.
+  lock_fd_ = ::open((cache_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0) {
+    *error = "cannot create " + (cache_ / "lock").string() + ": " + std::strerror(errno);
+    return false;
+  }
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    *error = "another tracker build is writing to " + out_.string() + "; wait for it to finish, then build again";
+    return false;
+  }
+  std::string manifest_text;
   if (fs::exists(out_, ec)) {
     if (!fs::is_directory(out_, ec)) {
       *error = out_.string() + " exists and is not a folder; choose another --out";
@@ -107,39 +237,45 @@ bool Publisher::Begin(const fs::path& out_in, std::string* error) {
                ": it is not empty and was not made by tracker; choose another --out or empty it";
       return false;
     }
-    std::ifstream in(out_ / kManifestName, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (auto m = ManifestFromJson(ss.str())) {
-      previous_ = *m;
+    manifest_text = ReadAll(out_ / kManifestName);
+    if (auto m = ManifestFromJson(manifest_text)) {
+      previous_ = std::move(*m);
       has_previous_ = true;
     }
   }
-  // The sources cache belongs to the site it describes: it counts only
-  // when it names the manifest's inputs.
-  sources_cache_ = parent / ("." + out_.filename().string() + ".tracker-sources.json");
-  if (has_previous_) {
-    std::ifstream in(sources_cache_, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
+  // The back folder is trusted only with its record, which names the
+  // published site it was checked against.
+  back_state_ = ReadAll(cache_ / "back.json");
+  fresh_ = true;
+  if (has_previous_ && fs::is_directory(back_, ec)) {
     try {
-      auto j = nlohmann::json::parse(ss.str());
-      if (j.at("inputs").get<std::string>() == previous_.inputs)
-        for (auto& [path, stat] : j.at("sources").items()) previous_sources_[path] = stat.get<std::string>();
+      auto j = nlohmann::json::parse(back_state_);
+      if (j.at("live").get<std::string>() == HashBytes(manifest_text)) {
+        for (const auto& p : j.at("stale")) stale_.insert(p.get<std::string>());
+        fresh_ = false;
+      }
     } catch (const nlohmann::json::exception&) {
-      // No cache, or a damaged one: the next build reads every source.
     }
   }
-  const std::string prefix = "." + out_.filename().string() + ".tmp-";
-  RemoveStaleStaging(parent, prefix);
-  staging_ = parent / (prefix + std::to_string(::getpid()));
-  fs::remove_all(staging_, ec);
-  if (!fs::create_directory(staging_, ec)) {
-    *error = "cannot create " + staging_.string() + ": " + ec.message();
-    return false;
+  if (fresh_) {
+    ::unlink((cache_ / "back.json").c_str());
+    back_state_.clear();
+    fs::remove_all(back_, ec);  // a killed or failed build's half-made site
+    if (!fs::create_directory(back_, ec)) {
+      *error = "cannot create " + back_.string() + ": " + (ec ? ec.message() : "it exists");
+      return false;
+    }
+    touched_ = true;
   }
   open_ = true;
   return true;
+}
+
+std::string Publisher::ReadCache(const std::string& name) const { return ReadAll(cache_ / name); }
+
+void Publisher::WriteCache(const std::string& name, const std::string& bytes) {
+  std::string tmp = (cache_ / (name + ".tmp")).string(), why;
+  if (WriteFile(tmp, bytes, &why)) ::rename(tmp.c_str(), (cache_ / name).c_str());
 }
 
 void Publisher::Fail(const std::string& why) {
@@ -158,21 +294,124 @@ void Publisher::Record(const std::string& path, ManifestEntry entry) {
   files_[path] = std::move(entry);
 }
 
-// Hard-links the previous site's file into the new one: same inode, same
-// modification time. Falls back to a copy that keeps the time.
-bool Publisher::LinkOld(const std::string& path) {
-  fs::path from = out_ / path, to = staging_ / path;
-  // Most folders exist already: try first, make the folder only on ENOENT.
+// Before the back folder is first changed, its record goes: a build killed
+// from here on leaves a folder the next build will not trust.
+void Publisher::Touch() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (touched_) return;
+  ::unlink((cache_ / "back.json").c_str());
+  touched_ = true;
+}
+
+// Makes the new site's `path` the published file itself: same inode, same
+// modification time. Usually it already is.
+bool Publisher::KeepPublished(const std::string& path) {
+  if (!fresh_ && !stale_.count(path)) return true;
+  Touch();
+  fs::path from = out_ / path, to = back_ / path;
+  ::unlink(to.c_str());
   if (::link(from.c_str(), to.c_str()) == 0) return true;
-  std::error_code ec;
   if (errno == ENOENT) {
+    std::error_code ec;
     fs::create_directories(to.parent_path(), ec);
     if (::link(from.c_str(), to.c_str()) == 0) return true;
   }
-  if (errno == ENOENT) return false;  // the old file is gone
-  fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
-  if (ec) return false;
-  fs::last_write_time(to, fs::last_write_time(from, ec), ec);
+  return false;
+}
+
+// A file with new bytes: a new inode, never a write through a link to the
+// published site. Joined files are made under a temporary name and hashed
+// as they are written.
+bool Publisher::WriteNew(const std::string& path, const OutputFile& f, std::string* hash, size_t* size) {
+  Touch();
+  fs::path target = back_ / path;
+  if (f.pieces.empty()) {
+    ::unlink(target.c_str());
+    int fd = CreateFile(target);
+    bool ok = fd >= 0 && WriteAll(fd, f.bytes.data(), f.bytes.size());
+    if (fd >= 0 && ::close(fd) != 0) ok = false;
+    if (!ok) Fail("cannot write " + target.string() + ": " + std::strerror(errno));
+    return ok;
+  }
+  // A joined file's fingerprint is made from its parts: the literal bytes and
+  // the fingerprints of the slices of files already in the new site. When it
+  // is unchanged, the file is too, and nothing is copied.
+  Hasher h;
+  size_t total = 0;
+  for (const Piece& p : f.pieces) {
+    if (p.from.empty()) {
+      h.Add(p.bytes);
+      total += p.bytes.size();
+      continue;
+    }
+    std::string from_hash;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = files_.find(p.from);
+      if (it == files_.end() || p.offset + p.length > it->second.size) {
+        error_ = "cannot join " + path + ": " + p.from + " is not in the new site";
+        failed_ = true;
+        return false;
+      }
+      from_hash = it->second.hash;
+    }
+    const std::string slice = p.from + "@" + std::to_string(p.offset) + "+" + std::to_string(p.length) + "#" + from_hash;
+    h.Add(slice);
+    total += p.length;
+  }
+  *hash = "joined:" + h.Hex();
+  *size = total;
+  auto old = previous_.files.find(path);
+  if (has_previous_ && old != previous_.files.end() && old->second.hash == *hash && old->second.size == total) {
+    if (KeepPublished(path)) {
+      ++unchanged_;
+      return true;
+    }
+    Fail("cannot keep " + (out_ / path).string());
+    return false;
+  }
+  fs::path part = back_ / (path + ".tracker-part");
+  ::unlink(part.c_str());
+  int fd = CreateFile(part);
+  bool ok = fd >= 0;
+  for (const Piece& p : f.pieces) {
+    if (!ok) break;
+    if (p.from.empty()) {
+      ok = WriteAll(fd, p.bytes.data(), p.bytes.size());
+      continue;
+    }
+    // Copied by the kernel, without passing through this process.
+    int in = ::open((back_ / p.from).c_str(), O_RDONLY | O_CLOEXEC);
+    ok = in >= 0;
+    loff_t at = static_cast<loff_t>(p.offset);
+    std::string buf;
+    for (size_t left = p.length; ok && left > 0;) {
+      ssize_t n = ::copy_file_range(in, &at, fd, nullptr, left, 0);
+      if (n < 0 && (errno == ENOSYS || errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP)) {
+        // A file system that cannot: through a buffer instead.
+        buf.resize(std::min<size_t>(left, 1 << 20));
+        n = ::pread(in, buf.data(), std::min(buf.size(), left), at);
+        if (n > 0 && !WriteAll(fd, buf.data(), static_cast<size_t>(n))) n = -1;
+        if (n > 0) at += n;
+      }
+      if (n <= 0) ok = false;
+      else left -= static_cast<size_t>(n);
+    }
+    if (in >= 0) ::close(in);
+  }
+  if (fd >= 0 && ::close(fd) != 0) ok = false;
+  if (!ok) {
+    Fail("cannot write " + part.string() + ": " + std::strerror(errno));
+    ::unlink(part.c_str());
+    return false;
+  }
+  if (::rename(part.c_str(), target.c_str()) != 0) {
+    Fail("cannot write " + target.string() + ": " + std::strerror(errno));
+    return false;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  new_stale_.insert(path);
+  ++written_;
   return true;
 }
 
@@ -180,6 +419,11 @@ void Publisher::Write(const std::string& group, const OutputFile& f) {
   if (failed_) return;
   if (!IsSafeOutputPath(f.path)) {
     Fail("refusing to write outside the output folder: '" + f.path + "'");
+    return;
+  }
+  if (!f.pieces.empty()) {
+    ManifestEntry entry{"", 0, group};
+    if (WriteNew(f.path, f, &entry.hash, &entry.size)) Record(f.path, entry);
     return;
   }
   ManifestEntry entry{HashBytes(f.bytes), f.bytes.size(), group};
@@ -191,27 +435,15 @@ void Publisher::Write(const std::string& group, const OutputFile& f) {
   }
   auto old = previous_.files.find(f.path);
   if (has_previous_ && old != previous_.files.end() && old->second.hash == entry.hash &&
-      old->second.size == entry.size) {
-    std::error_code ec;
-    fs::remove(staging_ / f.path, ec);  // written once already this build
-    if (LinkOld(f.path)) {
-      ++unchanged_;
-      Record(f.path, entry);
-      return;
-    }
-  }
-  std::error_code ec;
-  fs::path target = staging_ / f.path;
-  fs::create_directories(target.parent_path(), ec);
-  if (ec) {
-    Fail("cannot create " + target.parent_path().string() + ": " + ec.message());
+      old->second.size == entry.size && KeepPublished(f.path)) {
+    ++unchanged_;
+    Record(f.path, entry);
     return;
   }
-  fs::remove(target, ec);  // never write through a hard link to the old site
-  std::string why;
-  if (!WriteFile(target, f.bytes, &why)) {
-    Fail(why);
-    return;
+  if (!WriteNew(f.path, f, nullptr, nullptr)) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    new_stale_.insert(f.path);
   }
   ++written_;
   Record(f.path, entry);
@@ -219,44 +451,55 @@ void Publisher::Write(const std::string& group, const OutputFile& f) {
 
 bool Publisher::Reuse(const std::string& group) {
   if (!has_previous_ || failed_) return false;
-  std::vector<std::pair<std::string, ManifestEntry>> mine;
-  for (const auto& [path, e] : previous_.files)
-    if (e.group == group) mine.emplace_back(path, e);
-  if (mine.empty()) return false;
-  for (const auto& [path, e] : mine) {
-    struct stat st;
-    if (::stat((out_ / path).c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<size_t>(st.st_size) != e.size)
-      return false;
+  std::vector<const std::pair<const std::string, ManifestEntry>*> mine;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (by_group_.empty())
+      for (const auto& entry : previous_.files) by_group_[entry.second.group].push_back(&entry);
+    auto it = by_group_.find(group);
+    if (it == by_group_.end()) return false;
+    mine = it->second;
   }
-  for (const auto& [path, e] : mine) {
-    if (!LinkOld(path)) {
-      Fail("cannot reuse " + (out_ / path).string());
-      return false;
-    }
-    ++unchanged_;
-    Record(path, e);
-  }
+  for (const auto* entry : mine)
+    if (!KeepPublished(entry->first)) return false;
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const auto* entry : mine)
+    if (files_.emplace(entry->first, entry->second).second) ++unchanged_;  // once, however often asked
   return true;
 }
 
-bool Publisher::Commit(const std::string& inputs, const std::map<std::string, std::string>& groups,
-                       const std::string& options, std::string* error) {
+bool Publisher::Commit(const Manifest& in, std::string* error) {
   if (failed_) {
     *error = error_;
     Abort();
     return false;
   }
-  Manifest m;
+  Touch();
+  Manifest m = in;
   m.tool = std::string("tracker ") + TRACKER_VERSION;
-  m.inputs = inputs;
-  inputs_ = inputs;
-  m.groups = groups;
-  m.options = options;
   m.files = files_;
-  for (const auto& [path, _] : previous_.files)
-    if (!files_.count(path)) ++deleted_;
-  std::string why;
-  if (!WriteFile(staging_ / kManifestName, ManifestToJson(m), &why)) {
+  // What the new site no longer has leaves the back folder, and so do the
+  // folders that held only that.
+  std::set<fs::path, std::greater<>> dirs;
+  auto drop = [&](const std::string& path) {
+    fs::path p = back_ / path;
+    if (::unlink(p.c_str()) == 0)
+      for (fs::path d = p.parent_path(); d != back_ && d.native().size() > back_.native().size(); d = d.parent_path())
+        dirs.insert(d);
+  };
+  for (const auto& [path, _] : previous_.files) {
+    if (files_.count(path)) continue;
+    ++deleted_;
+    new_stale_.insert(path);
+    if (!fresh_) drop(path);
+  }
+  if (!fresh_)
+    for (const auto& path : stale_)
+      if (!files_.count(path) && !previous_.files.count(path)) drop(path);
+  for (const auto& d : dirs) ::rmdir(d.c_str());  // deepest first; fails when not empty
+  std::string text = ManifestToJson(m), why;
+  ::unlink((back_ / kManifestName).c_str());
+  if (!WriteFile(back_ / kManifestName, text, &why)) {
     *error = why;
     Abort();
     return false;
@@ -264,13 +507,18 @@ bool Publisher::Commit(const std::string& inputs, const std::map<std::string, st
   std::error_code ec;
   if (fs::exists(out_, ec)) {
     // One atomic exchange: readers see the old site or the new, never a mix.
-    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
+    if (::renameat2(AT_FDCWD, back_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
       *error = "cannot swap the new site into " + out_.string() + ": " + std::strerror(errno);
       Abort();
       return false;
     }
-    fs::remove_all(staging_, ec);  // now holds the previous site
-  } else if (::rename(staging_.c_str(), out_.c_str()) != 0) {
+    // The back folder now holds the previous site: the next build starts
+    // from it, so the record says where it differs from the new one.
+    nlohmann::ordered_json state;
+    state["live"] = HashBytes(text);
+    state["stale"] = new_stale_;
+    WriteCache("back.json", state.dump() + "\n");
+  } else if (::rename(back_.c_str(), out_.c_str()) != 0) {
     *error = "cannot move the new site to " + out_.string() + ": " + std::strerror(errno);
     Abort();
     return false;
@@ -281,17 +529,14 @@ bool Publisher::Commit(const std::string& inputs, const std::map<std::string, st
 
 void Publisher::Abort() {
   if (!open_) return;
-  std::error_code ec;
-  fs::remove_all(staging_, ec);
+  // An untouched back folder keeps its record; a touched one is dropped by
+  // the next build.
   open_ = false;
 }
 
-void Publisher::RecordSources(const std::map<std::string, std::string>& sources) {
-  nlohmann::ordered_json j;
-  j["inputs"] = inputs_.empty() ? previous_.inputs : inputs_;
-  j["sources"] = sources;
-  std::string tmp = sources_cache_.string() + ".tmp", why;
-  if (WriteFile(tmp, j.dump() + "\n", &why)) ::rename(tmp.c_str(), sources_cache_.c_str());
+Publisher::~Publisher() {
+  Abort();
+  if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
 PublishStats Publisher::stats() const { return {written_, unchanged_, deleted_}; }
@@ -300,7 +545,7 @@ bool PublishSite(const fs::path& out, const std::vector<OutputFile>& files, std:
   Publisher p;
   if (!p.Begin(out, error)) return false;
   for (const auto& f : files) p.Write("", f);
-  return p.Commit("", {}, "", error);
+  return p.Commit(Manifest{}, error);
 }
 
 }  // namespace tracker

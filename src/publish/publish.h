@@ -1,14 +1,23 @@
-// The only code that writes the site. The new site is assembled in a hidden
+// The only code that writes the site. The new site is assembled in a back
 // folder beside the output and swapped in with one atomic rename when it is
 // complete, so a failed or killed build leaves the published site as it was.
-// Files whose bytes did not change are hard links to the previous site's, so
-// they keep their modification time and rsync and CDNs see no change.
+//
+// The back folder is kept between builds: after the swap it holds the
+// previous site, and the next build brings it up to date by touching only
+// the files that differ, instead of making a whole new tree. Files whose
+// bytes did not change are hard links to the published site's, so they keep
+// their inode and modification time and rsync and CDNs see no change.
+//
+// Beside the output `site`, tracker keeps `.site.tracker/`: the lock, the
+// back folder and the caches of the previous build. Deleting it only costs
+// the next build its speed.
 #pragma once
 #include <atomic>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +38,7 @@ struct ManifestEntry {
 struct Manifest {
   std::string tool;
   std::string inputs;                          // fingerprint of every input
+  std::string global;                          // fingerprint of what every page reads
   std::string options;                         // the options that change the output
   std::map<std::string, std::string> groups;   // group -> fingerprint of its inputs
   std::map<std::string, ManifestEntry> files;  // path -> entry
@@ -42,37 +52,34 @@ bool IsSafeOutputPath(const std::string& rel);
 
 struct PublishStats {
   size_t written = 0;    // new or changed files
-  size_t unchanged = 0;  // linked from the previous site
+  size_t unchanged = 0;  // the previous site's files, kept
   size_t deleted = 0;    // in the previous site, not in this one
 };
 
 class Publisher {
  public:
-  // Checks `out` may be replaced, clears leftovers of killed builds, reads
-  // the previous manifest and makes the staging folder.
+  // Takes the lock, checks `out` may be replaced, reads the previous
+  // manifest and caches, and readies the back folder.
   bool Begin(const std::filesystem::path& out, std::string* error);
   const Manifest& previous() const { return previous_; }
+  // A cache file of the previous build ("" when missing). Caches only speed
+  // builds up: each is checked against the manifest before it is used.
+  std::string ReadCache(const std::string& name) const;
 
-  // Thread-safe. Writes one file into the new site, or links the previous
-  // site's copy when the bytes are the same.
+  // Thread-safe. Puts one file into the new site; when the bytes are the
+  // published file's, that file itself.
   void Write(const std::string& group, const OutputFile& file);
-  // Thread-safe. Links every file of `group` from the previous site without
-  // rendering it again; false (and nothing linked) when one is missing.
+  // Thread-safe. Keeps every file of `group` from the published site without
+  // rendering it again; false when one is missing.
   bool Reuse(const std::string& group);
 
   // Writes the manifest and swaps the new site in.
-  bool Commit(const std::string& inputs, const std::map<std::string, std::string>& groups,
-              const std::string& options, std::string* error);
-
-  // Sizes and times of the sources the current site was built from, kept in
-  // a cache file beside the output (times would make the site's own bytes
-  // differ from build to build). Empty when unknown.
-  const std::map<std::string, std::string>& previous_sources() const { return previous_sources_; }
-  // After Commit: records the sources' sizes and times for the next build.
-  void RecordSources(const std::map<std::string, std::string>& sources);
-  // Drops the staging folder; the published site stays as it was.
+  bool Commit(const Manifest& m, std::string* error);
+  // After Commit: keeps a cache file for the next build.
+  void WriteCache(const std::string& name, const std::string& bytes);
+  // Drops the new site; the published site stays as it was.
   void Abort();
-  ~Publisher() { Abort(); }
+  ~Publisher();
 
   PublishStats stats() const;
   bool failed() const { return failed_; }
@@ -81,16 +88,25 @@ class Publisher {
  private:
   void Record(const std::string& path, ManifestEntry entry);
   void Fail(const std::string& why);
-  bool LinkOld(const std::string& path);
+  void Touch();
+  bool KeepPublished(const std::string& path);
+  bool WriteNew(const std::string& path, const OutputFile& f, std::string* hash, size_t* size);
 
-  std::filesystem::path out_, staging_;
+  std::filesystem::path out_, back_, cache_;
   Manifest previous_;
-  std::map<std::string, std::string> previous_sources_;
-  std::filesystem::path sources_cache_;
-  std::string inputs_;
   bool has_previous_ = false;
+  int lock_fd_ = -1;
+  // The back folder holds the published site's files as the same inodes,
+  // except for `stale_` paths; or nothing at all when `fresh_`.
+  bool fresh_ = true;
+  std::set<std::string> stale_;
+  std::string back_state_;  // its record, restored if nothing was touched
+  bool touched_ = false;
   std::mutex mu_;
   std::map<std::string, ManifestEntry> files_;
+  // The published files of each group, made on first use.
+  std::map<std::string, std::vector<const std::pair<const std::string, ManifestEntry>*>> by_group_;
+  std::set<std::string> new_stale_;
   std::string error_;
   std::atomic<bool> failed_{false};
   std::atomic<size_t> written_{0}, unchanged_{0};

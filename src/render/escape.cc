@@ -1,5 +1,7 @@
 #include "render/escape.h"
 
+#include <cstdio>
+
 namespace tracker {
 
 std::string EscapeXml(std::string_view s) {
@@ -29,6 +31,27 @@ std::string EscapeCsv(std::string_view s) {
     out += c;
   }
   return out + "\"";
+}
+
+void AppendJsonString(std::string* out, std::string_view text) {
+  *out += '"';
+  size_t plain = 0;  // runs of plain bytes are appended at once
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c != '"' && c != '\\' && c >= 0x20) continue;
+    out->append(text.substr(plain, i - plain));
+    if (c == '"' || c == '\\') {
+      *out += '\\';
+      *out += static_cast<char>(c);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      *out += buf;
+    }
+    plain = i + 1;
+  }
+  out->append(text.substr(plain));
+  *out += '"';
 }
 
 }  // namespace tracker

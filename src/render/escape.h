@@ -12,4 +12,8 @@ std::string EscapeXml(std::string_view text);
 // A quoted CSV field when the text needs it (RFC 4180).
 std::string EscapeCsv(std::string_view text);
 
+// Appends `text` as a quoted JSON string. For the large files written
+// directly rather than built as a JSON tree first.
+void AppendJsonString(std::string* out, std::string_view text);
+
 }  // namespace tracker

@@ -11,55 +11,64 @@ namespace {
 // Atom wants a full timestamp; a date becomes midnight UTC of its first day.
 std::string Timestamp(const Date& d) { return DateFromDays(d.FirstDay()).Iso() + "T00:00:00Z"; }
 
-struct Entry {
-  Date date;
-  std::string title, path, summary, id;
-};
-
 // Stable ids: the address when the site has one, else a URN from the slugs.
-std::string EntryId(const Site& site, const std::string& path) {
-  if (!site.config.base_url.empty()) return site.config.base_url + path;
+std::string EntryId(const SiteConfig& config, const std::string& path) {
+  if (!config.base_url.empty()) return config.base_url + path;
   return "urn:tracker:" + path;
 }
 
 }  // namespace
 
-std::string RenderAtomFeed(const Site& site, const Authority* only, const std::string& self, const Date& as_at) {
-  std::vector<Entry> entries;
-  for (const auto& a : site.authorities) {
-    if (only && &a != only) continue;
-    for (const auto& d : a.documents) {
-      if (d.date.FirstDay() > as_at.FirstDay()) continue;
-      std::string path = a.slug + "/documents/" + d.slug + ".html";
-      entries.push_back({d.date, (only ? "" : a.short_name + ": ") + d.title, path, d.summary, EntryId(site, path)});
-    }
-    for (const auto& s : a.snapshots) {
-      if (s.as_at > as_at) continue;
-      std::string path = a.slug + "/kpis/index.html";
-      entries.push_back({s.as_at, (only ? "" : a.short_name + ": ") + "Figures as at " + s.as_at.Long(), path,
-                         std::to_string(s.values.size()) + " figures reported as at " + s.as_at.Long() + ".",
-                         EntryId(site, a.slug + "/snapshots/" + s.as_at.Iso())});
-    }
-  }
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+FeedEntry DocumentEntry(const SiteConfig& config, const std::string& slug, const std::string& prefix,
+                        const std::string& document, const Date& date, const std::string& title,
+                        const std::string& summary) {
+  std::string path = slug + "/documents/" + document + ".html";
+  return {date, prefix + title, path, summary, EntryId(config, path), document, 0};
+}
+
+FeedEntry SnapshotEntry(const SiteConfig& config, const std::string& slug, const std::string& prefix,
+                        const Date& as_at, size_t figures) {
+  return {as_at, prefix + "Figures as at " + as_at.Long(), slug + "/kpis/index.html",
+          std::to_string(figures) + " figures reported as at " + as_at.Long() + ".",
+          EntryId(config, slug + "/snapshots/" + as_at.Iso()), "", figures};
+}
+
+std::vector<FeedEntry> FeedEntries(const SiteConfig& config, const Authority& a, const Date& as_at, bool site_wide) {
+  std::vector<FeedEntry> entries;
+  const std::string prefix = site_wide ? a.short_name + ": " : "";
+  for (const auto& d : a.documents)
+    if (d.date.FirstDay() <= as_at.FirstDay())
+      entries.push_back(DocumentEntry(config, a.slug, prefix, d.slug, d.date, d.title, d.summary));
+  for (const auto& s : a.snapshots)
+    if (s.as_at <= as_at) entries.push_back(SnapshotEntry(config, a.slug, prefix, s.as_at, s.values.size()));
+  SortFeed(entries);
+  return entries;
+}
+
+void SortFeed(std::vector<FeedEntry>& entries) {
+  std::stable_sort(entries.begin(), entries.end(), [](const FeedEntry& x, const FeedEntry& y) {
     return std::make_tuple(y.date.FirstDay(), x.id) < std::make_tuple(x.date.FirstDay(), y.id);
   });
-  std::string base = site.config.base_url;
+}
+
+std::string RenderAtomFeed(const SiteConfig& config, const std::vector<FeedEntry>& entries, const std::string& self,
+                           const std::string& alternate, const std::string& about, const Date& as_at) {
+  std::string base = config.base_url;
   // Links in a feed must be absolute to work in a reader; without a base_url
   // they are relative to the feed, which readers resolve against its address.
   std::string prefix = base;
   if (base.empty())
     for (long i = 0; i < std::count(self.begin(), self.end(), '/'); ++i) prefix += "../";
-  std::string title = site.config.title + (only ? ": " + only->name : "");
+  std::string title = config.title + (about.empty() ? "" : ": " + about);
   std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-                  EscapeXml(site.config.language) + "\">\n";
+                  EscapeXml(config.language) + "\">\n";
   x += "  <title>" + EscapeXml(title) + "</title>\n";
   x += "  <subtitle>New documents and figures</subtitle>\n";
-  x += "  <id>" + EscapeXml(EntryId(site, self)) + "</id>\n";
+  x += "  <id>" + EscapeXml(EntryId(config, self)) + "</id>\n";
   x += "  <link rel=\"self\" href=\"" + EscapeXml(prefix + self) + "\"/>\n";
-  x += "  <link rel=\"alternate\" href=\"" + EscapeXml(prefix + (only ? only->slug + "/index.html" : "index.html")) + "\"/>\n";
+  x += "  <link rel=\"alternate\" href=\"" + EscapeXml(prefix + alternate) + "\"/>\n";
   x += "  <updated>" + (entries.empty() ? Timestamp(as_at) : Timestamp(entries.front().date)) + "</updated>\n";
-  x += "  <author><name>" + EscapeXml(site.config.organisation.empty() ? site.config.title : site.config.organisation) +
+  x += "  <author><name>" + EscapeXml(config.organisation.empty() ? config.title : config.organisation) +
        "</name></author>\n";
   for (const auto& e : entries) {
     x += "  <entry>\n";

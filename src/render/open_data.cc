@@ -93,25 +93,6 @@ void AppendCsvRow(std::string* out, const Row& r) {
   *out += "\r\n";
 }
 
-// JSON written directly: a national site has hundreds of thousands of rows,
-// too many to build as a tree first.
-void AppendJsonString(std::string* out, const std::string& s) {
-  *out += '"';
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      *out += '\\';
-      *out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      *out += buf;
-    } else {
-      *out += static_cast<char>(c);
-    }
-  }
-  *out += '"';
-}
-
 void AppendJsonRow(std::string* out, const Row& r) {
   const auto& cols = OpenDataColumns();
   if (!out->empty()) *out += ",\n";
@@ -145,30 +126,22 @@ std::string MetaCsv() {
 }
 
 // The three files of one download, and their entries for the data page.
-// The finished texts are moved in: a national site has over a hundred
-// megabytes of rows, too much to copy.
 void Emit(std::vector<OutputFile>* out, std::vector<Download>* list, const std::string& stem, const std::string& title,
-          const std::string& authority, std::string csv, std::string json, size_t rows) {
+          const std::string& authority, OutputFile csv, OutputFile json, size_t csv_bytes, size_t json_bytes,
+          size_t rows) {
   std::string meta = MetaCsv();
-  list->push_back({stem + ".csv", title, "CSV", rows, csv.size(), authority});
+  list->push_back({stem + ".csv", title, "CSV", rows, csv_bytes, authority});
   list->push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", 7, meta.size(), authority});
-  list->push_back({stem + ".json", title, "JSON", rows, json.size(), authority});
-  out->push_back({stem + ".csv", std::move(csv)});
+  list->push_back({stem + ".json", title, "JSON", rows, json_bytes, authority});
+  csv.path = stem + ".csv";
+  json.path = stem + ".json";
+  out->push_back(std::move(csv));
   out->push_back({stem + ".meta.csv", std::move(meta)});
-  out->push_back({stem + ".json", std::move(json)});
+  out->push_back(std::move(json));
 }
 
-// A CSV file's text: the header, then the rows.
-std::string CsvText(const std::string& rows) {
-  std::string csv = CsvHeader();
-  csv.reserve(csv.size() + rows.size());
-  return csv += rows;
-}
-
-// A JSON file's text: a list of the row objects.
-std::string JsonText(const std::string& rows) {
-  return rows.empty() ? "[]\n" : "[\n" + rows + "\n]\n";
-}
+// A JSON file of row objects: "[\n" rows "\n]\n", or "[]\n" with none.
+constexpr size_t kJsonHead = 2, kJsonTail = 3;
 
 }  // namespace
 
@@ -183,42 +156,45 @@ const std::vector<std::string>& OpenDataColumns() {
 AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const AuthorityAssessment& aa,
                                   const Date& as_at) {
   AuthorityData d;
+  std::string csv = CsvHeader(), json;
   for (const Row& r : RowsFor(site, a, aa, as_at)) {
-    AppendCsvRow(&d.csv_rows, r);
-    AppendJsonRow(&d.json_rows, r);
+    AppendCsvRow(&csv, r);
+    AppendJsonRow(&json, r);
     ++d.rows;
   }
+  json = json.empty() ? "[]\n" : "[\n" + json + "\n]\n";
+  size_t csv_bytes = csv.size(), json_bytes = json.size();
   Emit(&d.files, &d.downloads, "downloads/" + a.slug, a.name + ": every reported figure", a.slug,
-       CsvText(d.csv_rows), JsonText(d.json_rows), d.rows);
+       {"", std::move(csv)}, {"", std::move(json)}, csv_bytes, json_bytes, d.rows);
   return d;
 }
 
-void RenderAllData(std::vector<AuthorityData>& parts, std::vector<OutputFile>* files,
+void RenderAllData(const std::vector<std::vector<Download>>& authorities, std::vector<OutputFile>* files,
                    std::vector<Download>* downloads) {
-  // Built in place and moved out: a national site has over a hundred
-  // megabytes of rows, too much to copy.
-  size_t csv_size = 0, json_size = 0, rows = 0;
-  for (const auto& p : parts) {
-    csv_size += p.csv_rows.size();
-    json_size += p.json_rows.size() + 2;
-  }
-  std::string csv = CsvHeader(), json = "[";
-  csv.reserve(csv.size() + csv_size);
-  json.reserve(json_size + 8);
-  for (auto& p : parts) {
-    csv += p.csv_rows;
-    if (!p.json_rows.empty()) {
-      json += rows ? ",\n" : "\n";
-      json += p.json_rows;
+  OutputFile csv, json;
+  const std::string header = CsvHeader();
+  csv.pieces.push_back(Piece(header));
+  json.pieces.push_back(Piece("["));
+  size_t csv_bytes = header.size(), json_bytes = 1, rows = 0;
+  for (const auto& mine : authorities) {
+    for (const Download& d : mine) {
+      if (d.rows == 0) continue;
+      if (d.format == "CSV") {
+        csv.pieces.push_back(Piece(d.path, header.size(), d.bytes - header.size()));
+        csv_bytes += d.bytes - header.size();
+      } else if (d.format == "JSON") {
+        json.pieces.push_back(Piece(rows ? ",\n" : "\n"));
+        json.pieces.push_back(Piece(d.path, kJsonHead, d.bytes - kJsonHead - kJsonTail));
+        json_bytes += (rows ? 2 : 1) + d.bytes - kJsonHead - kJsonTail;
+        rows += d.rows;
+      }
     }
-    rows += p.rows;
-    downloads->insert(downloads->end(), p.downloads.begin(), p.downloads.end());
-    std::string().swap(p.csv_rows);  // each part is freed as soon as it is in
-    std::string().swap(p.json_rows);
+    downloads->insert(downloads->end(), mine.begin(), mine.end());
   }
-  json += rows ? "\n]\n" : "]\n";
+  json.pieces.push_back(Piece(rows ? "\n]\n" : "]\n"));
+  json_bytes += rows ? 3 : 2;
   Emit(files, downloads, "downloads/all-authorities", "Every reported figure, all authorities", "", std::move(csv),
-       std::move(json), rows);
+       std::move(json), csv_bytes, json_bytes, rows);
 }
 
 }  // namespace tracker

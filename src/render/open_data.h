@@ -6,7 +6,7 @@
 
 #include "assess/assess_site.h"
 #include "model/site.h"
-#include "render/render_site.h"
+#include "render/output.h"
 
 namespace tracker {
 
@@ -19,21 +19,19 @@ struct Download {
   std::string authority;  // slug, or empty for the whole site
 };
 
-// One authority's open data: its CSV, .meta.csv and JSON, and the rows the
-// all-authorities files are made of.
+// One authority's open data: its CSV, .meta.csv and JSON.
 struct AuthorityData {
   std::vector<OutputFile> files;
   std::vector<Download> downloads;
-  std::string csv_rows;   // without the header
-  std::string json_rows;  // objects, each on its own line, comma-separated
   size_t rows = 0;
 };
 AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const AuthorityAssessment& aa,
                                   const Date& as_at);
 
-// The all-authorities files, from every authority's rows in site order.
-// Frees each part's rows as it goes.
-void RenderAllData(std::vector<AuthorityData>& parts, std::vector<OutputFile>* files,
+// The all-authorities files, joined from each authority's files in the
+// order given (their `downloads` say how large they are), so the nation's
+// rows are never all in memory.
+void RenderAllData(const std::vector<std::vector<Download>>& authorities, std::vector<OutputFile>* files,
                    std::vector<Download>* downloads);
 
 // The CSV columns, in order.

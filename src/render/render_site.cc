@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "render/open_data.h"
 #include "render/format.h"
 #include "render/markdown.h"
+#include "render/summary.h"
 
 namespace tracker {
 
@@ -87,26 +89,50 @@ class SiteRenderer {
   }
 
   // The pages that list or sum up every authority, the open data, feeds,
-  // sitemap and assets.
-  // After every authority: the all-authorities data is made of theirs.
-  void RenderSiteWide(std::vector<AuthorityData>& parts) {
+  // sitemap and assets: made from the authorities' summaries alone, so an
+  // authority that was not loaded is listed all the same.
+  void RenderSiteWide(const std::vector<AuthoritySummary>& all) {
+    summaries_ = &all;
+    std::vector<std::vector<Download>> mine;
+    for (const auto& s : all) mine.push_back(s.downloads);
     std::vector<OutputFile> data;
-    RenderAllData(parts, &data, &downloads_);
+    RenderAllData(mine, &data, &downloads_);
     for (const auto& f : data) sink_(f);
-    data.clear();
     RenderHome();
     RenderDataPage();
     RenderAccessibility();
     RenderNotFound();
-    sink_({"feed.xml", RenderAtomFeed(site_, nullptr, "feed.xml", assessment_.as_at)});
-    for (const auto& a : site_.authorities)
-      sink_({a.slug + "/feed.xml", RenderAtomFeed(site_, &a, a.slug + "/feed.xml", assessment_.as_at)});
-    if (!site_.config.base_url.empty()) sink_({"sitemap.xml", RenderSitemap(site_.config.base_url, SitePages(site_))});
+    std::vector<FeedEntry> feed;
+    for (const auto& s : all) feed.insert(feed.end(), s.feed.begin(), s.feed.end());
+    SortFeed(feed);
+    if (feed.size() > kSiteFeedEntries) feed.resize(kSiteFeedEntries);
+    sink_({"feed.xml", RenderAtomFeed(site_.config, feed, "feed.xml", "index.html", "", assessment_.as_at)});
+    if (!site_.config.base_url.empty()) {
+      std::vector<std::string> pages = {"index.html", "data.html", "accessibility.html"};
+      for (const auto& s : all) pages.insert(pages.end(), s.pages.begin(), s.pages.end());
+      std::sort(pages.begin(), pages.end());
+      sink_({"sitemap.xml", RenderSitemap(site_.config.base_url, pages)});
+    }
     sink_({"robots.txt", RenderRobots(site_.config.base_url)});
     for (const auto& [path, bytes] : theme_.assets) sink_({path, bytes});
   }
 
-  void RenderAuthorityPages(size_t i) { RenderAuthority(site_.authorities[i], assessment_.authorities[i]); }
+  // One authority's pages and feed.
+  void RenderAuthorityPages(size_t i) {
+    const Authority& a = site_.authorities[i];
+    RenderAuthority(a, assessment_.authorities[i]);
+    std::string self = a.slug + "/feed.xml";
+    sink_({self, RenderAtomFeed(site_.config, FeedEntries(site_.config, a, assessment_.as_at, false), self,
+                                Paths::Dashboard(a), a.name, assessment_.as_at)});
+  }
+
+  // What the site-wide files need of one authority.
+  AuthoritySummary Summary(size_t i) const {
+    const Authority& a = site_.authorities[i];
+    AuthoritySummary s = Summarize(site_.config, a, assessment_.authorities[i], assessment_.as_at);
+    s.pages = AuthorityPages(a);
+    return s;
+  }
 
   // The HTML pages of one authority, from the model alone.
   std::vector<std::string> AuthorityPages(const Authority& a) const {
@@ -348,25 +374,28 @@ class SiteRenderer {
   // ------------------------------------------------------------ pages
   void RenderHome() {
     const std::string path = "index.html";
-    if (site_.authorities.size() == 1) {
+    if (summaries_->size() == 1 && site_.authorities.size() == 1) {
       RenderDashboard(site_.authorities[0], assessment_.authorities[0], path);
       return;
     }
     json list = json::array();
-    for (size_t i = 0; i < site_.authorities.size(); ++i) {
-      const Authority& a = site_.authorities[i];
-      json counts = json::object();
-      int n[5] = {0, 0, 0, 0, 0};
-      for (const auto& s : assessment_.authorities[i].measures) ++n[static_cast<int>(s.status)];
+    for (const AuthoritySummary& a : *summaries_) {
       json statuses = json::array();
       for (int k = 0; k < 5; ++k)
-        if (n[k]) statuses.push_back({{"status", StatusView(static_cast<Status>(k))}, {"count", std::to_string(n[k])}});
-      const Document* latest = a.documents.empty() ? nullptr : &a.documents.back();
-      list.push_back({{"authority", AuthorityView(a)}, {"href", Href(path, Paths::Dashboard(a))},
-                      {"measures", Plural(a.measures.size(), "measure", "measures")},
-                      {"documents", Plural(a.documents.size(), "document", "documents")},
+        if (a.statuses[k])
+          statuses.push_back({{"status", StatusView(static_cast<Status>(k))}, {"count", std::to_string(a.statuses[k])}});
+      json latest = nullptr;
+      if (a.latest_document)
+        latest = {{"title", a.latest_document->title},
+                  {"href", Href(path, a.slug + "/documents/" + a.latest_document->slug + ".html")},
+                  {"date", DateView(a.latest_document->date)}, {"type", DocumentTypeLabel(a.latest_document->type)}};
+      list.push_back({{"authority", {{"slug", a.slug}, {"name", a.name}, {"short_name", a.short_name},
+                                     {"region", a.region}, {"ons_code", a.ons_code}}},
+                      {"href", Href(path, a.slug + "/index.html")},
+                      {"measures", Plural(a.measures, "measure", "measures")},
+                      {"documents", Plural(a.documents, "document", "documents")},
                       {"statuses", statuses},
-                      {"latest_document", latest ? DocumentLink(a, latest->slug, path) : json(nullptr)}});
+                      {"latest_document", latest}});
     }
     json view = {{"authorities", list}, {"has_authorities", !list.empty()}, {"breadcrumbs", json::array()}};
     Emit(path, "home", view, site_.config.title,
@@ -961,7 +990,9 @@ class SiteRenderer {
     json files = json::array();
     json ld_dist = json::array();
     for (const auto& d : downloads_) {
-      std::string who = d.authority.empty() ? "All authorities" : site_.FindAuthority(d.authority)->name;
+      std::string who = "All authorities";
+      for (const auto& a : *summaries_)
+        if (a.slug == d.authority) who = a.name;
       files.push_back({{"title", d.title}, {"href", Href(path, d.path)}, {"format", d.format}, {"size", Size(d.bytes)},
                        {"rows", FormatNumber(static_cast<double>(d.rows), 0)}, {"authority", who},
                        {"file", d.path.substr(d.path.rfind('/') + 1)}});
@@ -1023,6 +1054,7 @@ class SiteRenderer {
   }
 
   std::vector<Download> downloads_;
+  const std::vector<AuthoritySummary>* summaries_ = nullptr;  // while rendering the site-wide files
   mutable std::map<std::string, json> kpi_tables_;
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
@@ -1034,63 +1066,69 @@ class SiteRenderer {
 
 }  // namespace
 
-std::vector<std::string> RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme,
-                                    const RenderOptions& options, const FileSink& sink) {
-  // Authorities are independent: workers take them one at a time. Each
-  // worker hands files to the sink as they are made, so memory holds one
+RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme,
+                         const RenderOptions& options, const FileSink& sink) {
+  // Authorities are independent: workers take them one at a time, and each
+  // hands files to the sink as they are made, so memory holds one
   // authority's pages per worker, not the site.
-  std::vector<std::vector<std::string>> errors(site.authorities.size() + 1);
-  std::vector<AuthorityData> data(site.authorities.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < site.authorities.size();) {
-      data[i] = RenderAuthorityData(site, site.authorities[i], assessment.authorities[i], assessment.as_at);
-      for (const auto& f : data[i].files) sink(f);
-      data[i].files.clear();
-      if (options.reuse.count(site.authorities[i].slug)) continue;
-      SiteRenderer r(site, assessment, theme, sink);
-      r.RenderAuthorityPages(i);
-      errors[i] = r.errors();
-    }
+  const size_t n = site.authorities.size();
+  const int jobs = std::max(1, options.jobs);
+  auto run = [jobs](size_t tasks, const std::function<void(size_t)>& task) {
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t i; (i = next++) < tasks;) task(i);
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < jobs && static_cast<size_t>(t) < tasks; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
   };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < std::max(1, options.jobs); ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
-  SiteRenderer main(site, assessment, theme, sink);
-  main.RenderSiteWide(data);
-  errors.back() = main.errors();
+  // First each authority's open data and summary, which the site-wide files
+  // are made from; the authorities not loaded this time come from theirs.
+  std::vector<AuthoritySummary> summaries(n);
+  run(n, [&](size_t i) {
+    const Authority& a = site.authorities[i];
+    AuthorityData data = RenderAuthorityData(site, a, assessment.authorities[i], assessment.as_at);
+    for (const auto& f : data.files) sink(f);
+    SiteRenderer r(site, assessment, theme, sink);
+    summaries[i] = r.Summary(i);
+    summaries[i].downloads = std::move(data.downloads);
+    summaries[i].rows = data.rows;
+  });
+  summaries.insert(summaries.end(), options.others.begin(), options.others.end());
+  std::sort(summaries.begin(), summaries.end(),
+            [](const AuthoritySummary& x, const AuthoritySummary& y) { return x.slug < y.slug; });
+  // Then the pages: the site-wide files are one task beside the
+  // authorities', so a rebuild of one authority uses two cores too.
+  std::vector<std::vector<std::string>> errors(n + 1);
+  run(n + 1, [&](size_t i) {
+    SiteRenderer r(site, assessment, theme, sink);
+    if (i == 0)
+      r.RenderSiteWide(summaries);
+    else if (!options.reuse.count(site.authorities[i - 1].slug))
+      r.RenderAuthorityPages(i - 1);
+    errors[i == 0 ? n : i - 1] = r.errors();
+  });
   // Errors in authority order, whatever order the work was done in.
-  std::vector<std::string> all;
-  for (const auto& e : errors) all.insert(all.end(), e.begin(), e.end());
-  return all;
+  RenderOutcome out;
+  for (const auto& e : errors) out.errors.insert(out.errors.end(), e.begin(), e.end());
+  out.summaries = std::move(summaries);
+  return out;
 }
 
 RenderResult RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme) {
   RenderResult result;
   std::mutex mu;
+  std::map<std::string, std::string> made;
   FileSink sink = [&](const OutputFile& f) {
     std::lock_guard<std::mutex> lock(mu);
-    result.files.push_back(f);
+    std::string& bytes = made[f.path];
+    bytes = f.bytes;
+    for (const Piece& p : f.pieces) bytes += p.from.empty() ? p.bytes : made.at(p.from).substr(p.offset, p.length);
   };
-  result.errors = RenderSite(site, assessment, theme, RenderOptions{}, sink);
-  std::sort(result.files.begin(), result.files.end(),
-            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  result.errors = RenderSite(site, assessment, theme, RenderOptions{}, sink).errors;
+  for (auto& [path, bytes] : made) result.files.push_back({path, std::move(bytes)});
   return result;
-}
-
-std::vector<std::string> SitePages(const Site& site) {
-  SiteAssessment none;
-  FileSink discard = [](const OutputFile&) {};
-  Theme theme;
-  SiteRenderer r(site, none, theme, discard);
-  std::vector<std::string> pages = {"index.html", "data.html", "accessibility.html"};
-  for (const auto& a : site.authorities) {
-    auto mine = r.AuthorityPages(a);
-    pages.insert(pages.end(), mine.begin(), mine.end());
-  }
-  std::sort(pages.begin(), pages.end());
-  return pages;
 }
 
 }  // namespace tracker

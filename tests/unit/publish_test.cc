@@ -1,11 +1,16 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <map>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "load/fingerprint.h"
 #include "publish/publish.h"
 
 using namespace tracker;
@@ -53,10 +58,11 @@ TEST_CASE("a site is published whole, replacing the previous one") {
   REQUIRE(PublishSite(out, {{"index.html", "two"}}, &error));
   CHECK(Read(out / "index.html") == "two");
   CHECK_FALSE(fs::exists(out / "a/old.html"));  // outputs without a source go
-  // No staging folder is left beside the site.
-  int entries = 0;
-  for (auto& e : fs::directory_iterator(tmp.path)) entries += e.path().filename() != "site";
-  CHECK(entries == 0);
+  // Beside the site there is only tracker's own folder.
+  std::vector<std::string> beside;
+  for (auto& e : fs::directory_iterator(tmp.path)) beside.push_back(e.path().filename().string());
+  std::sort(beside.begin(), beside.end());
+  CHECK(beside == std::vector<std::string>{".site.tracker", "site"});
 }
 
 TEST_CASE("a failed publish leaves the previous site untouched") {
@@ -81,10 +87,107 @@ TEST_CASE("a folder that tracker did not make is never replaced") {
   CHECK(Read(out / "precious.txt") == "keep me");
 }
 
-TEST_CASE("leftovers of a killed build are cleaned up") {
+TEST_CASE("a back folder without its record is never trusted") {
   TempDir tmp;
-  fs::create_directories(tmp.path / ".site.tmp-99999/half");
   std::string error;
-  REQUIRE(PublishSite(tmp.path / "site", {{"index.html", "x"}}, &error));
-  CHECK_FALSE(fs::exists(tmp.path / ".site.tmp-99999"));
+  REQUIRE(PublishSite(tmp.path / "site", {{"index.html", "one"}}, &error));
+  REQUIRE(PublishSite(tmp.path / "site", {{"index.html", "two"}}, &error));
+  // As a build killed while reworking the back folder leaves it.
+  fs::remove(tmp.path / ".site.tracker/back.json");
+  std::ofstream(tmp.path / ".site.tracker/back/half.html") << "half";
+  std::ofstream(tmp.path / ".site.tracker/back/index.html") << "garbage";
+  REQUIRE(PublishSite(tmp.path / "site", {{"index.html", "three"}, {"b.html", "b"}}, &error));
+  CHECK(Read(tmp.path / "site/index.html") == "three");
+  CHECK(Read(tmp.path / "site/b.html") == "b");
+  CHECK_FALSE(fs::exists(tmp.path / "site/half.html"));
+}
+
+namespace {
+
+std::map<std::string, std::string> Files(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file()) out[fs::relative(e.path(), root).generic_string()] = Read(e.path());
+  out.erase(kManifestName);
+  return out;
+}
+
+ino_t Inode(const fs::path& p) {
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+}  // namespace
+
+TEST_CASE("each build reworks the previous site's folder, touching only what differs") {
+  TempDir tmp;
+  fs::path out = tmp.path / "site";
+  std::string error;
+  // Versions of a site: files change, appear and go, folders empty out.
+  std::vector<std::vector<OutputFile>> versions = {
+      {{"index.html", "1"}, {"a/x.html", "x"}, {"a/y.html", "y"}, {"keep.html", "k"}},
+      {{"index.html", "2"}, {"a/x.html", "x2"}, {"keep.html", "k"}, {"b/new.html", "n"}},
+      {{"index.html", "3"}, {"keep.html", "k"}, {"b/new.html", "n"}},
+      {{"index.html", "3"}, {"keep.html", "k"}, {"b/new.html", "n2"}, {"a/y.html", "y again"}},
+      {{"index.html", "3"}, {"keep.html", "k"}, {"b/new.html", "n2"}, {"a/y.html", "y again"}},
+  };
+  ino_t keep = 0;
+  std::map<std::string, std::string> before;
+  for (size_t v = 0; v < versions.size(); ++v) {
+    CAPTURE(v);
+    REQUIRE(PublishSite(out, versions[v], &error));
+    std::map<std::string, std::string> want;
+    for (const auto& f : versions[v]) want[f.path] = f.bytes;
+    CHECK(Files(out) == want);
+    // The back folder holds the previous site, ready for the next build.
+    if (v > 0) CHECK(Files(tmp.path / ".site.tracker/back") == before);
+    // A file never changed is the same file all along.
+    if (v == 0) keep = Inode(out / "keep.html");
+    CHECK(Inode(out / "keep.html") == keep);
+    before = want;
+  }
+  CHECK_FALSE(fs::exists(out / "a/x.html"));
+  CHECK(fs::exists(tmp.path / ".site.tracker/back.json"));
+}
+
+TEST_CASE("a file joined from others is made without holding them") {
+  TempDir tmp;
+  fs::path out = tmp.path / "site";
+  std::string error;
+  OutputFile joined;
+  joined.path = "all.csv";
+  joined.pieces = {Piece("head\n"), Piece("a.csv", 5, 4), Piece("b.csv", 5, 3)};
+  REQUIRE(PublishSite(out, {{"a.csv", "head\nrowA"}, {"b.csv", "head\nrow"}, joined}, &error));
+  CHECK(Read(out / "all.csv") == "head\nrowArow");
+  ino_t first = Inode(out / "all.csv");
+  {
+    // Built again from the same parts, it is the same file.
+    Publisher p;
+    REQUIRE(p.Begin(out, &error));
+    p.Write("", {"a.csv", "head\nrowA"});
+    p.Write("", {"b.csv", "head\nrow"});
+    p.Write("", joined);
+    REQUIRE(p.Commit(Manifest{}, &error));
+    CHECK(p.stats().written == 0);
+    CHECK(Inode(out / "all.csv") == first);
+    CHECK(p.previous().files.at("all.csv").size == 12);
+  }
+  // A part that changes changes the whole.
+  Publisher again;
+  REQUIRE(again.Begin(out, &error));
+  again.Write("", {"a.csv", "head\nrowB"});
+  again.Write("", {"b.csv", "head\nrow"});
+  again.Write("", joined);
+  REQUIRE(again.Commit(Manifest{}, &error));
+  CHECK(Read(out / "all.csv") == "head\nrowBrow");
+}
+
+TEST_CASE("two builds into one folder cannot run at once") {
+  TempDir tmp;
+  std::string error;
+  Publisher first, second;
+  REQUIRE(first.Begin(tmp.path / "site", &error));
+  CHECK_FALSE(second.Begin(tmp.path / "site", &error));
+  CHECK(error.find("another tracker build is writing to") != std::string::npos);
+  first.Abort();
 }

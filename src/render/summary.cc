@@ -1,0 +1,141 @@
+#include "render/summary.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tracker {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json DateJson(const Date& d) { return d.valid() ? json(d.Iso()) : json(nullptr); }
+
+Date DateFrom(const json& j) {
+  if (j.is_null()) return {};
+  std::string why;
+  auto d = ParseDate(j.get<std::string>(), &why);
+  if (!d) throw std::runtime_error(why);
+  return *d;
+}
+
+bool SameFeed(const FeedEntry& x, const FeedEntry& y) {
+  return x.date == y.date && x.title == y.title && x.path == y.path && x.summary == y.summary && x.id == y.id &&
+         x.document == y.document && x.figures == y.figures;
+}
+
+bool SameDownload(const Download& x, const Download& y) {
+  return x.path == y.path && x.title == y.title && x.format == y.format && x.rows == y.rows && x.bytes == y.bytes &&
+         x.authority == y.authority;
+}
+
+}  // namespace
+
+bool AuthoritySummary::operator==(const AuthoritySummary& o) const {
+  auto same_doc = [](const std::optional<DocumentRef>& x, const std::optional<DocumentRef>& y) {
+    if (x.has_value() != y.has_value()) return false;
+    return !x || (x->slug == y->slug && x->title == y->title && x->type == y->type && x->date == y->date);
+  };
+  return slug == o.slug && name == o.name && short_name == o.short_name && region == o.region &&
+         ons_code == o.ons_code && measures == o.measures && documents == o.documents && statuses == o.statuses &&
+         same_doc(latest_document, o.latest_document) && newest.snapshot == o.newest.snapshot &&
+         newest.document == o.newest.document && feed.size() == o.feed.size() &&
+         std::equal(feed.begin(), feed.end(), o.feed.begin(), SameFeed) && pages == o.pages &&
+         downloads.size() == o.downloads.size() &&
+         std::equal(downloads.begin(), downloads.end(), o.downloads.begin(), SameDownload) && rows == o.rows;
+}
+
+AuthoritySummary Summarize(const SiteConfig& config, const Authority& a, const AuthorityAssessment& aa,
+                           const Date& as_at) {
+  AuthoritySummary s;
+  s.slug = a.slug;
+  s.name = a.name;
+  s.short_name = a.short_name;
+  s.region = a.region;
+  s.ons_code = a.ons_code;
+  s.measures = a.measures.size();
+  s.documents = a.documents.size();
+  for (const auto& m : aa.measures) ++s.statuses[static_cast<size_t>(m.status)];
+  if (!a.documents.empty()) {
+    const Document& d = a.documents.back();
+    s.latest_document = AuthoritySummary::DocumentRef{d.slug, d.title, d.type, d.date};
+  }
+  s.newest = NewestOf(a);
+  s.feed = FeedEntries(config, a, as_at, true);
+  if (s.feed.size() > kSiteFeedEntries) s.feed.resize(kSiteFeedEntries);
+  return s;
+}
+
+std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std::string& as_at) {
+  json all = json::array();
+  for (const auto& [fingerprint, s] : cached) {
+    json feed = json::array();
+    // The parts the entry is made from; the rest follows from the site.
+    const size_t prefix = s.short_name.size() + 2;
+    for (const auto& e : s.feed) {
+      if (e.document.empty())
+        feed.push_back({DateJson(e.date), e.figures});
+      else
+        feed.push_back({DateJson(e.date), e.document, e.title.substr(prefix), e.summary});
+    }
+    json pages = json::array();
+    for (const auto& p : s.pages) pages.push_back(p.substr(s.slug.size() + 1));
+    json downloads = json::array();
+    for (const auto& d : s.downloads) downloads.push_back({d.path, d.title, d.format, d.rows, d.bytes, d.authority});
+    json doc = nullptr;
+    if (s.latest_document)
+      doc = {s.latest_document->slug, s.latest_document->title, s.latest_document->type,
+             DateJson(s.latest_document->date)};
+    all.push_back({{"fingerprint", fingerprint},
+                   {"slug", s.slug}, {"name", s.name}, {"short_name", s.short_name}, {"region", s.region},
+                   {"ons_code", s.ons_code}, {"measures", s.measures}, {"documents", s.documents},
+                   {"statuses", s.statuses}, {"latest_document", doc},
+                   {"newest", {DateJson(s.newest.snapshot), DateJson(s.newest.document)}},
+                   {"feed", feed}, {"pages", pages}, {"downloads", downloads}, {"rows", s.rows}});
+  }
+  return json({{"as_at", as_at}, {"summaries", all}}).dump() + "\n";
+}
+
+std::vector<CachedSummary> SummariesFromJson(const std::string& text, const SiteConfig& config, std::string* as_at) {
+  std::vector<CachedSummary> out;
+  try {
+    const json all = json::parse(text);
+    *as_at = all.at("as_at").get<std::string>();
+    for (const auto& j : all.at("summaries")) {
+      CachedSummary c;
+      c.fingerprint = j.at("fingerprint").get<std::string>();
+      AuthoritySummary& s = c.summary;
+      s.slug = j.at("slug").get<std::string>();
+      s.name = j.at("name").get<std::string>();
+      s.short_name = j.at("short_name").get<std::string>();
+      s.region = j.at("region").get<std::string>();
+      s.ons_code = j.at("ons_code").get<std::string>();
+      s.measures = j.at("measures").get<size_t>();
+      s.documents = j.at("documents").get<size_t>();
+      s.statuses = j.at("statuses").get<std::array<int, 5>>();
+      const json& doc = j.at("latest_document");
+      if (!doc.is_null())
+        s.latest_document = AuthoritySummary::DocumentRef{doc.at(0).get<std::string>(), doc.at(1).get<std::string>(),
+                                                          doc.at(2).get<std::string>(), DateFrom(doc.at(3))};
+      s.newest = {DateFrom(j.at("newest").at(0)), DateFrom(j.at("newest").at(1))};
+      const std::string prefix = s.short_name + ": ";
+      for (const auto& e : j.at("feed")) {
+        if (e.size() == 2)
+          s.feed.push_back(SnapshotEntry(config, s.slug, prefix, DateFrom(e.at(0)), e.at(1).get<size_t>()));
+        else
+          s.feed.push_back(DocumentEntry(config, s.slug, prefix, e.at(1).get<std::string>(), DateFrom(e.at(0)),
+                                         e.at(2).get<std::string>(), e.at(3).get<std::string>()));
+      }
+      for (const auto& p : j.at("pages")) s.pages.push_back(s.slug + "/" + p.get<std::string>());
+      for (const auto& d : j.at("downloads"))
+        s.downloads.push_back({d.at(0).get<std::string>(), d.at(1).get<std::string>(), d.at(2).get<std::string>(),
+                               d.at(3).get<size_t>(), d.at(4).get<size_t>(), d.at(5).get<std::string>()});
+      s.rows = j.at("rows").get<size_t>();
+      out.push_back(std::move(c));
+    }
+  } catch (const std::exception&) {
+    return {};  // a damaged cache only costs a fuller rebuild
+  }
+  return out;
+}
+
+}  // namespace tracker
