@@ -21,13 +21,26 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Plain POSIX reads into a string of the file's size: streams copy twice.
 bool ReadFile(const fs::path& p, std::string* out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return !in.bad();
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0;
+  out->clear();
+  if (ok) out->resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  while (ok) {
+    if (got == out->size()) out->resize(out->size() + 4096);  // grew since fstat
+    ssize_t r = ::read(fd, out->data() + got, out->size() - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) ok = false;
+    if (r <= 0) break;
+    got += static_cast<size_t>(r);
+  }
+  ::close(fd);
+  out->resize(got);
+  return ok;
 }
 
 struct Listed {

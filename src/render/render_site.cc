@@ -217,12 +217,12 @@ class SiteRenderer {
       errors_.push_back(error);
       return;
     }
-    view["content"] = content;
+    view["content"] = std::move(content);
     if (!RenderTemplate(theme_, wrapper, view, &page, &error)) {
       errors_.push_back(error);
       return;
     }
-    sink_({path, page});
+    sink_({path, std::move(page)});
   }
 
   // ------------------------------------------------------------ views
@@ -398,7 +398,7 @@ class SiteRenderer {
                       {"latest_document", latest}});
     }
     json view = {{"authorities", list}, {"has_authorities", !list.empty()}, {"breadcrumbs", json::array()}};
-    Emit(path, "home", view, site_.config.title,
+    Emit(path, "home", std::move(view), site_.config.title,
          "Progress of councils' children's services under DfE improvement notices: documents, measures and figures.");
   }
 
@@ -489,7 +489,7 @@ class SiteRenderer {
     view["links"] = {{"timeline", Href(path, Paths::Timeline(a))}, {"documents", Href(path, Paths::Documents(a))},
                      {"measures", Href(path, Paths::Measures(a))}, {"kpis", Href(path, Paths::Kpis(a))},
                      {"changes", Href(path, Paths::Changes(a))}};
-    Emit(path, "dashboard", view, a.name + ": improvement dashboard",
+    Emit(path, "dashboard", std::move(view), a.name + ": improvement dashboard",
          "Measures, figures, documents and events of " + a.name + "'s children's services improvement.");
   }
 
@@ -504,7 +504,7 @@ class SiteRenderer {
     }
     view["years"] = years;
     view["has_years"] = !years.empty();
-    Emit(path, "timeline", view, a.short_name + ": timeline", "Every dated event in " + a.name + "'s improvement journey.");
+    Emit(path, "timeline", std::move(view), a.short_name + ": timeline", "Every dated event in " + a.name + "'s improvement journey.");
   }
 
   // Newest first, 20 to a page, with GOV.UK pagination between the pages.
@@ -542,7 +542,7 @@ class SiteRenderer {
                             std::to_string(a.documents.size())}};
       }
       std::string title = a.short_name + ": documents" + (page > 1 ? ", page " + std::to_string(page) : "");
-      Emit(path, "documents", view, title, "Notices, letters and reports about " + a.name + "'s children's services.");
+      Emit(path, "documents", std::move(view), title, "Notices, letters and reports about " + a.name + "'s children's services.");
     }
   }
 
@@ -578,7 +578,7 @@ class SiteRenderer {
       if (s.source == d.slug) snaps.push_back(DateView(s.as_at));
     view["snapshots"] = snaps;
     view["has_snapshots"] = !snaps.empty();
-    Emit(path, "document", view, d.title, d.summary.empty() ? DocumentTypeLabel(d.type) + std::string(", ") + d.date.Long() : d.summary);
+    Emit(path, "document", std::move(view), d.title, d.summary.empty() ? DocumentTypeLabel(d.type) + std::string(", ") + d.date.Long() : d.summary);
   }
 
   void RenderMeasures(const Authority& a, const AuthorityAssessment& aa) {
@@ -598,7 +598,7 @@ class SiteRenderer {
     }
     view["groups"] = groups;
     view["has_measures"] = !a.measures.empty();
-    Emit(path, "measures", view, a.short_name + ": measures", "The measures " + a.name + " is held to, and their status.");
+    Emit(path, "measures", std::move(view), a.short_name + ": measures", "The measures " + a.name + " is held to, and their status.");
   }
 
   void RenderMeasure(const Authority& a, const Measure& m, const MeasureStatus& s, const std::vector<StatusAt>& history) {
@@ -642,7 +642,7 @@ class SiteRenderer {
       view["comparisons"] = Comparisons(a, *kpi);
       view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, *kpi, &m, "chart-" + m.id)) : json(nullptr);
     }
-    Emit(path, "measure", view, m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
+    Emit(path, "measure", std::move(view), m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
   }
 
   // The same table serves the KPI page, its embed and the measure pages, all
@@ -674,7 +674,7 @@ class SiteRenderer {
             items.push_back({{"item", item}, {"value", FormatScalar(k, sc)}});
             if (const auto* sym = std::get_if<Symbol>(&sc)) symbols.insert(sym->code);
           }
-          row["items"] = items;
+          row["items"] = std::move(items);
         }
       } else {
         row["value"] = {{"text", "not reported"}, {"numeric", false}};
@@ -685,11 +685,11 @@ class SiteRenderer {
         auto c = values.find(k.id);
         if (c != values.end()) comps.push_back({{"name", ComparatorLabel(name)}, {"value", FormatScalar(k, c->second)}});
       }
-      row["comparators"] = comps;
+      row["comparators"] = std::move(comps);
       auto n = s.notes.find(k.id);
       row["note"] = n == s.notes.end() ? "" : n->second;
       row["source"] = DocumentLink(a, s.source, from);
-      rows.push_back(row);
+      rows.push_back(std::move(row));
     }
     json key = SymbolKey(symbols);
     return {{"rows", rows}, {"symbols", key}, {"has_symbols", !key.empty()},
@@ -931,7 +931,7 @@ class SiteRenderer {
                          {"href", item.document.empty() ? json(nullptr) : json(Href(path, Paths::Document(a, item.document)))}});
     view["between"] = between;
     view["has_between"] = !between.empty();
-    Emit(path, "changes", view, a.short_name + ": what changed",
+    Emit(path, "changes", std::move(view), a.short_name + ": what changed",
          "What changed in " + a.name + "'s figures, measures and documents since the previous snapshot.");
   }
 
@@ -946,7 +946,7 @@ class SiteRenderer {
     view["values"] = table;
     view["has_values"] = !table["rows"].empty();
     view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, k, nullptr, "embed-" + k.id)) : json(nullptr);
-    Emit(path, "embed", view, k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description, "embed_layout");
+    Emit(path, "embed", std::move(view), k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description, "embed_layout");
   }
 
   void RenderKpis(const Authority& a, const AuthorityAssessment& aa) {
@@ -955,7 +955,7 @@ class SiteRenderer {
     json figures = LatestFigures(a, aa, path);
     view["figures"] = figures;
     view["has_figures"] = !figures.empty();
-    Emit(path, "kpis", view, a.short_name + ": figures", "The latest performance figures reported for " + a.name + ".");
+    Emit(path, "kpis", std::move(view), a.short_name + ": figures", "The latest performance figures reported for " + a.name + ".");
   }
 
   void RenderKpi(const Authority& a, const AuthorityAssessment& aa, const Kpi& k) {
@@ -976,7 +976,7 @@ class SiteRenderer {
       if (a.measures[i].kpi == k.id) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
     view["measures"] = measures;
     view["has_measures"] = !measures.empty();
-    Emit(path, "kpi", view, k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description);
+    Emit(path, "kpi", std::move(view), k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description);
   }
 
   // ------------------------------------------------------------ site pages
@@ -1020,7 +1020,7 @@ class SiteRenderer {
     }
     json view = {{"breadcrumbs", Breadcrumbs(path, {{"Home", "index.html"}})}, {"files", files},
                  {"columns", OpenDataColumns()}, {"json_ld", ld}};
-    Emit(path, "data", view, "Download the data", "Every figure in this tracker as open data: CSV and JSON.");
+    Emit(path, "data", std::move(view), "Download the data", "Every figure in this tracker as open data: CSV and JSON.");
   }
 
   void RenderAccessibility() {
@@ -1040,7 +1040,7 @@ class SiteRenderer {
                  {"tested", c.last_tested ? DateView(*c.last_tested) : json(nullptr)},
                  {"default_theme", default_theme}, {"version", TRACKER_VERSION},
                  {"organisation", c.organisation.empty() ? c.title : c.organisation}};
-    Emit(path, "accessibility", view, "Accessibility statement", "How accessible this website is, and how to report a problem.");
+    Emit(path, "accessibility", std::move(view), "Accessibility statement", "How accessible this website is, and how to report a problem.");
   }
 
   void RenderNotFound() {
@@ -1049,7 +1049,7 @@ class SiteRenderer {
     std::string base = site_.config.base_url;
     absolute_root_ = base.empty() ? "/" : base.substr(base.find('/', base.find("//") + 2));
     json view = {{"breadcrumbs", json::array()}, {"home_href", Href("404.html", "index.html")}};
-    Emit("404.html", "not_found", view, "Page not found", "The page you asked for is not here.");
+    Emit("404.html", "not_found", std::move(view), "Page not found", "The page you asked for is not here.");
     absolute_root_.clear();
   }
 

@@ -157,6 +157,60 @@ TEST_CASE("one authority's new figures re-render only its pages and the site-wid
   CHECK(j["summary"]["written"].get<int>() < j["summary"]["unchanged"].get<int>());
 }
 
+TEST_CASE("a rebuild loads only the authorities whose files changed, and still reports every warning") {
+  fs::path work = Source("partial");
+  fs::path src = work / "src", site = work / "site";
+  Build(src, site);
+  std::ofstream(src / "data/sampleton/snapshots/2023-02-28.json")
+      << "{\"as_at\": \"2023-02-28\", \"values\": {\"visits_in_time\": 91}}";
+  Run r = Tracker("build --verbose --source " + Quote(src.string()) + " --out " + Quote(site.string()));
+  REQUIRE(r.exit == 0);
+  CHECK(Contains(r.out, "kept otherton: its inputs are unchanged"));
+  CHECK_FALSE(Contains(r.out, "kept sampleton"));
+  Build(src, work / "clean");
+  CHECK(Tree(site) == Tree(work / "clean"));
+
+  // A file tracker ignores is reported on every build, not only when it is new.
+  std::ofstream(src / "content/otherton/notes.txt") << "to do";
+  r = Tracker("build --source " + Quote(src.string()) + " --out " + Quote(site.string()));
+  REQUIRE(r.exit == 0);
+  CHECK(Contains(r.err, "content/otherton/notes.txt"));
+  std::ofstream(src / "data/sampleton/snapshots/2023-02-28.json")
+      << "{\"as_at\": \"2023-02-28\", \"values\": {\"visits_in_time\": 92}}";
+  r = Tracker("build --source " + Quote(src.string()) + " --out " + Quote(site.string()));
+  REQUIRE(r.exit == 0);
+  CHECK(Contains(r.err, "content/otherton/notes.txt"));
+  CHECK(Contains(r.out, "warnings    1"));
+}
+
+TEST_CASE("damaged or missing caches beside the site only cost speed") {
+  fs::path work = Source("caches");
+  fs::path src = work / "src", site = work / "site", cache = work / ".site.tracker";
+  Build(src, site);
+  std::ofstream(src / "content/otherton/documents/letter.md")
+      << "---\ntitle: Letter to Otherton, revised\ntype: dfe-letter\ndate: 2022-06-01\n---\nText.\n";
+  Build(src, site);  // now the back folder holds the previous site
+  REQUIRE(fs::exists(cache / "back.json"));
+  for (const char* name : {"sources", "summaries.json", "back.json"}) {
+    CAPTURE(std::string(name));
+    std::ofstream(cache / name) << "{ not what tracker wrote";
+    // Without its record, the back folder is what a killed build left.
+    if (std::string(name) == "back.json") std::ofstream(cache / "back/stray.html") << "left by a killed build";
+    std::ofstream(src / "data/sampleton/snapshots/2023-02-28.json")
+        << "{\"as_at\": \"2023-02-28\", \"values\": {\"visits_in_time\": " << (name[0] == 's' ? 70 : 71) << "}}";
+    Build(src, site);
+    fs::remove_all(work / "clean");
+    Build(src, work / "clean");
+    CHECK(Tree(site) == Tree(work / "clean"));
+  }
+  fs::remove_all(cache);
+  std::ofstream(src / "content/otherton/documents/new.md") << "---\ntitle: New\ntype: other\ndate: 2022-08-01\n---\nText.\n";
+  Build(src, site);
+  fs::remove_all(work / "clean");
+  Build(src, work / "clean");
+  CHECK(Tree(site) == Tree(work / "clean"));
+}
+
 TEST_CASE("--force renders everything but still writes only what changed") {
   fs::path work = Source("force");
   Build(work / "src", work / "site");

@@ -191,3 +191,23 @@ TEST_CASE("two builds into one folder cannot run at once") {
   CHECK(error.find("another tracker build is writing to") != std::string::npos);
   first.Abort();
 }
+
+TEST_CASE("the manifest reads back as written, odd names included") {
+  Manifest m;
+  m.tool = "tracker 1";
+  m.inputs = "abc";
+  m.global = "def";
+  m.options = "--as-at=";
+  m.groups = {{"a", "1"}, {"b", "2"}};
+  m.files = {{"a/index.html", {"h1", 10, "a"}}, {"odd \"name\".html", {"h2", 0, ""}}, {"z.css", {"h3", 7, ""}}};
+  for (const Manifest& x : {m, Manifest{}}) {
+    auto back = ManifestFromJson(ManifestToJson(x));
+    REQUIRE(back);
+    CHECK(ManifestToJson(*back) == ManifestToJson(x));
+  }
+  CHECK(ManifestFromJson(ManifestToJson(m)) ->files.size() == 3);
+  CHECK_FALSE(ManifestFromJson("{\"tool\": 1}"));
+  // A path that would leave the site is refused, by either reader.
+  m.files = {{"../x", {"h", 1, ""}}};
+  CHECK_FALSE(ManifestFromJson(ManifestToJson(m)));
+}

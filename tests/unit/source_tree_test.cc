@@ -30,3 +30,32 @@ TEST_CASE("the source tree holds site.yml, content, data and themes, and skips h
   CHECK(paths == std::vector<std::string>{"content/a/_authority.md", "site.yml"});
   fs::remove_all(root);
 }
+
+TEST_CASE("sizes and times are listed for the same files, and chosen files are read alone") {
+  fs::path root = fs::temp_directory_path() / ("tracker-source-stat-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "content/a/documents");
+  fs::create_directories(root / "data/a/snapshots");
+  fs::create_directories(root / "data/.cache");
+  std::ofstream(root / "site.yml") << "title: T\n";
+  std::ofstream(root / "content/a/_authority.md") << "abc";
+  std::ofstream(root / "content/a/documents/d.md") << "d";
+  std::ofstream(root / "data/kpis.json") << "{}";
+  std::ofstream(root / "data/a/snapshots/2020-01-01.json") << "{}";
+  std::ofstream(root / "data/.cache/x") << "hidden";
+  auto stats = StatSourceTree(root);
+  std::vector<std::string> listed;
+  for (const auto& [p, stat] : stats) listed.push_back(p);
+  CHECK(listed == std::vector<std::string>{"content/a/_authority.md", "content/a/documents/d.md",
+                                           "data/a/snapshots/2020-01-01.json", "data/kpis.json", "site.yml"});
+  CHECK(stats.at("content/a/_authority.md").rfind("3:", 0) == 0);  // size first
+  Diagnostics diag;
+  CHECK(ReadSourceTree(root, diag).files.size() == listed.size());
+  SourceTree some;
+  ReadSources(root, {"site.yml", "content/a/documents/d.md"}, some, diag);
+  CHECK(some.files.size() == 2);
+  CHECK(*some.Find("content/a/documents/d.md") == "d");
+  ReadSources(root, {"content/missing.md"}, some, diag);
+  CHECK(diag.HasErrors());
+  fs::remove_all(root);
+}
