@@ -268,6 +268,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     ReadSources(opt.source, {"site.yml"}, global, quiet);
     SiteConfig config = LoadConfig(global, quiet);
     if (quiet.empty()) cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at);
+    mark("read the summaries of the last build");
   }
   std::vector<AuthoritySummary> others;
   for (auto& c : cached) {
@@ -280,6 +281,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     report.Verbose("kept " + c.summary.slug + ": its inputs are unchanged");
     others.push_back(std::move(c.summary));
   }
+  if (!cached.empty()) mark("keep the unchanged authorities' pages");
   std::set<std::string> skip;
   for (const auto& o : others) skip.insert(o.slug);
   auto load = [&](bool partial) {
@@ -402,13 +404,14 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // For the next build: each source's hash, and each authority's summary
   // unless it had problems to report again.
   record_sources();
+  mark("keep the sources' hashes for the next build");
   std::set<std::string> noisy;
   for (const auto& d : diag.Sorted()) noisy.insert(OwnerOf(d.pos.path));
   std::vector<CachedSummary> next;
   for (auto& sum : rendered.summaries)
     if (!noisy.count(sum.slug)) next.push_back({groups[sum.slug], std::move(sum)});
   publisher.WriteCache("summaries.json", SummariesToJson(next, as_at.Iso()));
-  mark("keep the caches for the next build");
+  mark("keep the summaries for the next build");
   PublishStats st = publisher.stats();
   counts = {{"authorities", authorities},
             {"pages", pages.load()},

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -518,13 +519,45 @@ bool Publisher::Commit(const Manifest& in, std::string* error) {
     state["live"] = HashBytes(text);
     state["stale"] = new_stale_;
     WriteCache("back.json", state.dump() + "\n");
-  } else if (::rename(back_.c_str(), out_.c_str()) != 0) {
+  } else if (::rename(back_.c_str(), out_.c_str()) == 0) {
+    // The first site: the back folder starts as the same files, so the next
+    // build changes only what differs, as every later one does.
+    PrimeBack(text);
+  } else {
     *error = "cannot move the new site to " + out_.string() + ": " + std::strerror(errno);
     Abort();
     return false;
   }
   open_ = false;
   return true;
+}
+
+void Publisher::PrimeBack(const std::string& manifest_text) {
+  std::error_code ec;
+  if (!fs::create_directory(back_, ec)) return;
+  std::vector<const std::string*> paths;
+  for (const auto& [path, _] : files_) paths.push_back(&path);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> ok{true};
+  auto linker = [&] {
+    for (size_t i; ok && (i = next++) < paths.size();) {
+      fs::path from = out_ / *paths[i], to = back_ / *paths[i];
+      if (::link(from.c_str(), to.c_str()) == 0) continue;
+      std::error_code mine;
+      fs::create_directories(to.parent_path(), mine);
+      if (::link(from.c_str(), to.c_str()) != 0) ok = false;
+    }
+  };
+  std::vector<std::thread> threads;
+  unsigned n = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(linker);
+  linker();
+  for (auto& t : threads) t.join();
+  if (!ok) return;  // no record: the next build starts afresh
+  nlohmann::ordered_json state;
+  state["live"] = HashBytes(manifest_text);
+  state["stale"] = nlohmann::ordered_json::array();
+  WriteCache("back.json", state.dump() + "\n");
 }
 
 void Publisher::Abort() {

@@ -91,6 +91,7 @@ class Publisher {
   void Touch();
   bool KeepPublished(const std::string& path);
   bool WriteNew(const std::string& path, const OutputFile& f, std::string* hash, size_t* size);
+  void PrimeBack(const std::string& manifest_text);
 
   std::filesystem::path out_, back_, cache_;
   Manifest previous_;

@@ -91,13 +91,11 @@ class SiteRenderer {
   // The pages that list or sum up every authority, the open data, feeds,
   // sitemap and assets: made from the authorities' summaries alone, so an
   // authority that was not loaded is listed all the same.
-  void RenderSiteWide(const std::vector<AuthoritySummary>& all) {
+  // `downloads` lists every download, the all-authorities files included;
+  // those are joined elsewhere, beside these pages.
+  void RenderSiteWide(const std::vector<AuthoritySummary>& all, const std::vector<Download>& downloads) {
     summaries_ = &all;
-    std::vector<std::vector<Download>> mine;
-    for (const auto& s : all) mine.push_back(s.downloads);
-    std::vector<OutputFile> data;
-    RenderAllData(mine, &data, &downloads_);
-    for (const auto& f : data) sink_(f);
+    downloads_ = downloads;
     RenderHome();
     RenderDataPage();
     RenderAccessibility();
@@ -1098,16 +1096,31 @@ RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, con
   summaries.insert(summaries.end(), options.others.begin(), options.others.end());
   std::sort(summaries.begin(), summaries.end(),
             [](const AuthoritySummary& x, const AuthoritySummary& y) { return x.slug < y.slug; });
-  // Then the pages: the site-wide files are one task beside the
-  // authorities', so a rebuild of one authority uses two cores too.
+  // Then the pages. The all-authorities files (joined from each
+  // authority's, the JSON first as the largest) and the site-wide pages are
+  // tasks beside the authorities', so a rebuild of one authority keeps every
+  // core busy too.
+  std::vector<std::vector<Download>> each;
+  for (const auto& sum : summaries) each.push_back(sum.downloads);
+  std::vector<OutputFile> joined;
+  std::vector<Download> downloads;
+  RenderAllData(each, &joined, &downloads);
+  std::sort(joined.begin(), joined.end(), [](const OutputFile& x, const OutputFile& y) {
+    return x.path.compare(x.path.size() - 5, 5, ".json") == 0 && y.path.compare(y.path.size() - 5, 5, ".json") != 0;
+  });
+  const size_t first = joined.size() + 1;
   std::vector<std::vector<std::string>> errors(n + 1);
-  run(n + 1, [&](size_t i) {
+  run(first + n, [&](size_t i) {
+    if (i < joined.size()) {
+      sink(joined[i]);
+      return;
+    }
     SiteRenderer r(site, assessment, theme, sink);
-    if (i == 0)
-      r.RenderSiteWide(summaries);
-    else if (!options.reuse.count(site.authorities[i - 1].slug))
-      r.RenderAuthorityPages(i - 1);
-    errors[i == 0 ? n : i - 1] = r.errors();
+    if (i == joined.size())
+      r.RenderSiteWide(summaries, downloads);
+    else if (!options.reuse.count(site.authorities[i - first].slug))
+      r.RenderAuthorityPages(i - first);
+    errors[i == joined.size() ? n : i - first] = r.errors();
   });
   // Errors in authority order, whatever order the work was done in.
   RenderOutcome out;
