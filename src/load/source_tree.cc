@@ -28,7 +28,9 @@ bool ReadFile(const fs::path& p, std::string* out) {
   struct stat st;
   bool ok = ::fstat(fd, &st) == 0;
   out->clear();
-  if (ok) out->resize(static_cast<size_t>(st.st_size));
+  // One byte more than the size, so the end is seen without growing the
+  // string (which would double its capacity, and the build's memory).
+  if (ok) out->resize(static_cast<size_t>(st.st_size) + 1);
   size_t got = 0;
   while (ok) {
     if (got == out->size()) out->resize(out->size() + 4096);  // grew since fstat
