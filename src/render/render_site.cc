@@ -635,7 +635,7 @@ class SiteRenderer {
     view["has_assessments"] = !assessed.empty();
     if (kpi) {
       const json& table = KpiTable(a, *kpi, path);
-      view["values"] = table;
+      view["values_table"] = ValuesTable(a, *kpi, path);
       view["has_values"] = !table["rows"].empty();
       view["comparisons"] = Comparisons(a, *kpi);
       view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, *kpi, &m, "chart-" + m.id)) : json(nullptr);
@@ -645,6 +645,21 @@ class SiteRenderer {
 
   // The same table serves the KPI page, its embed and the measure pages, all
   // at the same depth, so it is made once per KPI.
+  // The table of every figure of a KPI, as HTML: the KPI page, its embed
+  // and the measures that use it show the same table, so it is rendered
+  // once (for each depth of page) from the `_values_table` partial.
+  const std::string& ValuesTable(const Authority& a, const Kpi& k, const std::string& from) {
+    std::string key = k.id + "@" + RootFor(from);
+    auto cached = values_tables_.find(key);
+    if (cached != values_tables_.end()) return cached->second;
+    json view = {{"values", KpiTable(a, k, from)}, {"data_links", DataLinks(a, from)}, {"root", RootFor(from)}};
+    std::string html, error;
+    if (!RenderTemplate(theme_, "_values_table", view, &html, &error)) errors_.push_back(error);
+    // Printed on a line of its own, which brings its own line end.
+    if (!html.empty() && html.back() == '\n') html.pop_back();
+    return values_tables_[key] = std::move(html);
+  }
+
   const json& KpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
     std::string key = k.id + "@" + RootFor(from);
     auto cached = kpi_tables_.find(key);
@@ -941,7 +956,7 @@ class SiteRenderer {
                  {"kpi", {{"label", k.label}, {"href", Href(path, Paths::Kpi(a, k.id))}}},
                  {"trend", TrendText(aa, k)}};
     const json& table = KpiTable(a, k, path);
-    view["values"] = table;
+    view["values_table"] = ValuesTable(a, k, path);
     view["has_values"] = !table["rows"].empty();
     view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, k, nullptr, "embed-" + k.id)) : json(nullptr);
     Emit(path, "embed", std::move(view), k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description, "embed_layout");
@@ -964,7 +979,7 @@ class SiteRenderer {
                                  : k.direction == Direction::kLowerIsBetter ? "Lower is better" : "Neither higher nor lower is better in itself"},
                    {"breakdown", k.breakdown}};
     const json& table = KpiTable(a, k, path);
-    view["values"] = table;
+    view["values_table"] = ValuesTable(a, k, path);
     view["has_values"] = !table["rows"].empty();
     view["comparisons"] = Comparisons(a, k);
     view["trend"] = TrendText(aa, k);
@@ -1054,6 +1069,7 @@ class SiteRenderer {
   std::vector<Download> downloads_;
   const std::vector<AuthoritySummary>* summaries_ = nullptr;  // while rendering the site-wide files
   mutable std::map<std::string, json> kpi_tables_;
+  std::map<std::string, std::string> values_tables_;
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
   const SiteAssessment& assessment_;
