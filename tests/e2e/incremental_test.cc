@@ -113,6 +113,11 @@ TEST_CASE("incremental builds equal clean builds after each kind of change, and 
              << "---\ntitle: Report\ntype: scrutiny-report\ndate: 2022-07-01\n---\n## Findings\n";
        }, ""},
       {"a document removed", [&] { fs::remove(src / "content/otherton/documents/letter.md"); }, ""},
+      {"an authority added", [&] {
+         fs::create_directories(src / "content/thirdton");
+         std::ofstream(src / "content/thirdton/_authority.md") << "---\nname: Thirdton Council\n---\nA third council.\n";
+       }, ""},
+      {"an authority removed", [&] { fs::remove_all(src / "content/thirdton"); }, ""},
       {"a template overridden", [&] {
          fs::create_directories(src / "themes/default/templates");
          std::ofstream(src / "themes/default/templates/not_found.html") << "<h1 class=\"govuk-heading-xl\">Not here</h1>\n";
