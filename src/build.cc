@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <mutex>
 #include <ostream>
 #include <set>
@@ -206,31 +207,51 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     report.Summary(kExitOk, counts);
     return kExitOk;
   };
+  // load: sizes and times first, taken before reading, so a file that
+  // changes during the build is seen as changed next time. Listing a large
+  // site takes a while, so it runs beside reading the last build's records.
+  std::future<std::map<std::string, std::string>> listing;
+  if (opt.write) listing = std::async(std::launch::async, [&] { return StatSourceTree(opt.source); });
   if (opt.write && !publisher.Begin(out_dir, &why)) {
     report.Error(why);
     report.Summary(kExitContentError, counts);
     return kExitContentError;
   }
   const Manifest& prev = publisher.previous();
-  if (opt.write) mark("read the previous build's manifest");
   const bool same_tool = opt.write && !opt.force && prev.tool == tool;
+  // What the site-wide files need of each authority, as the last build left
+  // it; used below only if what every page reads is unchanged. Its feed
+  // entries are made with the site's settings, so site.yml is read too.
+  std::vector<CachedSummary> cached;
+  std::string prev_as_at, summaries_config;
+  if (same_tool) {
+    Diagnostics quiet;
+    SourceTree global;
+    ReadSources(opt.source, {"site.yml"}, global, quiet);
+    SiteConfig config = LoadConfig(global, quiet);
+    if (quiet.empty()) {
+      cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at);
+      summaries_config = HashBytes(*global.Find("site.yml"));
+    }
+  }
+  auto sources_cache = SourcesFromText(publisher.ReadCache("sources"), prev.inputs);
+  if (opt.write) mark("read the last build's records");
 
-  // load: sizes and times first, taken before reading, so a file that
-  // changes during the build is seen as changed next time. A file whose
-  // size and time are unchanged is not read again: its hash is in the cache.
+  // A file whose size and time are unchanged is not read again: its hash is
+  // in the cache.
   Diagnostics diag;
   SourceTree tree;
   std::map<std::string, std::string> hashes;
   std::map<std::string, std::string> stats;
   if (opt.write) {
-    stats = StatSourceTree(opt.source);
+    stats = listing.get();
     mark("list the sources");
-    auto cached = SourcesFromText(publisher.ReadCache("sources"), prev.inputs);
     std::vector<std::string> unread;
-    bool all_same = same_tool && prev.options == options && !cached.empty() && cached.size() == stats.size();
+    bool all_same = same_tool && prev.options == options && !sources_cache.empty() &&
+                    sources_cache.size() == stats.size();
     for (const auto& [path, stat] : stats) {
-      auto c = cached.find(path);
-      if (c != cached.end() && c->second.first == stat) {
+      auto c = sources_cache.find(path);
+      if (c != sources_cache.end() && c->second.first == stat) {
         hashes.emplace_hint(hashes.end(), path, std::move(c->second.second));
       } else {
         unread.push_back(path);
@@ -258,18 +279,10 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // the others are listed from their summaries of the last build and their
   // pages kept as they are; anything unusual loads everything, so the
   // result is always that of a clean build.
-  std::vector<CachedSummary> cached;
-  std::string prev_as_at;
-  if (same_tool && prev.global == fp.global && fp.authorities.size() > 1 && diag.empty()) {
-    // Feed entries are made again with the site's settings, so site.yml is
-    // read first; it is unchanged, as the global fingerprint says.
-    Diagnostics quiet;
-    SourceTree global;
-    ReadSources(opt.source, {"site.yml"}, global, quiet);
-    SiteConfig config = LoadConfig(global, quiet);
-    if (quiet.empty()) cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at);
-    mark("read the summaries of the last build");
-  }
+  auto site_yml = hashes.find("site.yml");
+  if (!(prev.global == fp.global && fp.authorities.size() > 1 && diag.empty() && site_yml != hashes.end() &&
+        site_yml->second == summaries_config))
+    cached.clear();
   std::vector<AuthoritySummary> others;
   for (auto& c : cached) {
     auto own = fp.authorities.find(c.summary.slug);

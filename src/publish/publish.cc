@@ -513,12 +513,10 @@ bool Publisher::Commit(const Manifest& in, std::string* error) {
       Abort();
       return false;
     }
-    // The back folder now holds the previous site: the next build starts
-    // from it, so the record says where it differs from the new one.
-    nlohmann::ordered_json state;
-    state["live"] = HashBytes(text);
-    state["stale"] = new_stale_;
-    WriteCache("back.json", state.dump() + "\n");
+    // The back folder now holds the previous site. It is brought level with
+    // the new one straight away, so a build that changed much pays for that
+    // itself and the next starts from the same files.
+    ResyncBack(text);
   } else if (::rename(back_.c_str(), out_.c_str()) == 0) {
     // The first site: the back folder starts as the same files, so the next
     // build changes only what differs, as every later one does.
@@ -530,6 +528,49 @@ bool Publisher::Commit(const Manifest& in, std::string* error) {
   }
   open_ = false;
   return true;
+}
+
+// Makes each path of `new_stale_` in the back folder the published file
+// again (or removes it when the site no longer has it), on every core; what
+// could not be done is recorded as stale for the next build.
+void Publisher::ResyncBack(const std::string& manifest_text) {
+  std::vector<std::string> paths(new_stale_.begin(), new_stale_.end());
+  std::vector<char> done(paths.size(), 0);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < paths.size();) {
+      fs::path from = out_ / paths[i], to = back_ / paths[i];
+      ::unlink(to.c_str());
+      if (!files_.count(paths[i])) {
+        done[i] = 1;
+        continue;
+      }
+      if (::link(from.c_str(), to.c_str()) != 0 && errno == ENOENT) {
+        std::error_code ec;
+        fs::create_directories(to.parent_path(), ec);
+        if (::link(from.c_str(), to.c_str()) != 0) continue;
+      }
+      done[i] = 1;
+    }
+  };
+  std::vector<std::thread> threads;
+  unsigned n = paths.size() < 256 ? 1u : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  // Folders the new site no longer has go too.
+  std::set<fs::path, std::greater<>> dirs;
+  for (const auto& p : paths)
+    if (!files_.count(p))
+      for (fs::path d = (back_ / p).parent_path(); d.native().size() > back_.native().size(); d = d.parent_path())
+        dirs.insert(d);
+  for (const auto& d : dirs) ::rmdir(d.c_str());
+  nlohmann::ordered_json state;
+  state["live"] = HashBytes(manifest_text);
+  state["stale"] = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < paths.size(); ++i)
+    if (!done[i]) state["stale"].push_back(paths[i]);
+  WriteCache("back.json", state.dump() + "\n");
 }
 
 void Publisher::PrimeBack(const std::string& manifest_text) {

@@ -3,8 +3,10 @@
 // complete, so a failed or killed build leaves the published site as it was.
 //
 // The back folder is kept between builds: after the swap it holds the
-// previous site, and the next build brings it up to date by touching only
-// the files that differ, instead of making a whole new tree. Files whose
+// previous site, which is brought level with the new one at once (by
+// linking the few files that differ), so the next build starts from the
+// published files and touches only those that change, instead of making a
+// whole new tree. Files whose
 // bytes did not change are hard links to the published site's, so they keep
 // their inode and modification time and rsync and CDNs see no change.
 //
@@ -92,6 +94,7 @@ class Publisher {
   bool KeepPublished(const std::string& path);
   bool WriteNew(const std::string& path, const OutputFile& f, std::string* hash, size_t* size);
   void PrimeBack(const std::string& manifest_text);
+  void ResyncBack(const std::string& manifest_text);
 
   std::filesystem::path out_, back_, cache_;
   Manifest previous_;

@@ -1112,10 +1112,10 @@ RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, con
   summaries.insert(summaries.end(), options.others.begin(), options.others.end());
   std::sort(summaries.begin(), summaries.end(),
             [](const AuthoritySummary& x, const AuthoritySummary& y) { return x.slug < y.slug; });
-  // Then the pages. The all-authorities files (joined from each
-  // authority's, the JSON first as the largest) and the site-wide pages are
-  // tasks beside the authorities', so a rebuild of one authority keeps every
-  // core busy too.
+  // Then the pages: the authorities', then the all-authorities files (joined
+  // from each authority's, the JSON first as the largest) and the site-wide
+  // pages, all as tasks for the same workers, so a rebuild of one authority
+  // keeps every core busy too.
   std::vector<std::vector<Download>> each;
   for (const auto& sum : summaries) each.push_back(sum.downloads);
   std::vector<OutputFile> joined;
@@ -1124,19 +1124,18 @@ RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, con
   std::sort(joined.begin(), joined.end(), [](const OutputFile& x, const OutputFile& y) {
     return x.path.compare(x.path.size() - 5, 5, ".json") == 0 && y.path.compare(y.path.size() - 5, 5, ".json") != 0;
   });
-  const size_t first = joined.size() + 1;
   std::vector<std::vector<std::string>> errors(n + 1);
-  run(first + n, [&](size_t i) {
-    if (i < joined.size()) {
-      sink(joined[i]);
+  run(n + joined.size() + 1, [&](size_t i) {
+    if (i >= n && i < n + joined.size()) {
+      sink(joined[i - n]);
       return;
     }
     SiteRenderer r(site, assessment, theme, sink);
-    if (i == joined.size())
+    if (i == n + joined.size())
       r.RenderSiteWide(summaries, downloads);
-    else if (!options.reuse.count(site.authorities[i - first].slug))
-      r.RenderAuthorityPages(i - first);
-    errors[i == joined.size() ? n : i - first] = r.errors();
+    else if (!options.reuse.count(site.authorities[i].slug))
+      r.RenderAuthorityPages(i);
+    errors[std::min(i, n)] = r.errors();
   });
   // Errors in authority order, whatever order the work was done in.
   RenderOutcome out;
