@@ -224,17 +224,18 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // entries are made with the site's settings, so site.yml is read too.
   std::vector<CachedSummary> cached;
   std::string prev_as_at, summaries_config;
-  if (same_tool) {
+  auto summaries_read = std::async(std::launch::async, [&] {
+    if (!same_tool) return;
     Diagnostics quiet;
     SourceTree global;
     ReadSources(opt.source, {"site.yml"}, global, quiet);
     SiteConfig config = LoadConfig(global, quiet);
-    if (quiet.empty()) {
-      cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at);
-      summaries_config = HashBytes(*global.Find("site.yml"));
-    }
-  }
+    if (!quiet.empty()) return;
+    cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at);
+    summaries_config = HashBytes(*global.Find("site.yml"));
+  });
   auto sources_cache = SourcesFromText(publisher.ReadCache("sources"), prev.inputs);
+  summaries_read.get();
   if (opt.write) mark("read the last build's records");
 
   // A file whose size and time are unchanged is not read again: its hash is
@@ -415,16 +416,16 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   }
   mark("swap the new site in");
   // For the next build: each source's hash, and each authority's summary
-  // unless it had problems to report again.
-  record_sources();
-  mark("keep the sources' hashes for the next build");
+  // unless it had problems to report again; the two side by side.
+  auto sources_written = std::async(std::launch::async, record_sources);
   std::set<std::string> noisy;
   for (const auto& d : diag.Sorted()) noisy.insert(OwnerOf(d.pos.path));
   std::vector<CachedSummary> next;
   for (auto& sum : rendered.summaries)
     if (!noisy.count(sum.slug)) next.push_back({groups[sum.slug], std::move(sum)});
   publisher.WriteCache("summaries.json", SummariesToJson(next, as_at.Iso()));
-  mark("keep the summaries for the next build");
+  sources_written.get();
+  mark("keep the sources' hashes and the summaries for the next build");
   PublishStats st = publisher.stats();
   counts = {{"authorities", authorities},
             {"pages", pages.load()},
