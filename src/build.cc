@@ -1,7 +1,5 @@
 #include "build.h"
 
-#include <sched.h>
-
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -26,11 +24,6 @@ namespace tracker {
 
 namespace fs = std::filesystem;
 
-int AvailableCores() {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
-  return 1;
-}
 
 namespace {
 

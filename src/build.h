@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "model/date.h"
+#include "parallel.h"
 
 namespace tracker {
 
@@ -26,7 +27,5 @@ enum ExitCode { kExitOk = 0, kExitContentError = 1, kExitUsage = 2 };
 // Runs the build, printing diagnostics to `err` and a summary to `out`.
 ExitCode RunBuild(const BuildOptions& options, std::ostream& out, std::ostream& err);
 
-// Cores this process may run on (its CPU affinity), at least 1.
-int AvailableCores();
 
 }  // namespace tracker

@@ -1,8 +1,8 @@
 #include "assess/assess_site.h"
 
+#include "parallel.h"
+
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 namespace tracker {
 
@@ -38,9 +38,7 @@ SiteAssessment AssessSite(const Site& site, const Date& as_at) {
   out.window = site.config.trend_window;
   out.authorities.resize(site.authorities.size());
   // Authorities are independent; each worker fills its own slots.
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < site.authorities.size();) {
+  ParallelFor(site.authorities.size(), AvailableCores(), [&](size_t i) {
       const Authority& a = site.authorities[i];
       AuthorityAssessment& aa = out.authorities[i];
       for (const auto& m : a.measures) {
@@ -57,13 +55,7 @@ SiteAssessment AssessSite(const Site& site, const Date& as_at) {
           aa.item_trends[k.id].emplace_back(item, TrendOf(k, NumericSeries(k.id, item, a.snapshots, as_at), out.window));
       }
       aa.changes = CompareSnapshots(site, a, as_at, out.window);
-    }
-  };
-  std::vector<std::thread> threads;
-  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  });
   return out;
 }
 

@@ -1,9 +1,9 @@
 #include "load/load_site.h"
 
+#include "parallel.h"
+
 #include <algorithm>
-#include <atomic>
 #include <set>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -794,9 +794,7 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
   for (const auto& [slug, _] : jobs) slugs.push_back(slug);
   std::vector<Authority> loaded(slugs.size());
   std::vector<Diagnostics> local(slugs.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < slugs.size();) {
+  ParallelFor(slugs.size(), AvailableCores(), [&](size_t i) {
       Authority& a = loaded[i];
       Diagnostics& d = local[i];
       a.slug = slugs[i];
@@ -835,13 +833,7 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
         d.Error({"content/" + a.slug, 0, 0}, "authority folder has no _authority.md; add one with at least 'name:'");
         a.pos = {"content/" + a.slug + "/_authority.md", 0, 0};
       }
-    }
-  };
-  std::vector<std::thread> threads;
-  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  });
   std::map<std::string, Authority> authorities;
   for (size_t i = 0; i < slugs.size(); ++i) {
     diag.Append(local[i]);

@@ -1,5 +1,7 @@
 #include "load/source_tree.h"
 
+#include "parallel.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -8,9 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include <atomic>
 #include <fstream>
-#include <thread>
 #include <vector>
 #include <sstream>
 #include <system_error>
@@ -119,20 +119,11 @@ std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
   }
   std::vector<std::vector<Listed>> found(units.size());
   std::vector<char> failed(units.size(), 0);
-  std::atomic<size_t> next{0};
-  auto walker = [&] {
-    for (size_t i; (i = next++) < units.size();) {
-      bool f = false;
-      Walk(rootfd, units[i], found[i], &f);
-      failed[i] = f;
-    }
-  };
-  std::vector<std::thread> threads;
-  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  if (units.size() < 16) n = 1;
-  for (unsigned t = 1; t < n; ++t) threads.emplace_back(walker);
-  walker();
-  for (auto& t : threads) t.join();
+  ParallelFor(units.size(), units.size() < 16 ? 1 : AvailableCores(), [&](size_t i) {
+    bool f = false;
+    Walk(rootfd, units[i], found[i], &f);
+    failed[i] = f;
+  });
   ::close(rootfd);
   for (size_t i = 0; i < units.size(); ++i) {
     if (failed[i] && diag) diag->Error({units[i], 0, 0}, "cannot list this folder; check its permissions");
@@ -152,16 +143,8 @@ std::map<std::string, std::string> StatSourceTree(const fs::path& root) {
 void ReadSources(const fs::path& root, const std::vector<std::string>& paths, SourceTree& tree, Diagnostics& diag) {
   std::vector<std::string> texts(paths.size());
   std::vector<char> ok(paths.size(), 0);
-  std::atomic<size_t> next{0};
-  auto reader = [&] {
-    for (size_t i; (i = next++) < paths.size();) ok[i] = ReadFile(root / paths[i], &texts[i]);
-  };
-  std::vector<std::thread> threads;
-  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  if (paths.size() < 64) n = 1;
-  for (unsigned t = 1; t < n; ++t) threads.emplace_back(reader);
-  reader();
-  for (auto& t : threads) t.join();
+  ParallelFor(paths.size(), paths.size() < 64 ? 1 : AvailableCores(),
+              [&](size_t i) { ok[i] = ReadFile(root / paths[i], &texts[i]); });
   for (size_t i = 0; i < paths.size(); ++i) {
     if (!ok[i])
       diag.Error({paths[i], 0, 0}, "cannot read this file; check its permissions");

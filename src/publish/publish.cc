@@ -1,5 +1,7 @@
 #include "publish/publish.h"
 
+#include "parallel.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -536,28 +538,16 @@ bool Publisher::Commit(const Manifest& in, std::string* error) {
 void Publisher::ResyncBack(const std::string& manifest_text) {
   std::vector<std::string> paths(new_stale_.begin(), new_stale_.end());
   std::vector<char> done(paths.size(), 0);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < paths.size();) {
-      fs::path from = out_ / paths[i], to = back_ / paths[i];
-      ::unlink(to.c_str());
-      if (!files_.count(paths[i])) {
-        done[i] = 1;
-        continue;
-      }
-      if (::link(from.c_str(), to.c_str()) != 0 && errno == ENOENT) {
-        std::error_code ec;
-        fs::create_directories(to.parent_path(), ec);
-        if (::link(from.c_str(), to.c_str()) != 0) continue;
-      }
-      done[i] = 1;
+  ParallelFor(paths.size(), paths.size() < 256 ? 1 : AvailableCores(), [&](size_t i) {
+    fs::path from = out_ / paths[i], to = back_ / paths[i];
+    ::unlink(to.c_str());
+    if (files_.count(paths[i]) && ::link(from.c_str(), to.c_str()) != 0) {
+      std::error_code ec;
+      fs::create_directories(to.parent_path(), ec);
+      if (::link(from.c_str(), to.c_str()) != 0) return;
     }
-  };
-  std::vector<std::thread> threads;
-  unsigned n = paths.size() < 256 ? 1u : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+    done[i] = 1;
+  });
   // Folders the new site no longer has go too.
   std::set<fs::path, std::greater<>> dirs;
   for (const auto& p : paths)
@@ -578,22 +568,14 @@ void Publisher::PrimeBack(const std::string& manifest_text) {
   if (!fs::create_directory(back_, ec)) return;
   std::vector<const std::string*> paths;
   for (const auto& [path, _] : files_) paths.push_back(&path);
-  std::atomic<size_t> next{0};
   std::atomic<bool> ok{true};
-  auto linker = [&] {
-    for (size_t i; ok && (i = next++) < paths.size();) {
-      fs::path from = out_ / *paths[i], to = back_ / *paths[i];
-      if (::link(from.c_str(), to.c_str()) == 0) continue;
-      std::error_code mine;
-      fs::create_directories(to.parent_path(), mine);
-      if (::link(from.c_str(), to.c_str()) != 0) ok = false;
-    }
-  };
-  std::vector<std::thread> threads;
-  unsigned n = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-  for (unsigned t = 1; t < n; ++t) threads.emplace_back(linker);
-  linker();
-  for (auto& t : threads) t.join();
+  ParallelFor(paths.size(), AvailableCores(), [&](size_t i) {
+    fs::path from = out_ / *paths[i], to = back_ / *paths[i];
+    if (!ok || ::link(from.c_str(), to.c_str()) == 0) return;
+    std::error_code mine;
+    fs::create_directories(to.parent_path(), mine);
+    if (::link(from.c_str(), to.c_str()) != 0) ok = false;
+  });
   if (!ok) return;  // no record: the next build starts afresh
   nlohmann::ordered_json state;
   state["live"] = HashBytes(manifest_text);

@@ -1,12 +1,12 @@
 #include "render/render_site.h"
 
+#include "parallel.h"
+
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <functional>
 #include <mutex>
 #include <set>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -1087,16 +1087,7 @@ RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, con
   // authority's pages per worker, not the site.
   const size_t n = site.authorities.size();
   const int jobs = std::max(1, options.jobs);
-  auto run = [jobs](size_t tasks, const std::function<void(size_t)>& task) {
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-      for (size_t i; (i = next++) < tasks;) task(i);
-    };
-    std::vector<std::thread> threads;
-    for (int t = 1; t < jobs && static_cast<size_t>(t) < tasks; ++t) threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads) t.join();
-  };
+  auto run = [jobs](size_t tasks, const std::function<void(size_t)>& task) { ParallelFor(tasks, jobs, task); };
   // First each authority's open data and summary, which the site-wide files
   // are made from; the authorities not loaded this time come from theirs.
   std::vector<AuthoritySummary> summaries(n);
