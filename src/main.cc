@@ -32,9 +32,9 @@ int main(int argc, char** argv) {
   };
   CLI::App* build = app.add_subcommand("build", "check the content and write the website");
   add_common(build);
-  build->add_option("-o,--out", out, "output folder (default: <source>/site)");
+  build->add_option("-o,--out", out, "output folder (default: <source>/site); tracker keeps its lock and caches in .<out>.tracker/ beside it");
   build->add_flag("--force", opt.force, "render every page, even those whose inputs have not changed");
-  build->add_flag("-v,--verbose", opt.verbose, "say which authorities were reused unchanged");
+  build->add_flag("-v,--verbose", opt.verbose, "say which authorities were kept unchanged and how long each stage took");
   CLI::App* check = app.add_subcommand("check", "check the content and report every problem; write nothing");
   add_common(check);
 
