@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <iterator>
 #include <cstring>
 
 #include <fstream>
@@ -125,10 +127,15 @@ std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
     failed[i] = f;
   });
   ::close(rootfd);
+  size_t total = out.size();
+  for (const auto& f : found) total += f.size();
+  out.reserve(total);
   for (size_t i = 0; i < units.size(); ++i) {
     if (failed[i] && diag) diag->Error({units[i], 0, 0}, "cannot list this folder; check its permissions");
-    for (auto& l : found[i]) out.push_back(std::move(l));
+    std::move(found[i].begin(), found[i].end(), std::back_inserter(out));
   }
+  // In path order, whatever order the file system listed them in.
+  std::sort(out.begin(), out.end(), [](const Listed& x, const Listed& y) { return x.path < y.path; });
   return out;
 }
 
@@ -136,7 +143,7 @@ std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
 
 std::map<std::string, std::string> StatSourceTree(const fs::path& root) {
   std::map<std::string, std::string> out;
-  for (auto& l : ListSources(root, nullptr)) out.emplace(std::move(l.path), std::move(l.stat));
+  for (auto& l : ListSources(root, nullptr)) out.emplace_hint(out.end(), std::move(l.path), std::move(l.stat));
   return out;
 }
 
