@@ -217,6 +217,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // entries are made with the site's settings, so site.yml is read too.
   std::vector<CachedSummary> cached;
   std::string prev_as_at, summaries_config;
+  std::optional<FeedCutoff> feed_cutoff;
   auto summaries_read = std::async(std::launch::async, [&] {
     if (!same_tool) return;
     Diagnostics quiet;
@@ -224,7 +225,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     ReadSources(opt.source, {"site.yml"}, global, quiet);
     SiteConfig config = LoadConfig(global, quiet);
     if (!quiet.empty()) return;
-    cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at);
+    cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at, &feed_cutoff);
     summaries_config = HashBytes(*global.Find("site.yml"));
   });
   auto sources_cache = SourcesFromText(publisher.ReadCache("sources"), prev.inputs);
@@ -307,11 +308,25 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   for (const auto& a : site.authorities) newest.Add(NewestOf(a));
   for (const auto& o : others) newest.Add(o.newest);
   Date as_at = ResolveAsAt(site.config, opt.as_at, newest);
-  // Problems are reported as a clean build would, and a new as-at date
-  // changes every page: either way, everything is loaded.
-  if (!others.empty() && (!diag.empty() || as_at.Iso() != prev_as_at)) {
+  // The kept summaries hold only the feed entries that made the site-wide
+  // feed; the loaded authorities' entries must not push it past them.
+  auto feed_known = [&] {
+    std::vector<AuthoritySummary> feeds = others;
+    for (const auto& a : site.authorities) {
+      AuthoritySummary s;
+      s.feed = FeedEntries(site.config, a, as_at, true);
+      feeds.push_back(std::move(s));
+    }
+    return SiteFeedKnown(feeds, feed_cutoff);
+  };
+  // Problems are reported as a clean build would, a new as-at date changes
+  // every page, and a site-wide feed may need older entries: in each case,
+  // everything is loaded.
+  if (!others.empty() && (!diag.empty() || as_at.Iso() != prev_as_at || !feed_known())) {
     report.Verbose("loading every authority: " +
-                   std::string(diag.empty() ? "the as-at date changed" : "there are problems to report"));
+                   std::string(!diag.empty()                ? "there are problems to report"
+                               : as_at.Iso() != prev_as_at ? "the as-at date changed"
+                                                            : "the site-wide feed needs older entries"));
     others.clear();
     skip.clear();
     diag = Diagnostics();
@@ -413,10 +428,11 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   auto sources_written = std::async(std::launch::async, record_sources);
   std::set<std::string> noisy;
   for (const auto& d : diag.Sorted()) noisy.insert(OwnerOf(d.pos.path));
+  const std::vector<FeedEntry> site_feed = SiteFeed(rendered.summaries);
   std::vector<CachedSummary> next;
   for (auto& sum : rendered.summaries)
     if (!noisy.count(sum.slug)) next.push_back({groups[sum.slug], std::move(sum)});
-  publisher.WriteCache("summaries.json", SummariesToJson(next, as_at.Iso()));
+  publisher.WriteCache("summaries.json", SummariesToJson(next, as_at.Iso(), site_feed));
   sources_written.get();
   mark("keep the sources' hashes and the summaries for the next build");
   PublishStats st = publisher.stats();

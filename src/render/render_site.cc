@@ -100,11 +100,7 @@ class SiteRenderer {
     RenderDataPage();
     RenderAccessibility();
     RenderNotFound();
-    std::vector<FeedEntry> feed;
-    for (const auto& s : all) feed.insert(feed.end(), s.feed.begin(), s.feed.end());
-    SortFeed(feed);
-    if (feed.size() > kSiteFeedEntries) feed.resize(kSiteFeedEntries);
-    sink_({"feed.xml", RenderAtomFeed(site_.config, feed, "feed.xml", "index.html", "", assessment_.as_at)});
+    sink_({"feed.xml", RenderAtomFeed(site_.config, SiteFeed(all), "feed.xml", "index.html", "", assessment_.as_at)});
     if (!site_.config.base_url.empty()) {
       std::vector<std::string> pages = {"index.html", "data.html", "accessibility.html"};
       for (const auto& s : all) pages.insert(pages.end(), s.pages.begin(), s.pages.end());

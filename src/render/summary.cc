@@ -1,5 +1,8 @@
 #include "render/summary.h"
 
+#include <set>
+#include <tuple>
+
 #include <nlohmann/json.hpp>
 
 namespace tracker {
@@ -65,13 +68,33 @@ AuthoritySummary Summarize(const SiteConfig& config, const Authority& a, const A
   return s;
 }
 
-std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std::string& as_at) {
+std::vector<FeedEntry> SiteFeed(const std::vector<AuthoritySummary>& all) {
+  std::vector<FeedEntry> feed;
+  for (const auto& s : all) feed.insert(feed.end(), s.feed.begin(), s.feed.end());
+  SortFeed(feed);
+  if (feed.size() > kSiteFeedEntries) feed.resize(kSiteFeedEntries);
+  return feed;
+}
+
+bool SiteFeedKnown(const std::vector<AuthoritySummary>& all, const std::optional<FeedCutoff>& cutoff) {
+  if (!cutoff) return true;  // every entry was kept
+  std::vector<FeedEntry> feed = SiteFeed(all);
+  if (feed.size() < kSiteFeedEntries) return false;
+  const FeedEntry& last = feed.back();
+  return std::make_tuple(-last.date.FirstDay(), last.id) <= std::make_tuple(-cutoff->day, cutoff->id);
+}
+
+std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std::string& as_at,
+                            const std::vector<FeedEntry>& site_feed) {
+  std::set<std::string> in_feed;
+  for (const auto& e : site_feed) in_feed.insert(e.id);
   json all = json::array();
   for (const auto& [fingerprint, s] : cached) {
     json feed = json::array();
     // The parts the entry is made from; the rest follows from the site.
     const size_t prefix = s.short_name.size() + 2;
     for (const auto& e : s.feed) {
+      if (!in_feed.count(e.id)) continue;
       if (e.document.empty())
         feed.push_back({DateJson(e.date), e.figures});
       else
@@ -92,14 +115,19 @@ std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std:
                    {"newest", {DateJson(s.newest.snapshot), DateJson(s.newest.document)}},
                    {"feed", feed}, {"pages", pages}, {"downloads", downloads}, {"rows", s.rows}});
   }
-  return json({{"as_at", as_at}, {"summaries", all}}).dump() + "\n";
+  json cutoff = nullptr;
+  if (site_feed.size() >= kSiteFeedEntries) cutoff = {site_feed.back().date.FirstDay(), site_feed.back().id};
+  return json({{"as_at", as_at}, {"feed_cutoff", cutoff}, {"summaries", all}}).dump() + "\n";
 }
 
-std::vector<CachedSummary> SummariesFromJson(const std::string& text, const SiteConfig& config, std::string* as_at) {
+std::vector<CachedSummary> SummariesFromJson(const std::string& text, const SiteConfig& config, std::string* as_at,
+                                             std::optional<FeedCutoff>* cutoff) {
   std::vector<CachedSummary> out;
   try {
     const json all = json::parse(text);
     *as_at = all.at("as_at").get<std::string>();
+    const json& c = all.at("feed_cutoff");
+    *cutoff = c.is_null() ? std::nullopt : std::optional<FeedCutoff>(FeedCutoff{c.at(0).get<long>(), c.at(1).get<std::string>()});
     for (const auto& j : all.at("summaries")) {
       CachedSummary c;
       c.fingerprint = j.at("fingerprint").get<std::string>();

@@ -36,16 +36,35 @@ struct AuthoritySummary {
 AuthoritySummary Summarize(const SiteConfig& config, const Authority& a, const AuthorityAssessment& aa,
                            const Date& as_at);
 
+// The site-wide feed: the newest kSiteFeedEntries of every authority's.
+std::vector<FeedEntry> SiteFeed(const std::vector<AuthoritySummary>& all);
+
+// Where a feed stops: the last entry's day and id. An entry after it in
+// feed order is older (or as old, with a later id).
+struct FeedCutoff {
+  long day = 0;
+  std::string id;
+};
+
+// True when SiteFeed(all) is the feed a whole build would make, though the
+// authorities' entries after `cutoff` may be missing: it is when the feed is
+// full and its last entry is no later than the cutoff.
+bool SiteFeedKnown(const std::vector<AuthoritySummary>& all, const std::optional<FeedCutoff>& cutoff);
+
 // The cache of summaries beside the site: each with the fingerprint of the
 // inputs it was made from, so a stale one is never used.
 struct CachedSummary {
   std::string fingerprint;
   AuthoritySummary summary;
 };
-// `as_at` is the date the summaries were made for. Feed entries are kept
-// in short form and made again with `config` when read.
-std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std::string& as_at);
+// `as_at` is the date the summaries were made for. Of the feed entries, it
+// keeps only those in the site-wide feed (`site_feed`), in short form, and
+// the cutoff: the last of them when the feed is full.
+std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std::string& as_at,
+                            const std::vector<FeedEntry>& site_feed);
 // Empty when the text is missing or damaged: the cache only saves time.
-std::vector<CachedSummary> SummariesFromJson(const std::string& text, const SiteConfig& config, std::string* as_at);
+// Feed entries are made again with `config`.
+std::vector<CachedSummary> SummariesFromJson(const std::string& text, const SiteConfig& config, std::string* as_at,
+                                             std::optional<FeedCutoff>* cutoff);
 
 }  // namespace tracker

@@ -188,6 +188,37 @@ TEST_CASE("a rebuild loads only the authorities whose files changed, and still r
   CHECK(Contains(r.out, "warnings    1"));
 }
 
+TEST_CASE("the site-wide feed is right when kept authorities' older entries are needed") {
+  fs::path work = Source("feed");
+  fs::path src = work / "src", site = work / "site";
+  // Enough of Otherton's figures that the site-wide feed is full, all older
+  // than Sampleton's, so the feed stops among Otherton's.
+  fs::create_directories(src / "data/otherton/snapshots");
+  for (int m = 0; m < 60; ++m) {
+    char date[16];
+    std::snprintf(date, sizeof date, "%d-%02d-01", 2017 + m / 12, 1 + m % 12);
+    std::ofstream(src / "data/otherton/snapshots" / (std::string(date) + ".json"))
+        << "{\"as_at\": \"" << date << "\", \"values\": {\"visits_in_time\": " << 50 + m % 40 << "}}";
+  }
+  Build(src, site);
+  // Sampleton's new figures: Otherton is kept, its newest entries enough.
+  std::ofstream(src / "data/sampleton/snapshots/2023-01-31.json")
+      << "{\"as_at\": \"2023-01-31\", \"values\": {\"visits_in_time\": 77}}";
+  Run r = Tracker("build --verbose --source " + Quote(src.string()) + " --out " + Quote(site.string()));
+  REQUIRE(r.exit == 0);
+  CHECK(Contains(r.out, "kept otherton"));
+  Build(src, work / "clean1");
+  CHECK(Tree(site) == Tree(work / "clean1"));
+  // One of Sampleton's snapshots goes: the feed needs one more of Otherton's
+  // than was kept, so everything is loaded.
+  fs::remove(src / "data/sampleton/snapshots/2023-01-31.json");
+  r = Tracker("build --verbose --source " + Quote(src.string()) + " --out " + Quote(site.string()));
+  REQUIRE(r.exit == 0);
+  CHECK(Contains(r.out, "the site-wide feed needs older entries"));
+  Build(src, work / "clean2");
+  CHECK(Tree(site) == Tree(work / "clean2"));
+}
+
 TEST_CASE("damaged or missing caches beside the site only cost speed") {
   fs::path work = Source("caches");
   fs::path src = work / "src", site = work / "site", cache = work / ".site.tracker";

@@ -73,17 +73,39 @@ TEST_CASE("a summary survives the cache unchanged") {
   std::vector<CachedSummary> cached;
   for (const auto& s : whole.outcome.summaries) cached.push_back({"fp-" + s.slug, s});
   std::string as_at;
+  std::optional<FeedCutoff> cutoff;
   Diagnostics diag;
   SiteConfig config = LoadSite(tree, diag).config;
-  auto back = SummariesFromJson(SummariesToJson(cached, "2022-12-01"), config, &as_at);
+  // With every entry in the site-wide feed, nothing is left out.
+  std::vector<FeedEntry> everything;
+  for (const auto& c : cached) everything.insert(everything.end(), c.summary.feed.begin(), c.summary.feed.end());
+  auto back = SummariesFromJson(SummariesToJson(cached, "2022-12-01", everything), config, &as_at, &cutoff);
   CHECK(as_at == "2022-12-01");
   REQUIRE(back.size() == 2);
   for (size_t i = 0; i < 2; ++i) {
     CHECK(back[i].fingerprint == cached[i].fingerprint);
     CHECK(back[i].summary == cached[i].summary);
   }
-  CHECK(SummariesFromJson("{\"as_at\": \"2022-12-01\", \"summaries\": [{\"slug\": 1}]}", config, &as_at).empty());
-  CHECK(SummariesFromJson("", config, &as_at).empty());
+  // Otherwise each keeps only its entries in the feed, and the cutoff says
+  // where the feed stopped.
+  const std::vector<FeedEntry> feed = SiteFeed(whole.outcome.summaries);
+  REQUIRE(feed.size() == kSiteFeedEntries);
+  back = SummariesFromJson(SummariesToJson(cached, "2022-12-01", feed), config, &as_at, &cutoff);
+  REQUIRE(cutoff);
+  CHECK(cutoff->id == feed.back().id);
+  REQUIRE(back.size() == 2);
+  CHECK(back[0].summary.feed.size() + back[1].summary.feed.size() == kSiteFeedEntries);
+  std::vector<AuthoritySummary> kept = {back[0].summary, back[1].summary};
+  CHECK(SiteFeedKnown(kept, cutoff));
+  CHECK(SiteFeed(kept).size() == kSiteFeedEntries);
+  CHECK(SiteFeed(kept).back().id == feed.back().id);
+  // An authority that lost its newest entries leaves the feed short: not known.
+  kept[0].feed.resize(kept[0].feed.size() / 2);
+  CHECK_FALSE(SiteFeedKnown(kept, cutoff));
+
+  CHECK(SummariesFromJson("{\"as_at\": \"2022-12-01\", \"feed_cutoff\": null, \"summaries\": [{\"slug\": 1}]}",
+                          config, &as_at, &cutoff).empty());
+  CHECK(SummariesFromJson("", config, &as_at, &cutoff).empty());
 }
 
 TEST_CASE("the site-wide files made from a kept summary are those of a whole build") {
