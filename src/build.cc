@@ -174,6 +174,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   nlohmann::ordered_json counts;
   const fs::path out_dir = opt.out.empty() ? opt.source / "site" : opt.out;
   const int jobs = opt.jobs > 0 ? opt.jobs : AvailableCores();
+  SetThreads(jobs);  // every stage, not only rendering
 
   std::error_code ec;
   if (!fs::is_directory(opt.source, ec)) {

@@ -15,6 +15,17 @@ int AvailableCores() {
   return 1;
 }
 
+namespace {
+std::atomic<int> threads_set{0};
+}  // namespace
+
+int Threads() {
+  int n = threads_set.load();
+  return n > 0 ? n : AvailableCores();
+}
+
+void SetThreads(int n) { threads_set = n; }
+
 void ParallelFor(size_t count, int threads, const std::function<void(size_t)>& task) {
   std::atomic<size_t> next{0};
   auto worker = [&] {

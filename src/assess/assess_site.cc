@@ -38,7 +38,7 @@ SiteAssessment AssessSite(const Site& site, const Date& as_at) {
   out.window = site.config.trend_window;
   out.authorities.resize(site.authorities.size());
   // Authorities are independent; each worker fills its own slots.
-  ParallelFor(site.authorities.size(), AvailableCores(), [&](size_t i) {
+  ParallelFor(site.authorities.size(), Threads(), [&](size_t i) {
       const Authority& a = site.authorities[i];
       AuthorityAssessment& aa = out.authorities[i];
       for (const auto& m : a.measures) {

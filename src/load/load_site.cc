@@ -794,7 +794,7 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
   for (const auto& [slug, _] : jobs) slugs.push_back(slug);
   std::vector<Authority> loaded(slugs.size());
   std::vector<Diagnostics> local(slugs.size());
-  ParallelFor(slugs.size(), AvailableCores(), [&](size_t i) {
+  ParallelFor(slugs.size(), Threads(), [&](size_t i) {
       Authority& a = loaded[i];
       Diagnostics& d = local[i];
       a.slug = slugs[i];

@@ -121,7 +121,7 @@ std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
   }
   std::vector<std::vector<Listed>> found(units.size());
   std::vector<char> failed(units.size(), 0);
-  ParallelFor(units.size(), units.size() < 16 ? 1 : AvailableCores(), [&](size_t i) {
+  ParallelFor(units.size(), units.size() < 16 ? 1 : Threads(), [&](size_t i) {
     bool f = false;
     Walk(rootfd, units[i], found[i], &f);
     failed[i] = f;
@@ -150,7 +150,7 @@ std::map<std::string, std::string> StatSourceTree(const fs::path& root) {
 void ReadSources(const fs::path& root, const std::vector<std::string>& paths, SourceTree& tree, Diagnostics& diag) {
   std::vector<std::string> texts(paths.size());
   std::vector<char> ok(paths.size(), 0);
-  ParallelFor(paths.size(), paths.size() < 64 ? 1 : AvailableCores(),
+  ParallelFor(paths.size(), paths.size() < 64 ? 1 : Threads(),
               [&](size_t i) { ok[i] = ReadFile(root / paths[i], &texts[i]); });
   for (size_t i = 0; i < paths.size(); ++i) {
     if (!ok[i])

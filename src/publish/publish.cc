@@ -538,7 +538,7 @@ bool Publisher::Commit(const Manifest& in, std::string* error) {
 void Publisher::ResyncBack(const std::string& manifest_text) {
   std::vector<std::string> paths(new_stale_.begin(), new_stale_.end());
   std::vector<char> done(paths.size(), 0);
-  ParallelFor(paths.size(), paths.size() < 256 ? 1 : AvailableCores(), [&](size_t i) {
+  ParallelFor(paths.size(), paths.size() < 256 ? 1 : Threads(), [&](size_t i) {
     fs::path from = out_ / paths[i], to = back_ / paths[i];
     ::unlink(to.c_str());
     if (files_.count(paths[i]) && ::link(from.c_str(), to.c_str()) != 0) {
@@ -569,7 +569,7 @@ void Publisher::PrimeBack(const std::string& manifest_text) {
   std::vector<const std::string*> paths;
   for (const auto& [path, _] : files_) paths.push_back(&path);
   std::atomic<bool> ok{true};
-  ParallelFor(paths.size(), AvailableCores(), [&](size_t i) {
+  ParallelFor(paths.size(), Threads(), [&](size_t i) {
     fs::path from = out_ / *paths[i], to = back_ / *paths[i];
     if (!ok || ::link(from.c_str(), to.c_str()) == 0) return;
     std::error_code mine;
