@@ -62,6 +62,12 @@ std::string GroupOf(const std::string& path, const std::set<std::string>& slugs)
   return slugs.count(first) ? first : "";
 }
 
+// What an authority's pages are made from: its inputs and the as-at date,
+// which every footer states.
+std::string GroupFingerprint(const std::string& authority, const std::string& as_at) {
+  return HashBytes(authority + "@" + as_at);
+}
+
 // The sources cache: each source's size, time and hash, so a rebuild reads
 // only the files that changed. Lines of "path<TAB>size:mtime<TAB>hash" after
 // a header naming the inputs of the site it describes; a plain format, as
@@ -283,7 +289,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   for (auto& c : cached) {
     auto own = fp.authorities.find(c.summary.slug);
     if (own == fp.authorities.end()) continue;
-    const std::string group = HashBytes(own->second + "@" + prev_as_at);
+    const std::string group = GroupFingerprint(own->second, prev_as_at);
     auto published = prev.groups.find(c.summary.slug);
     if (c.fingerprint != group || published == prev.groups.end() || published->second != group) continue;
     if (!publisher.Reuse(c.summary.slug)) continue;
@@ -293,14 +299,24 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   if (!cached.empty()) mark("keep the unchanged authorities' pages");
   std::set<std::string> skip;
   for (const auto& o : others) skip.insert(o.slug);
+  // Reads what is still unread and hands over the files to load, moved,
+  // not copied: every file, or only those of the authorities not kept.
   auto load = [&](bool partial) {
     std::vector<std::string> unread;
     for (const auto& [path, _] : hashes)
       if (!tree.files.count(path) && !(partial && skip.count(OwnerOf(path)))) unread.push_back(path);
     ReadSources(opt.source, unread, tree, diag);
     SourceTree mine;
-    for (auto& [path, bytes] : tree.files)
-      if (!(partial && skip.count(OwnerOf(path)))) mine.files.emplace(path, bytes);
+    if (!partial) {
+      mine.files.swap(tree.files);
+      return mine;
+    }
+    for (auto it = tree.files.begin(); it != tree.files.end();) {
+      if (skip.count(OwnerOf(it->first)))
+        ++it;
+      else
+        mine.files.insert(tree.files.extract(it++));
+    }
     return mine;
   };
   SourceTree loaded = load(!others.empty());
@@ -331,6 +347,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     others.clear();
     skip.clear();
     diag = Diagnostics();
+    tree.files.merge(loaded.files);
     loaded = load(false);
     site = LoadSite(loaded, diag);
     as_at = ResolveAsAt(site, opt.as_at);
@@ -359,7 +376,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // An authority's pages read its own files, the global ones and the as-at
   // date (every footer states it), so those decide whether they can be kept.
   std::map<std::string, std::string> groups;
-  for (const auto& [slug, hash] : fp.authorities) groups[slug] = HashBytes(hash + "@" + as_at.Iso());
+  for (const auto& [slug, hash] : fp.authorities) groups[slug] = GroupFingerprint(hash, as_at.Iso());
   if (same_tool) {
     for (const auto& a : site.authorities) {
       auto old = prev.groups.find(a.slug);

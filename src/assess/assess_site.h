@@ -30,6 +30,7 @@ struct SiteAssessment {
 struct NewestDates {
   Date snapshot, document;
   void Add(const NewestDates& o);
+  bool operator==(const NewestDates&) const = default;
 };
 NewestDates NewestOf(const Authority& a);
 

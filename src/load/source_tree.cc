@@ -1,6 +1,7 @@
 #include "load/source_tree.h"
 
 #include "parallel.h"
+#include "read_file.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -22,30 +23,6 @@ namespace tracker {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Plain POSIX reads into a string of the file's size: streams copy twice.
-bool ReadFile(const fs::path& p, std::string* out) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st;
-  bool ok = ::fstat(fd, &st) == 0;
-  out->clear();
-  // One byte more than the size, so the end is seen without growing the
-  // string (which would double its capacity, and the build's memory).
-  if (ok) out->resize(static_cast<size_t>(st.st_size) + 1);
-  size_t got = 0;
-  while (ok) {
-    if (got == out->size()) out->resize(out->size() + 4096);  // grew since fstat
-    ssize_t r = ::read(fd, out->data() + got, out->size() - got);
-    if (r < 0 && errno == EINTR) continue;
-    if (r < 0) ok = false;
-    if (r <= 0) break;
-    got += static_cast<size_t>(r);
-  }
-  ::close(fd);
-  out->resize(got);
-  return ok;
-}
 
 struct Listed {
   std::string path;  // relative to the root, '/' separated
@@ -151,7 +128,7 @@ void ReadSources(const fs::path& root, const std::vector<std::string>& paths, So
   std::vector<std::string> texts(paths.size());
   std::vector<char> ok(paths.size(), 0);
   ParallelFor(paths.size(), paths.size() < 64 ? 1 : Threads(),
-              [&](size_t i) { ok[i] = ReadFile(root / paths[i], &texts[i]); });
+              [&](size_t i) { ok[i] = ReadWholeFile(root / paths[i], &texts[i]); });
   for (size_t i = 0; i < paths.size(); ++i) {
     if (!ok[i])
       diag.Error({paths[i], 0, 0}, "cannot read this file; check its permissions");

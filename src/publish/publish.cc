@@ -1,6 +1,7 @@
 #include "publish/publish.h"
 
 #include "parallel.h"
+#include "read_file.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -154,20 +155,10 @@ std::optional<Manifest> ManifestFromJson(const std::string& text) {
 
 namespace {
 
+// A record of the last build; "" when missing.
 std::string ReadAll(const fs::path& p) {
   std::string out;
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return out;
-  struct stat st;
-  if (::fstat(fd, &st) == 0) out.resize(static_cast<size_t>(st.st_size));
-  size_t got = 0;
-  while (got < out.size()) {
-    ssize_t r = ::read(fd, out.data() + got, out.size() - got);
-    if (r <= 0) break;
-    got += static_cast<size_t>(r);
-  }
-  ::close(fd);
-  out.resize(got);
+  ReadWholeFile(p, &out);
   return out;
 }
 
@@ -322,23 +313,10 @@ bool Publisher::KeepPublished(const std::string& path) {
   return false;
 }
 
-// A file with new bytes: a new inode, never a write through a link to the
-// published site. Joined files are made under a temporary name and hashed
-// as they are written.
-bool Publisher::WriteNew(const std::string& path, const OutputFile& f, std::string* hash, size_t* size) {
-  Touch();
-  fs::path target = back_ / path;
-  if (f.pieces.empty()) {
-    ::unlink(target.c_str());
-    int fd = CreateFile(target);
-    bool ok = fd >= 0 && WriteAll(fd, f.bytes.data(), f.bytes.size());
-    if (fd >= 0 && ::close(fd) != 0) ok = false;
-    if (!ok) Fail("cannot write " + target.string() + ": " + std::strerror(errno));
-    return ok;
-  }
-  // A joined file's fingerprint is made from its parts: the literal bytes and
-  // the fingerprints of the slices of files already in the new site. When it
-  // is unchanged, the file is too, and nothing is copied.
+// A joined file's fingerprint is made from its parts: the literal bytes and
+// the fingerprints of the slices of files already in the new site. When it
+// is unchanged, the file is too, and nothing is copied.
+bool Publisher::JoinedEntry(const OutputFile& f, ManifestEntry* entry) {
   Hasher h;
   size_t total = 0;
   for (const Piece& p : f.pieces) {
@@ -352,28 +330,35 @@ bool Publisher::WriteNew(const std::string& path, const OutputFile& f, std::stri
       std::lock_guard<std::mutex> lock(mu_);
       auto it = files_.find(p.from);
       if (it == files_.end() || p.offset + p.length > it->second.size) {
-        error_ = "cannot join " + path + ": " + p.from + " is not in the new site";
+        error_ = "cannot join " + f.path + ": " + p.from + " is not in the new site";
         failed_ = true;
         return false;
       }
       from_hash = it->second.hash;
     }
-    const std::string slice = p.from + "@" + std::to_string(p.offset) + "+" + std::to_string(p.length) + "#" + from_hash;
-    h.Add(slice);
+    h.Add(p.from + "@" + std::to_string(p.offset) + "+" + std::to_string(p.length) + "#" + from_hash);
     total += p.length;
   }
-  *hash = "joined:" + h.Hex();
-  *size = total;
-  auto old = previous_.files.find(path);
-  if (has_previous_ && old != previous_.files.end() && old->second.hash == *hash && old->second.size == total) {
-    if (KeepPublished(path)) {
-      ++unchanged_;
-      return true;
-    }
-    Fail("cannot keep " + (out_ / path).string());
-    return false;
+  entry->hash = "joined:" + h.Hex();
+  entry->size = total;
+  return true;
+}
+
+// A file with new bytes: a new inode, never a write through a link to the
+// published site. A joined file is made under a temporary name, its slices
+// copied by the kernel without passing through this process.
+bool Publisher::WriteNew(const OutputFile& f) {
+  Touch();
+  fs::path target = back_ / f.path;
+  if (f.pieces.empty()) {
+    ::unlink(target.c_str());
+    int fd = CreateFile(target);
+    bool ok = fd >= 0 && WriteAll(fd, f.bytes.data(), f.bytes.size());
+    if (fd >= 0 && ::close(fd) != 0) ok = false;
+    if (!ok) Fail("cannot write " + target.string() + ": " + std::strerror(errno));
+    return ok;
   }
-  fs::path part = back_ / (path + ".tracker-part");
+  fs::path part = back_ / (f.path + ".tracker-part");
   ::unlink(part.c_str());
   int fd = CreateFile(part);
   bool ok = fd >= 0;
@@ -383,7 +368,6 @@ bool Publisher::WriteNew(const std::string& path, const OutputFile& f, std::stri
       ok = WriteAll(fd, p.bytes.data(), p.bytes.size());
       continue;
     }
-    // Copied by the kernel, without passing through this process.
     int in = ::open((back_ / p.from).c_str(), O_RDONLY | O_CLOEXEC);
     ok = in >= 0;
     loff_t at = static_cast<loff_t>(p.offset);
@@ -412,9 +396,6 @@ bool Publisher::WriteNew(const std::string& path, const OutputFile& f, std::stri
     Fail("cannot write " + target.string() + ": " + std::strerror(errno));
     return false;
   }
-  std::lock_guard<std::mutex> lock(mu_);
-  new_stale_.insert(path);
-  ++written_;
   return true;
 }
 
@@ -424,12 +405,11 @@ void Publisher::Write(const std::string& group, const OutputFile& f) {
     Fail("refusing to write outside the output folder: '" + f.path + "'");
     return;
   }
-  if (!f.pieces.empty()) {
-    ManifestEntry entry{"", 0, group};
-    if (WriteNew(f.path, f, &entry.hash, &entry.size)) Record(f.path, entry);
+  ManifestEntry entry{"", f.bytes.size(), group};
+  if (f.pieces.empty())
+    entry.hash = HashBytes(f.bytes);
+  else if (!JoinedEntry(f, &entry))
     return;
-  }
-  ManifestEntry entry{HashBytes(f.bytes), f.bytes.size(), group};
   {
     // Already in the new site with these bytes (reused, then rendered).
     std::lock_guard<std::mutex> lock(mu_);
@@ -443,7 +423,7 @@ void Publisher::Write(const std::string& group, const OutputFile& f) {
     Record(f.path, entry);
     return;
   }
-  if (!WriteNew(f.path, f, nullptr, nullptr)) return;
+  if (!WriteNew(f)) return;
   {
     std::lock_guard<std::mutex> lock(mu_);
     new_stale_.insert(f.path);

@@ -92,7 +92,8 @@ class Publisher {
   void Fail(const std::string& why);
   void Touch();
   bool KeepPublished(const std::string& path);
-  bool WriteNew(const std::string& path, const OutputFile& f, std::string* hash, size_t* size);
+  bool JoinedEntry(const OutputFile& f, ManifestEntry* entry);
+  bool WriteNew(const OutputFile& f);
   void PrimeBack(const std::string& manifest_text);
   void ResyncBack(const std::string& manifest_text);
 

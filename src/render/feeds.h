@@ -13,6 +13,7 @@ struct FeedEntry {
   std::string title, path, summary, id;
   std::string document;  // the document's slug; "" for figures
   size_t figures = 0;    // for figures: how many were reported
+  bool operator==(const FeedEntry&) const = default;
 };
 
 // The entry for one document, or for one snapshot of figures, of authority

@@ -17,6 +17,7 @@ struct Download {
   size_t rows = 0;
   size_t bytes = 0;
   std::string authority;  // slug, or empty for the whole site
+  bool operator==(const Download&) const = default;
 };
 
 // One authority's open data: its CSV, .meta.csv and JSON.

@@ -21,31 +21,7 @@ Date DateFrom(const json& j) {
   return *d;
 }
 
-bool SameFeed(const FeedEntry& x, const FeedEntry& y) {
-  return x.date == y.date && x.title == y.title && x.path == y.path && x.summary == y.summary && x.id == y.id &&
-         x.document == y.document && x.figures == y.figures;
-}
-
-bool SameDownload(const Download& x, const Download& y) {
-  return x.path == y.path && x.title == y.title && x.format == y.format && x.rows == y.rows && x.bytes == y.bytes &&
-         x.authority == y.authority;
-}
-
 }  // namespace
-
-bool AuthoritySummary::operator==(const AuthoritySummary& o) const {
-  auto same_doc = [](const std::optional<DocumentRef>& x, const std::optional<DocumentRef>& y) {
-    if (x.has_value() != y.has_value()) return false;
-    return !x || (x->slug == y->slug && x->title == y->title && x->type == y->type && x->date == y->date);
-  };
-  return slug == o.slug && name == o.name && short_name == o.short_name && region == o.region &&
-         ons_code == o.ons_code && measures == o.measures && documents == o.documents && statuses == o.statuses &&
-         same_doc(latest_document, o.latest_document) && newest.snapshot == o.newest.snapshot &&
-         newest.document == o.newest.document && feed.size() == o.feed.size() &&
-         std::equal(feed.begin(), feed.end(), o.feed.begin(), SameFeed) && pages == o.pages &&
-         downloads.size() == o.downloads.size() &&
-         std::equal(downloads.begin(), downloads.end(), o.downloads.begin(), SameDownload) && rows == o.rows;
-}
 
 AuthoritySummary Summarize(const SiteConfig& config, const Authority& a, const AuthorityAssessment& aa,
                            const Date& as_at) {

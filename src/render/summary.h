@@ -21,6 +21,7 @@ struct AuthoritySummary {
   struct DocumentRef {
     std::string slug, title, type;
     Date date;
+    bool operator==(const DocumentRef&) const = default;
   };
   std::optional<DocumentRef> latest_document;
   NewestDates newest;               // for the default as-at date
@@ -29,7 +30,7 @@ struct AuthoritySummary {
   std::vector<Download> downloads;  // its CSV, .meta.csv and JSON
   size_t rows = 0;                  // rows of open data
 
-  bool operator==(const AuthoritySummary&) const;
+  bool operator==(const AuthoritySummary&) const = default;
 };
 
 // Everything but `pages` and `downloads`, which the renderer fills in.
