@@ -33,34 +33,42 @@ std::string StatText(const struct stat& st) {
   return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
 }
 
-// Walks one folder below `dirfd`, adding its visible regular files.
-// Directory symlinks are not followed, as the standard library's walk.
-void Walk(int dirfd, const std::string& rel, std::vector<Listed>& out, bool* failed) {
+// Lists one folder below `dirfd`: its visible regular files into `files`,
+// its subfolders' paths into `subdirs`. Directory symlinks are not
+// followed, as with the standard library's walk. False (with errno) when
+// the folder cannot be read.
+bool ListFolder(int dirfd, const std::string& rel, std::vector<Listed>& files, std::vector<std::string>& subdirs) {
   int fd = ::openat(dirfd, rel.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
   if (!dir) {
+    int saved = errno;
     if (fd >= 0) ::close(fd);
-    *failed = true;
-    return;
+    errno = saved;
+    return false;
   }
-  std::vector<std::string> subdirs;
   while (dirent* e = ::readdir(dir)) {
     std::string_view name = e->d_name;
     if (name.empty() || name[0] == '.' || name.back() == '~') continue;
-    struct stat st;
     if (e->d_type == DT_DIR) {
-      subdirs.emplace_back(name);
+      subdirs.push_back(rel + "/" + e->d_name);
       continue;
     }
+    struct stat st;
     if (::fstatat(::dirfd(dir), e->d_name, &st, 0) != 0) continue;
-    if (S_ISREG(st.st_mode)) {
-      out.push_back({rel + "/" + e->d_name, StatText(st)});
-    } else if (S_ISDIR(st.st_mode) && e->d_type == DT_UNKNOWN) {
-      subdirs.emplace_back(name);
-    }
+    if (S_ISREG(st.st_mode))
+      files.push_back({rel + "/" + e->d_name, StatText(st)});
+    else if (S_ISDIR(st.st_mode) && e->d_type == DT_UNKNOWN)
+      subdirs.push_back(rel + "/" + e->d_name);
   }
   ::closedir(dir);
-  for (const auto& d : subdirs) Walk(dirfd, rel + "/" + d, out, failed);
+  return true;
+}
+
+// Every file below one folder.
+void Walk(int dirfd, const std::string& rel, std::vector<Listed>& out, bool* failed) {
+  std::vector<std::string> subdirs;
+  if (!ListFolder(dirfd, rel, out, subdirs)) *failed = true;
+  for (const auto& d : subdirs) Walk(dirfd, d, out, failed);
 }
 
 // Every source file with its size and time: site.yml, then content/, data/
@@ -75,27 +83,9 @@ std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
   // The folders one level down (one per authority) are the units of work;
   // files directly in a top folder are listed here.
   std::vector<std::string> units;
-  for (const char* top : {"content", "data", "themes"}) {
-    int fd = ::openat(rootfd, top, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
-    if (!dir) {
-      if (fd >= 0) ::close(fd);
-      if (errno != ENOENT && errno != ENOTDIR && diag)
-        diag->Error({top, 0, 0}, std::string("cannot list this folder: ") + std::strerror(errno));
-      continue;
-    }
-    while (dirent* e = ::readdir(dir)) {
-      std::string_view name = e->d_name;
-      if (name.empty() || name[0] == '.' || name.back() == '~') continue;
-      if (::fstatat(::dirfd(dir), e->d_name, &st, 0) != 0) continue;
-      std::string rel = std::string(top) + "/" + e->d_name;
-      if (S_ISDIR(st.st_mode) && e->d_type != DT_LNK)
-        units.push_back(std::move(rel));
-      else if (S_ISREG(st.st_mode))
-        out.push_back({std::move(rel), StatText(st)});
-    }
-    ::closedir(dir);
-  }
+  for (const char* top : {"content", "data", "themes"})
+    if (!ListFolder(rootfd, top, out, units) && errno != ENOENT && errno != ENOTDIR && diag)
+      diag->Error({top, 0, 0}, std::string("cannot list this folder: ") + std::strerror(errno));
   std::vector<std::vector<Listed>> found(units.size());
   std::vector<char> failed(units.size(), 0);
   ParallelFor(units.size(), units.size() < 16 ? 1 : Threads(), [&](size_t i) {

@@ -64,17 +64,18 @@ std::string RootFor(const std::string& path) {
   return r;
 }
 
-// Paths of every page, in one place.
+// Paths of every page, in one place. For an Authority, or the summary of
+// one kept from the last build.
 struct Paths {
-  static std::string Dashboard(const Authority& a) { return a.slug + "/index.html"; }
-  static std::string Timeline(const Authority& a) { return a.slug + "/timeline.html"; }
-  static std::string Documents(const Authority& a) { return a.slug + "/documents/index.html"; }
-  static std::string Document(const Authority& a, const std::string& slug) { return a.slug + "/documents/" + slug + ".html"; }
-  static std::string Measures(const Authority& a) { return a.slug + "/measures/index.html"; }
-  static std::string Measure(const Authority& a, const std::string& id) { return a.slug + "/measures/" + id + ".html"; }
-  static std::string Kpis(const Authority& a) { return a.slug + "/kpis/index.html"; }
-  static std::string Kpi(const Authority& a, const std::string& id) { return a.slug + "/kpis/" + id + ".html"; }
-  static std::string Changes(const Authority& a) { return a.slug + "/changes.html"; }
+  template <class A> static std::string Dashboard(const A& a) { return a.slug + "/index.html"; }
+  template <class A> static std::string Timeline(const A& a) { return a.slug + "/timeline.html"; }
+  template <class A> static std::string Documents(const A& a) { return a.slug + "/documents/index.html"; }
+  template <class A> static std::string Document(const A& a, const std::string& slug) { return a.slug + "/documents/" + slug + ".html"; }
+  template <class A> static std::string Measures(const A& a) { return a.slug + "/measures/index.html"; }
+  template <class A> static std::string Measure(const A& a, const std::string& id) { return a.slug + "/measures/" + id + ".html"; }
+  template <class A> static std::string Kpis(const A& a) { return a.slug + "/kpis/index.html"; }
+  template <class A> static std::string Kpi(const A& a, const std::string& id) { return a.slug + "/kpis/" + id + ".html"; }
+  template <class A> static std::string Changes(const A& a) { return a.slug + "/changes.html"; }
 };
 
 class SiteRenderer {
@@ -173,16 +174,21 @@ class SiteRenderer {
     return nav;
   }
 
-  json AuthorityView(const Authority& a) const {
+  template <class A>
+  json AuthorityView(const A& a) const {
     return {{"slug", a.slug}, {"name", a.name}, {"short_name", a.short_name},
             {"region", a.region}, {"ons_code", a.ons_code}};
   }
 
+  template <class A>
+  json DocumentLink(const A& a, const std::string& slug, const std::string& title, const Date& date,
+                    const std::string& type, const std::string& from) const {
+    return {{"title", title}, {"href", Href(from, Paths::Document(a, slug))}, {"date", DateView(date)},
+            {"type", DocumentTypeLabel(type)}};
+  }
   json DocumentLink(const Authority& a, const std::string& slug, const std::string& from) const {
     const Document* d = a.FindDocument(slug);
-    if (!d) return nullptr;
-    return {{"title", d->title}, {"href", Href(from, Paths::Document(a, slug))}, {"date", DateView(d->date)},
-            {"type", DocumentTypeLabel(d->type)}};
+    return d ? DocumentLink(a, slug, d->title, d->date, d->type, from) : json(nullptr);
   }
 
   void Emit(const std::string& path, const std::string& tmpl, json view, const std::string& title,
@@ -378,18 +384,12 @@ class SiteRenderer {
       for (int k = 0; k < 5; ++k)
         if (a.statuses[k])
           statuses.push_back({{"status", StatusView(static_cast<Status>(k))}, {"count", std::to_string(a.statuses[k])}});
-      json latest = nullptr;
-      if (a.latest_document)
-        latest = {{"title", a.latest_document->title},
-                  {"href", Href(path, a.slug + "/documents/" + a.latest_document->slug + ".html")},
-                  {"date", DateView(a.latest_document->date)}, {"type", DocumentTypeLabel(a.latest_document->type)}};
-      list.push_back({{"authority", {{"slug", a.slug}, {"name", a.name}, {"short_name", a.short_name},
-                                     {"region", a.region}, {"ons_code", a.ons_code}}},
-                      {"href", Href(path, a.slug + "/index.html")},
+      const auto& d = a.latest_document;
+      list.push_back({{"authority", AuthorityView(a)}, {"href", Href(path, Paths::Dashboard(a))},
                       {"measures", Plural(a.measures, "measure", "measures")},
                       {"documents", Plural(a.documents, "document", "documents")},
                       {"statuses", statuses},
-                      {"latest_document", latest}});
+                      {"latest_document", d ? DocumentLink(a, d->slug, d->title, d->date, d->type, path) : json(nullptr)}});
     }
     json view = {{"authorities", list}, {"has_authorities", !list.empty()}, {"breadcrumbs", json::array()}};
     Emit(path, "home", std::move(view), site_.config.title,
