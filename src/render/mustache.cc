@@ -11,17 +11,23 @@ struct MustacheTemplate::Node {
 
 MustacheTemplate::~MustacheTemplate() = default;
 
-void AppendEscaped(std::string* out, const std::string& s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': *out += "&amp;"; break;
-      case '<': *out += "&lt;"; break;
-      case '>': *out += "&gt;"; break;
-      case '"': *out += "&quot;"; break;
-      case '\'': *out += "&apos;"; break;
-      default: *out += c;
+void AppendEscaped(std::string* out, std::string_view s) {
+  size_t plain = 0;  // runs of plain bytes are appended at once
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* entity;
+    switch (s[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&apos;"; break;
+      default: continue;
     }
+    out->append(s.substr(plain, i - plain));
+    *out += entity;
+    plain = i + 1;
   }
+  out->append(s.substr(plain));
 }
 
 namespace {
@@ -53,60 +59,40 @@ int LineAt(const std::string& t, size_t pos) {
 
 // Lookup through the context stack: the innermost context that has the
 // first name wins, then the rest of the dotted name descends from there.
-const nlohmann::json* Lookup(const std::vector<const nlohmann::json*>& stack, const std::vector<std::string>& path) {
+const View* Lookup(const std::vector<const View*>& stack, const std::vector<std::string>& path) {
   if (path.empty()) return stack.back();
   for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
-    const nlohmann::json& ctx = **it;
-    if (!ctx.is_object()) continue;
-    auto found = ctx.find(path[0]);
-    if (found == ctx.end()) continue;
-    const nlohmann::json* v = &*found;
-    for (size_t i = 1; i < path.size(); ++i) {
-      if (!v->is_object()) return nullptr;
-      auto next = v->find(path[i]);
-      if (next == v->end()) return nullptr;
-      v = &*next;
-    }
+    const View* v = (*it)->Find(path[0]);
+    if (!v) continue;
+    for (size_t i = 1; i < path.size() && v; ++i) v = v->Find(path[i]);
     return v;
   }
   return nullptr;
 }
 
-bool Truthy(const nlohmann::json* v) {
-  if (!v || v->is_null()) return false;
-  if (v->is_boolean()) return v->get<bool>();
-  if (v->is_string()) return !v->get_ref<const std::string&>().empty();
-  if (v->is_array()) return !v->empty();
-  return true;
-}
+bool Truthy(const View* v) { return v && v->Truthy(); }
 
-void AppendValue(std::string* out, const nlohmann::json* v, bool escape) {
-  if (!v || v->is_null() || v->is_boolean()) return;
-  if (v->is_string()) {
-    if (escape) AppendEscaped(out, v->get_ref<const std::string&>());
-    else *out += v->get_ref<const std::string&>();
-    return;
-  }
-  if (v->is_number()) *out += v->dump();
-}
-
-void RenderNodes(const std::vector<Node>& nodes, std::vector<const nlohmann::json*>& stack,
+void RenderNodes(const std::vector<Node>& nodes, std::vector<const View*>& stack,
                  const PartialLookup& partials, std::string* out, std::string* missing, int depth);
 
-void RenderNode(const Node& n, std::vector<const nlohmann::json*>& stack, const PartialLookup& partials,
+void RenderNode(const Node& n, std::vector<const View*>& stack, const PartialLookup& partials,
                 std::string* out, std::string* missing, int depth) {
   switch (n.kind) {
     case Node::kText: *out += n.text; return;
-    case Node::kVar: AppendValue(out, Lookup(stack, n.path), true); return;
-    case Node::kRaw: AppendValue(out, Lookup(stack, n.path), false); return;
+    case Node::kVar:
+      if (const View* v = Lookup(stack, n.path)) v->AppendTo(out, true);
+      return;
+    case Node::kRaw:
+      if (const View* v = Lookup(stack, n.path)) v->AppendTo(out, false);
+      return;
     case Node::kInverted:
       if (!Truthy(Lookup(stack, n.path))) RenderNodes(n.children, stack, partials, out, missing, depth);
       return;
     case Node::kSection: {
-      const nlohmann::json* v = Lookup(stack, n.path);
+      const View* v = Lookup(stack, n.path);
       if (!Truthy(v)) return;
-      if (v->is_array()) {
-        for (const auto& item : *v) {
+      if (v->is_list()) {
+        for (const auto& item : v->items()) {
           stack.push_back(&item);
           RenderNodes(n.children, stack, partials, out, missing, depth);
           stack.pop_back();
@@ -132,7 +118,7 @@ void RenderNode(const Node& n, std::vector<const nlohmann::json*>& stack, const 
   }
 }
 
-void RenderNodes(const std::vector<Node>& nodes, std::vector<const nlohmann::json*>& stack,
+void RenderNodes(const std::vector<Node>& nodes, std::vector<const View*>& stack,
                  const PartialLookup& partials, std::string* out, std::string* missing, int depth) {
   for (const auto& n : nodes) RenderNode(n, stack, partials, out, missing, depth + 1);
 }
@@ -216,9 +202,9 @@ std::unique_ptr<MustacheTemplate> MustacheTemplate::Compile(const std::string& t
   return tmpl;
 }
 
-void MustacheTemplate::Render(const nlohmann::json& view, const PartialLookup& partials, std::string* out,
+void MustacheTemplate::Render(const View& view, const PartialLookup& partials, std::string* out,
                               std::string* missing) const {
-  std::vector<const nlohmann::json*> stack = {&view};
+  std::vector<const View*> stack = {&view};
   RenderNodes(nodes_, stack, partials, out, missing, 0);
 }
 

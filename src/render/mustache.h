@@ -1,6 +1,6 @@
-// A Mustache template engine that renders straight from nlohmann::json
-// views. Templates are compiled once; rendering walks the view in place,
-// without copying it, which the benchmark showed matters (docs/performance.md).
+// A Mustache template engine that renders straight from views (view.h).
+// Templates are compiled once; rendering walks the view in place, without
+// copying it, which the benchmark showed matters (docs/performance.md).
 // Supports variables ({{name}}, {{{name}}}, {{&name}}), dotted names and
 // {{.}}, sections and inverted sections, comments and partials ({{> name}}),
 // with standalone tag lines removed as the Mustache spec says.
@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "render/view.h"
 
 namespace tracker {
 
@@ -26,7 +28,7 @@ class MustacheTemplate {
 
   // Appends the rendering of `view` to *out. Unknown partials render nothing
   // and are reported through *missing when it is given.
-  void Render(const nlohmann::json& view, const PartialLookup& partials, std::string* out,
+  void Render(const View& view, const PartialLookup& partials, std::string* out,
               std::string* missing = nullptr) const;
 
   struct Node;
@@ -38,6 +40,6 @@ class MustacheTemplate {
 };
 
 // What Mustache escapes in {{name}}: & < > " '.
-void AppendEscaped(std::string* out, const std::string& text);
+void AppendEscaped(std::string* out, std::string_view text);
 
 }  // namespace tracker

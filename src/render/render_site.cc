@@ -22,7 +22,7 @@ namespace tracker {
 
 namespace {
 
-using json = nlohmann::json;
+
 
 // Ids the layout itself uses; Markdown headings never take them.
 const std::set<std::string> kReservedIds = {"main-content", "content", "header", "footer", "navigation"};
@@ -50,11 +50,11 @@ const char* StatusColour(Status s) {
   return "govuk-tag--grey";
 }
 
-json StatusView(Status s) {
+View StatusView(Status s) {
   return {{"id", StatusId(s)}, {"label", StatusLabel(s)}, {"class", StatusColour(s)}};
 }
 
-json DateView(const Date& d) { return {{"iso", d.Iso()}, {"long", d.Long()}}; }
+View DateView(const Date& d) { return {{"iso", d.Iso()}, {"long", d.Long()}}; }
 
 int Depth(const std::string& path) { return static_cast<int>(std::count(path.begin(), path.end(), '/')); }
 
@@ -84,7 +84,7 @@ class SiteRenderer {
       : site_(site), assessment_(assessment), theme_(theme), sink_(sink) {}
 
   // Where an authority's figures can be downloaded, for links under charts.
-  json DataLinks(const Authority& a, const std::string& from) const {
+  View DataLinks(const Authority& a, const std::string& from) const {
     return {{"csv", Href(from, "downloads/" + a.slug + ".csv")}, {"json", Href(from, "downloads/" + a.slug + ".json")},
             {"page", Href(from, "data.html")}};
   }
@@ -149,22 +149,22 @@ class SiteRenderer {
     return (absolute_root_.empty() ? RootFor(from) : absolute_root_) + to;
   }
 
-  json Markdown(const std::string& md) const {
+  View Markdown(const std::string& md) const {
     RenderedMarkdown r = RenderMarkdown(md, site_.config.unsafe_html, kReservedIds);
-    json headings = json::array();
+    View headings = View::EmptyList();
     for (const auto& h : r.headings)
       if (h.level == 2) headings.push_back({{"id", h.id}, {"text", h.text}});
     return {{"html", r.html}, {"headings", headings}, {"empty", r.html.empty()}};
   }
 
-  json Breadcrumbs(const std::string& from, std::vector<std::pair<std::string, std::string>> trail) const {
-    json list = json::array();
+  View Breadcrumbs(const std::string& from, std::vector<std::pair<std::string, std::string>> trail) const {
+    View list = View::EmptyList();
     for (const auto& [title, path] : trail) list.push_back({{"title", title}, {"href", Href(from, path)}});
     return list;
   }
 
-  json AuthorityNav(const Authority& a, const std::string& from, const std::string& current) const {
-    json nav = json::array();
+  View AuthorityNav(const Authority& a, const std::string& from, const std::string& current) const {
+    View nav = View::EmptyList();
     const std::pair<const char*, std::string> items[] = {
         {"Dashboard", Paths::Dashboard(a)}, {"Timeline", Paths::Timeline(a)},
         {"Documents", Paths::Documents(a)}, {"Measures", Paths::Measures(a)},
@@ -175,31 +175,31 @@ class SiteRenderer {
   }
 
   template <class A>
-  json AuthorityView(const A& a) const {
+  View AuthorityView(const A& a) const {
     return {{"slug", a.slug}, {"name", a.name}, {"short_name", a.short_name},
             {"region", a.region}, {"ons_code", a.ons_code}};
   }
 
   template <class A>
-  json DocumentLink(const A& a, const std::string& slug, const std::string& title, const Date& date,
+  View DocumentLink(const A& a, const std::string& slug, const std::string& title, const Date& date,
                     const std::string& type, const std::string& from) const {
     return {{"title", title}, {"href", Href(from, Paths::Document(a, slug))}, {"date", DateView(date)},
             {"type", DocumentTypeLabel(type)}};
   }
-  json DocumentLink(const Authority& a, const std::string& slug, const std::string& from) const {
+  View DocumentLink(const Authority& a, const std::string& slug, const std::string& from) const {
     const Document* d = a.FindDocument(slug);
-    return d ? DocumentLink(a, slug, d->title, d->date, d->type, from) : json(nullptr);
+    return d ? DocumentLink(a, slug, d->title, d->date, d->type, from) : View();
   }
 
-  void Emit(const std::string& path, const std::string& tmpl, json view, const std::string& title,
+  void Emit(const std::string& path, const std::string& tmpl, View view, const std::string& title,
             const std::string& description, const std::string& wrapper = "layout") {
     view["root"] = absolute_root_.empty() ? RootFor(path) : absolute_root_;
     const SiteConfig& cfg = site_.config;
     view["config"] = {
-        {"logo", cfg.logo.empty() ? json(nullptr) : json(Href(path, cfg.logo))},
+        {"logo", cfg.logo.empty() ? View() : View(Href(path, cfg.logo))},
         {"brand_colour", cfg.brand_colour},
-        {"phase", cfg.phase_tag.empty() ? json(nullptr) : json{{"tag", cfg.phase_tag}, {"text", cfg.phase_text}}},
-        {"licence", {{"name", cfg.licence_name}, {"url", cfg.licence_url.empty() ? json(nullptr) : json(cfg.licence_url)}}},
+        {"phase", cfg.phase_tag.empty() ? View() : View{{"tag", cfg.phase_tag}, {"text", cfg.phase_text}}},
+        {"licence", {{"name", cfg.licence_name}, {"url", cfg.licence_url.empty() ? View() : View(cfg.licence_url)}}},
         {"contact_email", cfg.contact_email}};
     view["links"]["accessibility"] = Href(path, "accessibility.html");
     view["links"]["data"] = Href(path, "data.html");
@@ -208,10 +208,11 @@ class SiteRenderer {
     view["site"] = {{"title", site_.config.title}, {"organisation", site_.config.organisation},
                     {"home", Href(path, "index.html")}};
     view["page"] = {{"title", title}, {"description", description}, {"path", path},
-                    {"canonical", site_.config.base_url.empty() ? json(nullptr) : json(site_.config.base_url + path)}};
+                    {"canonical", site_.config.base_url.empty() ? View() : View(site_.config.base_url + path)}};
     view["as_at"] = DateView(assessment_.as_at);
     view["generator"] = std::string("tracker ") + TRACKER_VERSION;
-    view["has_breadcrumbs"] = view.contains("breadcrumbs") && !view["breadcrumbs"].empty();
+    const View* crumbs = view.Find("breadcrumbs");
+    view["has_breadcrumbs"] = crumbs && !crumbs->empty();
     std::string content, page, error;
     if (!RenderTemplate(theme_, tmpl, view, &content, &error)) {
       errors_.push_back(error);
@@ -226,8 +227,8 @@ class SiteRenderer {
   }
 
   // ------------------------------------------------------------ views
-  json HistoryView(const std::vector<StatusAt>& history) const {
-    json list = json::array();
+  View HistoryView(const std::vector<StatusAt>& history) const {
+    View list = View::EmptyList();
     for (const auto& h : history)
       list.push_back({{"date", DateView(h.date)}, {"status", StatusView(h.status.status)},
                       {"decided_by", h.status.decided_by == Decider::kFigures ? "figures"
@@ -235,15 +236,15 @@ class SiteRenderer {
     return list;
   }
 
-  json MeasureRow(const Authority& a, const Measure& m, const MeasureStatus& s, const std::string& from) const {
+  View MeasureRow(const Authority& a, const Measure& m, const MeasureStatus& s, const std::string& from) const {
     const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
-    json row = {{"id", m.id}, {"title", m.title}, {"summary", m.summary}, {"category", m.category},
+    View row = {{"id", m.id}, {"title", m.title}, {"summary", m.summary}, {"category", m.category},
                 {"href", Href(from, Paths::Measure(a, m.id))}, {"status", StatusView(s.status)},
                 {"explanation", ExplainStatus(a, m, kpi, s, assessment_.as_at)},
                 {"short_explanation", ExplainStatus(a, m, kpi, s, assessment_.as_at, false)},
                 {"deadline_passed", m.deadline && assessment_.as_at.FirstDay() > m.deadline->LastDay()},
-                {"deadline", m.deadline ? DateView(*m.deadline) : json(nullptr)},
-                {"target", kpi && m.target ? json(FormatTarget(*kpi, *m.target)) : json(nullptr)}};
+                {"deadline", m.deadline ? DateView(*m.deadline) : View()},
+                {"target", kpi && m.target ? View(FormatTarget(*kpi, *m.target)) : View()}};
     row["latest"] = nullptr;
     if (kpi) {
       if (auto obs = LatestObservation(kpi->id, a.snapshots, assessment_.as_at)) {
@@ -258,7 +259,7 @@ class SiteRenderer {
     return row;
   }
 
-  // Every KPI the authority reports or a measure uses, in kpis.json order.
+  // Every KPI the authority reports or a measure uses, in kpis.View order.
   std::vector<const Kpi*> KpisOf(const Authority& a) const {
     std::vector<const Kpi*> out;
     for (const auto& k : site_.kpis) {
@@ -270,9 +271,9 @@ class SiteRenderer {
     return out;
   }
 
-  json ValueCell(const Kpi& kpi, const Value& v) const {
+  View ValueCell(const Kpi& kpi, const Value& v) const {
     if (const auto* s = std::get_if<Scalar>(&v)) {
-      json cell = {{"text", FormatScalar(kpi, *s)}, {"numeric", std::holds_alternative<double>(*s)}};
+      View cell = {{"text", FormatScalar(kpi, *s)}, {"numeric", std::holds_alternative<double>(*s)}};
       if (const auto* sym = std::get_if<Symbol>(s)) cell["symbol"] = sym->code;
       return cell;
     }
@@ -296,14 +297,14 @@ class SiteRenderer {
     return known ? out : TrendLabel(Trend::kUnknown);
   }
 
-  json LatestFigures(const Authority& a, const AuthorityAssessment& aa, const std::string& from) const {
-    json rows = json::array();
+  View LatestFigures(const Authority& a, const AuthorityAssessment& aa, const std::string& from) const {
+    View rows = View::EmptyList();
     for (const Kpi* k : KpisOf(a)) {
       const Snapshot* latest = nullptr;
       for (const auto& s : a.snapshots)
         if (s.as_at <= assessment_.as_at && s.values.count(k->id)) latest = &s;
       if (!latest) continue;
-      json row = {{"label", k->label}, {"href", Href(from, Paths::Kpi(a, k->id))},
+      View row = {{"label", k->label}, {"href", Href(from, Paths::Kpi(a, k->id))},
                   {"value", ValueCell(*k, latest->values.at(k->id))}, {"date", DateView(latest->as_at)},
                   {"trend", TrendText(aa, *k)}};
       if (k->breakdown.empty()) {
@@ -315,7 +316,7 @@ class SiteRenderer {
         row["sparkline"] = chart::RenderSparkline(*k, KpiSeries(a, *k, "").points, target);
       }
       if (!k->breakdown.empty()) {
-        json items = json::array();
+        View items = View::EmptyList();
         for (const auto& [item, sc] : std::get<Breakdown>(latest->values.at(k->id)))
           items.push_back({{"item", item}, {"value", FormatScalar(*k, sc)}});
         row["items"] = items;
@@ -364,10 +365,10 @@ class SiteRenderer {
     return out;
   }
 
-  json TimelineEntryView(const TimelineEntry& t) const {
+  View TimelineEntryView(const TimelineEntry& t) const {
     return {{"date", DateView(t.date)}, {"when", t.label.empty() ? t.date.Long() : t.label}, {"title", t.title},
-            {"kind", t.kind}, {"href", t.href.empty() ? json(nullptr) : json(t.href)},
-            {"source", t.source_href.empty() ? json(nullptr) : json{{"title", t.source_title}, {"href", t.source_href}}},
+            {"kind", t.kind}, {"href", t.href.empty() ? View() : View(t.href)},
+            {"source", t.source_href.empty() ? View() : View{{"title", t.source_title}, {"href", t.source_href}}},
             {"expected", t.expected}};
   }
 
@@ -378,9 +379,9 @@ class SiteRenderer {
       RenderDashboard(site_.authorities[0], assessment_.authorities[0], path);
       return;
     }
-    json list = json::array();
+    View list = View::EmptyList();
     for (const AuthoritySummary& a : *summaries_) {
-      json statuses = json::array();
+      View statuses = View::EmptyList();
       for (int k = 0; k < 5; ++k)
         if (a.statuses[k])
           statuses.push_back({{"status", StatusView(static_cast<Status>(k))}, {"count", std::to_string(a.statuses[k])}});
@@ -389,9 +390,9 @@ class SiteRenderer {
                       {"measures", Plural(a.measures, "measure", "measures")},
                       {"documents", Plural(a.documents, "document", "documents")},
                       {"statuses", statuses},
-                      {"latest_document", d ? DocumentLink(a, d->slug, d->title, d->date, d->type, path) : json(nullptr)}});
+                      {"latest_document", d ? DocumentLink(a, d->slug, d->title, d->date, d->type, path) : View()}});
     }
-    json view = {{"authorities", list}, {"has_authorities", !list.empty()}, {"breadcrumbs", json::array()}};
+    View view = {{"authorities", list}, {"has_authorities", !list.empty()}, {"breadcrumbs", View::EmptyList()}};
     Emit(path, "home", std::move(view), site_.config.title,
          "Progress of councils' children's services under DfE improvement notices: documents, measures and figures.");
   }
@@ -409,7 +410,7 @@ class SiteRenderer {
     for (const Kpi* k : KpisOf(a)) RenderKpi(a, aa, *k);
   }
 
-  json Base(const Authority& a, const std::string& path, const std::string& current,
+  View Base(const Authority& a, const std::string& path, const std::string& current,
             std::vector<std::pair<std::string, std::string>> trail) const {
     trail.insert(trail.begin(), {"Home", "index.html"});
     return {{"authority", AuthorityView(a)}, {"nav", AuthorityNav(a, path, current)},
@@ -439,8 +440,8 @@ class SiteRenderer {
 
   void RenderDashboard(const Authority& a, const AuthorityAssessment& aa, const std::string& path) {
     bool is_home = path == "index.html";
-    json view = Base(a, path, Paths::Dashboard(a), {});
-    if (is_home) view["breadcrumbs"] = json::array();
+    View view = Base(a, path, Paths::Dashboard(a), {});
+    if (is_home) view["breadcrumbs"] = View::EmptyList();
     view["intro"] = Markdown(a.intro);
     // Worst first, so what is slow to progress leads the page.
     std::vector<size_t> order(a.measures.size());
@@ -449,32 +450,32 @@ class SiteRenderer {
       return std::make_tuple(SeverityRank(aa.measures[x].status), a.measures[x].title) <
              std::make_tuple(SeverityRank(aa.measures[y].status), a.measures[y].title);
     });
-    json measures = json::array();
+    View measures = View::EmptyList();
     for (size_t i : order) {
-      json row = MeasureRow(a, a.measures[i], aa.measures[i], path);
+      View row = MeasureRow(a, a.measures[i], aa.measures[i], path);
       row["history"] = HistoryView(aa.histories[i]);
       measures.push_back(row);
     }
     view["measures"] = measures;
     view["has_measures"] = !measures.empty();
-    json slow = json::array();
+    View slow = View::EmptyList();
     for (size_t i : SlowToProgress(a, aa)) slow.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
     view["slow"] = slow;
     view["has_slow"] = !slow.empty();
-    json figures = LatestFigures(a, aa, path);
+    View figures = LatestFigures(a, aa, path);
     view["figures"] = figures;
     view["has_figures"] = !figures.empty();
-    json docs = json::array();
+    View docs = View::EmptyList();
     for (auto it = a.documents.rbegin(); it != a.documents.rend() && docs.size() < 5; ++it)
       docs.push_back(DocumentLink(a, it->slug, path));
     view["documents"] = docs;
     view["has_documents"] = !docs.empty();
-    json upcoming = json::array();
+    View upcoming = View::EmptyList();
     for (const auto& t : Timeline(a, path))
       if (t.date.LastDay() > assessment_.as_at.FirstDay()) upcoming.push_back(TimelineEntryView(t));
     view["upcoming"] = upcoming;
     view["has_upcoming"] = !upcoming.empty();
-    json ofsted = json::array();
+    View ofsted = View::EmptyList();
     for (auto it = a.ofsted.rbegin(); it != a.ofsted.rend(); ++it)
       ofsted.push_back({{"date", DateView(it->date)}, {"judgement", it->judgement},
                         {"source", DocumentLink(a, it->source, path)}});
@@ -489,11 +490,11 @@ class SiteRenderer {
 
   void RenderTimeline(const Authority& a) {
     const std::string path = Paths::Timeline(a);
-    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
-    json years = json::array();
+    View view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
+    View years = View::EmptyList();
     for (const auto& t : Timeline(a, path)) {
       std::string y = std::to_string(t.date.year);
-      if (years.empty() || years.back()["year"] != y) years.push_back({{"year", y}, {"entries", json::array()}});
+      if (years.empty() || years.back()["year"].text() != y) years.push_back({{"year", y}, {"entries", View::EmptyList()}});
       years.back()["entries"].push_back(TimelineEntryView(t));
     }
     view["years"] = years;
@@ -511,12 +512,12 @@ class SiteRenderer {
     const size_t pages = std::max<size_t>(1, (a.documents.size() + kPerPage - 1) / kPerPage);
     for (size_t page = 1; page <= pages; ++page) {
       const std::string path = DocumentsPage(a, page);
-      json view = Base(a, path, Paths::Documents(a), {{a.short_name, Paths::Dashboard(a)}});
-      json docs = json::array();
+      View view = Base(a, path, Paths::Documents(a), {{a.short_name, Paths::Dashboard(a)}});
+      View docs = View::EmptyList();
       size_t first = (page - 1) * kPerPage;
       for (size_t i = first; i < std::min(first + kPerPage, a.documents.size()); ++i) {
         const Document& doc = a.documents[a.documents.size() - 1 - i];
-        json d = DocumentLink(a, doc.slug, path);
+        View d = DocumentLink(a, doc.slug, path);
         d["summary"] = doc.summary;
         d["from"] = doc.from;
         docs.push_back(d);
@@ -524,13 +525,13 @@ class SiteRenderer {
       view["documents"] = docs;
       view["has_documents"] = !docs.empty();
       if (pages > 1) {
-        json items = json::array();
+        View items = View::EmptyList();
         for (size_t p = 1; p <= pages; ++p)
           items.push_back({{"number", std::to_string(p)}, {"href", Href(path, DocumentsPage(a, p))}, {"current", p == page}});
         view["pagination"] = {
             {"items", items},
-            {"previous", page > 1 ? json(Href(path, DocumentsPage(a, page - 1))) : json(nullptr)},
-            {"next", page < pages ? json(Href(path, DocumentsPage(a, page + 1))) : json(nullptr)},
+            {"previous", page > 1 ? View(Href(path, DocumentsPage(a, page - 1))) : View()},
+            {"next", page < pages ? View(Href(path, DocumentsPage(a, page + 1))) : View()},
             {"summary", "Documents " + std::to_string(first + 1) + " to " +
                             std::to_string(std::min(first + kPerPage, a.documents.size())) + " of " +
                             std::to_string(a.documents.size())}};
@@ -542,17 +543,17 @@ class SiteRenderer {
 
   void RenderDocument(const Authority& a, const AuthorityAssessment& aa, const Document& d) {
     const std::string path = Paths::Document(a, d.slug);
-    json view = Base(a, path, Paths::Documents(a), {{a.short_name, Paths::Dashboard(a)}, {"Documents", Paths::Documents(a)}});
+    View view = Base(a, path, Paths::Documents(a), {{a.short_name, Paths::Dashboard(a)}, {"Documents", Paths::Documents(a)}});
     view["document"] = {{"title", d.title}, {"type", DocumentTypeLabel(d.type)}, {"date", DateView(d.date)},
                         {"from", d.from}, {"to", d.to}, {"summary", d.summary},
-                        {"source_url", d.source_url.empty() ? json(nullptr) : json(d.source_url)}};
+                        {"source_url", d.source_url.empty() ? View() : View(d.source_url)}};
     view["body"] = Markdown(d.body);
-    json events = json::array();
+    View events = View::EmptyList();
     for (const auto& e : d.events)
       events.push_back({{"when", e.label.empty() ? e.date.Long() : e.label}, {"date", DateView(e.date)}, {"title", e.title}, {"expected", e.expected}});
     view["events"] = events;
     view["has_events"] = !events.empty();
-    json set = json::array(), assessed = json::array();
+    View set = View::EmptyList(), assessed = View::EmptyList();
     for (size_t i = 0; i < a.measures.size(); ++i) {
       const Measure& m = a.measures[i];
       if (m.set_by == d.slug) set.push_back(MeasureRow(a, m, aa.measures[i], path));
@@ -567,7 +568,7 @@ class SiteRenderer {
     view["has_measures_set"] = !set.empty();
     view["measures_assessed"] = assessed;
     view["has_measures_assessed"] = !assessed.empty();
-    json snaps = json::array();
+    View snaps = View::EmptyList();
     for (const auto& s : a.snapshots)
       if (s.source == d.slug) snaps.push_back(DateView(s.as_at));
     view["snapshots"] = snaps;
@@ -577,16 +578,17 @@ class SiteRenderer {
 
   void RenderMeasures(const Authority& a, const AuthorityAssessment& aa) {
     const std::string path = Paths::Measures(a);
-    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
+    View view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
     // Grouped by category, in the order categories first appear.
-    json groups = json::array();
+    View groups = View::EmptyList();
     for (size_t i = 0; i < a.measures.size(); ++i) {
       const Measure& m = a.measures[i];
       std::string cat = m.category.empty() ? "Other measures" : m.category;
-      auto it = std::find_if(groups.begin(), groups.end(), [&](const json& g) { return g["category"] == cat; });
-      if (it == groups.end()) {
-        groups.push_back({{"category", cat}, {"measures", json::array()}});
-        it = groups.end() - 1;
+      auto it = std::find_if(groups.items().begin(), groups.items().end(),
+                             [&](const View& g) { return g.Find("category")->text() == cat; });
+      if (it == groups.items().end()) {
+        groups.push_back({{"category", cat}, {"measures", View::EmptyList()}});
+        it = groups.items().end() - 1;
       }
       (*it)["measures"].push_back(MeasureRow(a, m, aa.measures[i], path));
     }
@@ -597,7 +599,7 @@ class SiteRenderer {
 
   void RenderMeasure(const Authority& a, const Measure& m, const MeasureStatus& s, const std::vector<StatusAt>& history) {
     const std::string path = Paths::Measure(a, m.id);
-    json view = Base(a, path, Paths::Measures(a), {{a.short_name, Paths::Dashboard(a)}, {"Measures", Paths::Measures(a)}});
+    View view = Base(a, path, Paths::Measures(a), {{a.short_name, Paths::Dashboard(a)}, {"Measures", Paths::Measures(a)}});
     view["measure"] = MeasureRow(a, m, s, path);
     std::string decided;
     if (s.decided_by == Decider::kFigures) {
@@ -614,57 +616,55 @@ class SiteRenderer {
           decided += "; the figures give no number to judge";
       }
     }
-    view["measure"]["decided_by"] = decided.empty() ? json(nullptr) : json(decided);
-    json hist = HistoryView(history);
-    std::reverse(hist.begin(), hist.end());
+    view["measure"]["decided_by"] = decided.empty() ? View() : View(decided);
+    View hist = HistoryView(history);
+    std::reverse(hist.items().begin(), hist.items().end());
     view["history"] = hist;
     view["has_history"] = !hist.empty();
     view["narrative"] = Markdown(m.body);
-    view["set_by"] = m.set_by.empty() ? json(nullptr) : DocumentLink(a, m.set_by, path);
+    view["set_by"] = m.set_by.empty() ? View() : DocumentLink(a, m.set_by, path);
     const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
-    view["kpi"] = kpi ? json{{"label", kpi->label}, {"href", Href(path, Paths::Kpi(a, kpi->id))}} : json(nullptr);
-    json assessed = json::array();
+    view["kpi"] = kpi ? View{{"label", kpi->label}, {"href", Href(path, Paths::Kpi(a, kpi->id))}} : View();
+    View assessed = View::EmptyList();
     for (auto it = m.assessments.rbegin(); it != m.assessments.rend(); ++it)
       assessed.push_back({{"date", DateView(it->date)}, {"status", StatusView(it->status)}, {"note", it->note},
                           {"source", DocumentLink(a, it->source, path)}});
     view["assessments"] = assessed;
     view["has_assessments"] = !assessed.empty();
     if (kpi) {
-      const json& table = KpiTable(a, *kpi, path);
-      view["values_table"] = ValuesTable(a, *kpi, path);
-      view["has_values"] = !table["rows"].empty();
+      const ValuesTableHtml& table = ValuesTable(a, *kpi, path);
+      view["values_table"] = View::Ref(table.html);
+      view["has_values"] = table.has_values;
       view["comparisons"] = Comparisons(a, *kpi);
-      view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, *kpi, &m, "chart-" + m.id)) : json(nullptr);
+      view["chart"] = table.has_values ? KpiChart(a, *kpi, &m, "chart-" + m.id) : View();
     }
     Emit(path, "measure", std::move(view), m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
   }
 
-  // The same table serves the KPI page, its embed and the measure pages, all
-  // at the same depth, so it is made once per KPI.
   // The table of every figure of a KPI, as HTML: the KPI page, its embed
   // and the measures that use it show the same table, so it is rendered
   // once (for each depth of page) from the `_values_table` partial.
-  const std::string& ValuesTable(const Authority& a, const Kpi& k, const std::string& from) {
+  struct ValuesTableHtml {
+    std::string html;
+    bool has_values = false;
+  };
+  const ValuesTableHtml& ValuesTable(const Authority& a, const Kpi& k, const std::string& from) {
     std::string key = k.id + "@" + RootFor(from);
     auto cached = values_tables_.find(key);
     if (cached != values_tables_.end()) return cached->second;
-    json view = {{"values", KpiTable(a, k, from)}, {"data_links", DataLinks(a, from)}, {"root", RootFor(from)}};
-    std::string html, error;
-    if (!RenderTemplate(theme_, "_values_table", view, &html, &error)) errors_.push_back(error);
+    ValuesTableHtml& table = values_tables_[key];
+    View values = MakeKpiTable(a, k, from);
+    table.has_values = !values.Find("rows")->empty();
+    View view = {{"values", std::move(values)}, {"data_links", DataLinks(a, from)}, {"root", RootFor(from)}};
+    std::string error;
+    if (!RenderTemplate(theme_, "_values_table", view, &table.html, &error)) errors_.push_back(error);
     // Printed on a line of its own, which brings its own line end.
-    if (!html.empty() && html.back() == '\n') html.pop_back();
-    return values_tables_[key] = std::move(html);
+    if (!table.html.empty() && table.html.back() == '\n') table.html.pop_back();
+    return table;
   }
 
-  const json& KpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
-    std::string key = k.id + "@" + RootFor(from);
-    auto cached = kpi_tables_.find(key);
-    if (cached != kpi_tables_.end()) return cached->second;
-    return kpi_tables_[key] = MakeKpiTable(a, k, from);
-  }
-
-  json MakeKpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
-    json rows = json::array();
+  View MakeKpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
+    View rows = View::EmptyList();
     std::set<std::string> symbols;
     for (auto it = a.snapshots.rbegin(); it != a.snapshots.rend(); ++it) {
       const Snapshot& s = *it;
@@ -672,13 +672,13 @@ class SiteRenderer {
       auto v = s.values.find(k.id);
       auto t = s.targets.find(k.id);
       if (v == s.values.end() && t == s.targets.end()) continue;
-      json row = {{"date", DateView(s.as_at)}};
+      View row = {{"date", DateView(s.as_at)}};
       if (v != s.values.end()) {
         row["value"] = ValueCell(k, v->second);
         if (const auto* sc = std::get_if<Scalar>(&v->second))
           if (const auto* sym = std::get_if<Symbol>(sc)) symbols.insert(sym->code);
         if (const auto* b = std::get_if<Breakdown>(&v->second)) {
-          json items = json::array();
+          View items = View::EmptyList();
           for (const auto& [item, sc] : *b) {
             items.push_back({{"item", item}, {"value", FormatScalar(k, sc)}});
             if (const auto* sym = std::get_if<Symbol>(&sc)) symbols.insert(sym->code);
@@ -688,8 +688,8 @@ class SiteRenderer {
       } else {
         row["value"] = {{"text", "not reported"}, {"numeric", false}};
       }
-      row["target"] = t == s.targets.end() ? json(nullptr) : json(FormatValue(k, t->second));
-      json comps = json::array();
+      row["target"] = t == s.targets.end() ? View() : View(FormatValue(k, t->second));
+      View comps = View::EmptyList();
       for (const auto& [name, values] : s.comparators) {
         auto c = values.find(k.id);
         if (c != values.end()) comps.push_back({{"name", ComparatorLabel(name)}, {"value", FormatScalar(k, c->second)}});
@@ -700,15 +700,15 @@ class SiteRenderer {
       row["source"] = DocumentLink(a, s.source, from);
       rows.push_back(std::move(row));
     }
-    json key = SymbolKey(symbols);
+    View key = SymbolKey(symbols);
     return {{"rows", rows}, {"symbols", key}, {"has_symbols", !key.empty()},
             {"has_breakdown", !k.breakdown.empty()}, {"breakdown", k.breakdown}};
   }
 
   // "246 per 10,000, 6 above statistical neighbours", from the newest
   // snapshot that gives both the value and a comparator.
-  json Comparisons(const Authority& a, const Kpi& k) const {
-    json out = json::array();
+  View Comparisons(const Authority& a, const Kpi& k) const {
+    View out = View::EmptyList();
     for (auto it = a.snapshots.rbegin(); it != a.snapshots.rend(); ++it) {
       if (it->as_at > assessment_.as_at) continue;
       auto v = it->values.find(k.id);
@@ -777,7 +777,7 @@ class SiteRenderer {
 
   // The chart for a KPI: a line over time, or bars by item for a breakdown.
   // `m` adds the measure's target and deadline.
-  json KpiChart(const Authority& a, const Kpi& k, const Measure* m, const std::string& id) const {
+  View KpiChart(const Authority& a, const Kpi& k, const Measure* m, const std::string& id) const {
     std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(a, k) + ". Source: " +
                        (Sources(a, k).empty() ? "none" : Sources(a, k)) + ".";
     std::optional<Target> target;
@@ -873,8 +873,8 @@ class SiteRenderer {
     return t;
   }
 
-  static json SymbolKey(const std::set<std::string>& codes) {
-    json key = json::array();
+  static View SymbolKey(const std::set<std::string>& codes) {
+    View key = View::EmptyList();
     for (const auto& code : codes)
       key.push_back({{"symbol", code}, {"meaning", SymbolMeaning(code)}, {"explanation", SymbolExplanation(code)}});
     return key;
@@ -896,18 +896,18 @@ class SiteRenderer {
 
   void RenderChanges(const Authority& a, const AuthorityAssessment& aa) {
     const std::string path = Paths::Changes(a);
-    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
+    View view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
     const Changes& c = aa.changes;
-    view["from"] = c.from ? DateView(*c.from) : json(nullptr);
-    view["to"] = c.to ? DateView(*c.to) : json(nullptr);
-    json kpis = json::array();
+    view["from"] = c.from ? DateView(*c.from) : View();
+    view["to"] = c.to ? DateView(*c.to) : View();
+    View kpis = View::EmptyList();
     std::set<std::string> symbols;
     for (const auto& ch : c.kpis) {
       auto text = [&](const std::optional<Scalar>& v) {
         if (v && std::holds_alternative<Symbol>(*v)) symbols.insert(std::get<Symbol>(*v).code);
         return v ? FormatScalar(*ch.kpi, *v) : std::string("not in this snapshot");
       };
-      json row = {{"label", ch.kpi->label + (ch.item.empty() ? "" : ", " + ch.item)},
+      View row = {{"label", ch.kpi->label + (ch.item.empty() ? "" : ", " + ch.item)},
                   {"href", Href(path, Paths::Kpi(a, ch.kpi->id))},
                   {"before", text(ch.before)}, {"after", text(ch.after)}};
       if (ch.change) {
@@ -924,7 +924,7 @@ class SiteRenderer {
     view["kpis"] = kpis;
     view["has_kpis"] = !kpis.empty();
     view["values"] = {{"symbols", SymbolKey(symbols)}, {"has_symbols", !symbols.empty()}};
-    json measures = json::array();
+    View measures = View::EmptyList();
     for (const auto& mc : c.measures) {
       const Measure& m = a.measures[mc.measure];
       measures.push_back({{"title", m.title}, {"href", Href(path, Paths::Measure(a, m.id))},
@@ -934,10 +934,10 @@ class SiteRenderer {
     }
     view["measures"] = measures;
     view["has_measures"] = !measures.empty();
-    json between = json::array();
+    View between = View::EmptyList();
     for (const auto& item : c.between)
       between.push_back({{"date", DateView(item.date)}, {"title", item.title},
-                         {"href", item.document.empty() ? json(nullptr) : json(Href(path, Paths::Document(a, item.document)))}});
+                         {"href", item.document.empty() ? View() : View(Href(path, Paths::Document(a, item.document)))}});
     view["between"] = between;
     view["has_between"] = !between.empty();
     Emit(path, "changes", std::move(view), a.short_name + ": what changed",
@@ -948,20 +948,20 @@ class SiteRenderer {
   // CMS to embed in an iframe.
   void RenderEmbed(const Authority& a, const AuthorityAssessment& aa, const Kpi& k) {
     const std::string path = a.slug + "/embed/" + k.id + ".html";
-    json view = {{"authority", AuthorityView(a)}, {"data_links", DataLinks(a, path)},
+    View view = {{"authority", AuthorityView(a)}, {"data_links", DataLinks(a, path)},
                  {"kpi", {{"label", k.label}, {"href", Href(path, Paths::Kpi(a, k.id))}}},
                  {"trend", TrendText(aa, k)}};
-    const json& table = KpiTable(a, k, path);
-    view["values_table"] = ValuesTable(a, k, path);
-    view["has_values"] = !table["rows"].empty();
-    view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, k, nullptr, "embed-" + k.id)) : json(nullptr);
+    const ValuesTableHtml& table = ValuesTable(a, k, path);
+    view["values_table"] = View::Ref(table.html);
+    view["has_values"] = table.has_values;
+    view["chart"] = table.has_values ? KpiChart(a, k, nullptr, "embed-" + k.id) : View();
     Emit(path, "embed", std::move(view), k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description, "embed_layout");
   }
 
   void RenderKpis(const Authority& a, const AuthorityAssessment& aa) {
     const std::string path = Paths::Kpis(a);
-    json view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
-    json figures = LatestFigures(a, aa, path);
+    View view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
+    View figures = LatestFigures(a, aa, path);
     view["figures"] = figures;
     view["has_figures"] = !figures.empty();
     Emit(path, "kpis", std::move(view), a.short_name + ": figures", "The latest performance figures reported for " + a.name + ".");
@@ -969,18 +969,18 @@ class SiteRenderer {
 
   void RenderKpi(const Authority& a, const AuthorityAssessment& aa, const Kpi& k) {
     const std::string path = Paths::Kpi(a, k.id);
-    json view = Base(a, path, Paths::Kpis(a), {{a.short_name, Paths::Dashboard(a)}, {"Figures", Paths::Kpis(a)}});
+    View view = Base(a, path, Paths::Kpis(a), {{a.short_name, Paths::Dashboard(a)}, {"Figures", Paths::Kpis(a)}});
     view["kpi"] = {{"label", k.label}, {"description", k.description}, {"unit", UnitPhrase(k.unit)},
                    {"direction", k.direction == Direction::kHigherIsBetter ? "Higher is better"
                                  : k.direction == Direction::kLowerIsBetter ? "Lower is better" : "Neither higher nor lower is better in itself"},
                    {"breakdown", k.breakdown}};
-    const json& table = KpiTable(a, k, path);
-    view["values_table"] = ValuesTable(a, k, path);
-    view["has_values"] = !table["rows"].empty();
+    const ValuesTableHtml& table = ValuesTable(a, k, path);
+    view["values_table"] = View::Ref(table.html);
+    view["has_values"] = table.has_values;
     view["comparisons"] = Comparisons(a, k);
     view["trend"] = TrendText(aa, k);
-    view["chart"] = view["has_values"].get<bool>() ? json(KpiChart(a, k, nullptr, "chart-" + k.id)) : json(nullptr);
-    json measures = json::array();
+    view["chart"] = table.has_values ? KpiChart(a, k, nullptr, "chart-" + k.id) : View();
+    View measures = View::EmptyList();
     for (size_t i = 0; i < a.measures.size(); ++i)
       if (a.measures[i].kpi == k.id) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
     view["measures"] = measures;
@@ -996,8 +996,8 @@ class SiteRenderer {
 
   void RenderDataPage() {
     const std::string path = "data.html";
-    json files = json::array();
-    json ld_dist = json::array();
+    View files = View::EmptyList();
+    nlohmann::json ld_dist = nlohmann::json::array();
     for (const auto& d : downloads_) {
       std::string who = "All authorities";
       for (const auto& a : *summaries_)
@@ -1010,7 +1010,7 @@ class SiteRenderer {
                            {"contentUrl", site_.config.base_url.empty() ? d.path : site_.config.base_url + d.path},
                            {"name", d.title}});
     }
-    json dataset = {{"@context", "https://schema.org"}, {"@type", "Dataset"},
+    nlohmann::json dataset = {{"@context", "https://schema.org"}, {"@type", "Dataset"},
                     {"name", site_.config.title + ": performance figures"},
                     {"description", "Every performance figure reported by the councils in this tracker, by date, "
                                     "indicator and breakdown, with targets and the status of the measures that use them."},
@@ -1027,7 +1027,7 @@ class SiteRenderer {
       else if (ch == '&') ld += "\\u0026";
       else ld += ch;
     }
-    json view = {{"breadcrumbs", Breadcrumbs(path, {{"Home", "index.html"}})}, {"files", files},
+    View view = {{"breadcrumbs", Breadcrumbs(path, {{"Home", "index.html"}})}, {"files", files},
                  {"columns", OpenDataColumns()}, {"json_ld", ld}};
     Emit(path, "data", std::move(view), "Download the data", "Every figure in this tracker as open data: CSV and JSON.");
   }
@@ -1038,15 +1038,15 @@ class SiteRenderer {
     bool default_theme = true;
     for (const auto& [name, origin] : theme_.template_paths)
       default_theme = default_theme && origin.rfind("(built-in)", 0) == 0;
-    json view = {{"breadcrumbs", Breadcrumbs(path, {{"Home", "index.html"}})},
+    View view = {{"breadcrumbs", Breadcrumbs(path, {{"Home", "index.html"}})},
                  {"address", c.base_url.empty() ? c.title : c.base_url},
                  {"compliance", c.compliance},
                  {"fully", c.compliance == "fully"}, {"partially", c.compliance == "partially"}, {"not_compliant", c.compliance == "not"},
                  {"known_issues", c.known_issues}, {"has_known_issues", !c.known_issues.empty()},
                  {"phone", c.contact_phone},
-                 {"prepared", c.statement_prepared ? DateView(*c.statement_prepared) : json(nullptr)},
-                 {"reviewed", c.statement_reviewed ? DateView(*c.statement_reviewed) : json(nullptr)},
-                 {"tested", c.last_tested ? DateView(*c.last_tested) : json(nullptr)},
+                 {"prepared", c.statement_prepared ? DateView(*c.statement_prepared) : View()},
+                 {"reviewed", c.statement_reviewed ? DateView(*c.statement_reviewed) : View()},
+                 {"tested", c.last_tested ? DateView(*c.last_tested) : View()},
                  {"default_theme", default_theme}, {"version", TRACKER_VERSION},
                  {"organisation", c.organisation.empty() ? c.title : c.organisation}};
     Emit(path, "accessibility", std::move(view), "Accessibility statement", "How accessible this website is, and how to report a problem.");
@@ -1057,15 +1057,14 @@ class SiteRenderer {
     // use the site's address, or the site root when there is none.
     std::string base = site_.config.base_url;
     absolute_root_ = base.empty() ? "/" : base.substr(base.find('/', base.find("//") + 2));
-    json view = {{"breadcrumbs", json::array()}, {"home_href", Href("404.html", "index.html")}};
+    View view = {{"breadcrumbs", View::EmptyList()}, {"home_href", Href("404.html", "index.html")}};
     Emit("404.html", "not_found", std::move(view), "Page not found", "The page you asked for is not here.");
     absolute_root_.clear();
   }
 
   std::vector<Download> downloads_;
   const std::vector<AuthoritySummary>* summaries_ = nullptr;  // while rendering the site-wide files
-  mutable std::map<std::string, json> kpi_tables_;
-  std::map<std::string, std::string> values_tables_;
+  std::map<std::string, ValuesTableHtml> values_tables_;
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
   const SiteAssessment& assessment_;

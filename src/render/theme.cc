@@ -22,7 +22,7 @@ void CompileTheme(Theme& theme, Diagnostics& diag) {
   }
 }
 
-bool RenderTemplate(const Theme& theme, const std::string& name, const nlohmann::json& view,
+bool RenderTemplate(const Theme& theme, const std::string& name, const View& view,
                     std::string* out, std::string* error) {
   auto it = theme.compiled.find(name);
   if (it == theme.compiled.end()) {

@@ -5,8 +5,6 @@
 #include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "diagnostics.h"
 #include "render/mustache.h"
 
@@ -27,7 +25,7 @@ void CompileTheme(Theme& theme, Diagnostics& diag);
 // Renders template `name` with `view`. Templates named with a leading '_'
 // are partials: {{> _breadcrumbs}}. Returns false and sets *error on a
 // missing template or partial.
-bool RenderTemplate(const Theme& theme, const std::string& name, const nlohmann::json& view,
+bool RenderTemplate(const Theme& theme, const std::string& name, const View& view,
                     std::string* out, std::string* error);
 
 }  // namespace tracker

@@ -1,12 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "render/mustache.h"
 
 using namespace tracker;
-using nlohmann::json;
 
 namespace {
-std::string Render(const std::string& text, const json& view,
+std::string Render(const std::string& text, const View& view,
                    const std::map<std::string, std::string>& partial_texts = {}) {
   std::string error;
   auto t = MustacheTemplate::Compile(text, &error);
@@ -28,15 +29,15 @@ std::string CompileError(const std::string& text) {
 }  // namespace
 
 TEST_CASE("variables are escaped; triple braces and & are not") {
-  json v = {{"x", "<a href='y'>&\"</a>"}};
+  View v = {{"x", "<a href='y'>&\"</a>"}};
   CHECK(Render("{{x}}", v) == "&lt;a href=&apos;y&apos;&gt;&amp;&quot;&lt;/a&gt;");
   CHECK(Render("{{{x}}}|{{& x}}", v) == "<a href='y'>&\"</a>|<a href='y'>&\"</a>");
   CHECK(Render("[{{missing}}][{{n}}][{{b}}]", {{"n", 42}, {"b", true}}) == "[][42][]");
 }
 
 TEST_CASE("sections repeat lists, enter objects and hide false, null, empty text and empty lists") {
-  json v = {{"list", {{{"n", "a"}}, {{"n", "b"}}}}, {"obj", {{"k", "v"}}}, {"no", false}, {"nil", nullptr},
-            {"empty", ""}, {"none", json::array()}, {"names", {"x", "y"}}};
+  View v = {{"list", View::ListOf({{{"n", "a"}}, {{"n", "b"}}})}, {"obj", {{"k", "v"}}}, {"no", false}, {"nil", nullptr},
+            {"empty", ""}, {"none", View::EmptyList()}, {"names", View::ListOf({"x", "y"})}};
   CHECK(Render("{{#list}}<{{n}}>{{/list}}", v) == "<a><b>");
   CHECK(Render("{{#obj}}{{k}}{{/obj}}", v) == "v");
   CHECK(Render("{{#no}}1{{/no}}{{#nil}}2{{/nil}}{{#empty}}3{{/empty}}{{#none}}4{{/none}}", v) == "");
@@ -45,21 +46,21 @@ TEST_CASE("sections repeat lists, enter objects and hide false, null, empty text
 }
 
 TEST_CASE("names resolve through the context stack and by dots") {
-  json v = {{"site", {{"title", "T"}}}, {"outer", "O"}, {"rows", {{{"inner", "I"}}}}};
+  View v = {{"site", {{"title", "T"}}}, {"outer", "O"}, {"rows", View::ListOf({{{"inner", "I"}}})}};
   CHECK(Render("{{site.title}}", v) == "T");
   CHECK(Render("{{#rows}}{{inner}}{{outer}}{{site.title}}{{/rows}}", v) == "IOT");
   CHECK(Render("{{site.missing}}{{nothing.at.all}}", v) == "");
 }
 
 TEST_CASE("standalone section lines leave no blank lines behind") {
-  json v = {{"items", {"a", "b"}}};
+  View v = {{"items", View::ListOf({"a", "b"})}};
   CHECK(Render("<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", v) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
   CHECK(Render("a {{#items}}x{{/items}} b\n", v) == "a xx b\n");
   CHECK(Render("{{! a comment }}\nline\n", v) == "line\n");
 }
 
 TEST_CASE("partials render in the current context") {
-  json v = {{"rows", {{{"status", "Met"}}}}, {"label", "L"}};
+  View v = {{"rows", View::ListOf({{{"status", "Met"}}})}, {"label", "L"}};
   CHECK(Render("{{#rows}}[{{> _tag}}]{{/rows}}", v, {{"_tag", "{{status}}/{{label}}"}}) == "[Met/L]");
 }
 

@@ -71,7 +71,7 @@ TEST_CASE("null and false values hide sections; lists repeat them") {
   Diagnostics diag;
   CompileTheme(theme, diag);
   std::string out, error;
-  REQUIRE(RenderTemplate(theme, "t", {{"a", nullptr}, {"items", {"x", "y"}}}, &out, &error));
+  REQUIRE(RenderTemplate(theme, "t", {{"a", nullptr}, {"items", View::ListOf({"x", "y"})}}, &out, &error));
   CHECK(out == "not a<x><y>");
 }
 

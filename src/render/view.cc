@@ -1,0 +1,71 @@
+#include "render/view.h"
+
+#include "render/mustache.h"
+
+namespace tracker {
+
+View::View(const std::vector<std::string>& texts) : value_(List()) {
+  auto& list = std::get<List>(value_);
+  list.reserve(texts.size());
+  for (const auto& t : texts) list.emplace_back(t);
+}
+
+bool View::Truthy() const {
+  switch (value_.index()) {
+    case 0: return false;
+    case 1: return std::get<bool>(value_);
+    case 3: return !std::get<std::string>(value_).empty();
+    case 4: return !std::get<std::string_view>(value_).empty();
+    case 5: return !std::get<List>(value_).empty();
+    default: return true;
+  }
+}
+
+std::string_view View::text() const {
+  if (const auto* s = std::get_if<std::string>(&value_)) return *s;
+  if (const auto* s = std::get_if<std::string_view>(&value_)) return *s;
+  return {};
+}
+
+void View::AppendTo(std::string* out, bool escape) const {
+  if (const auto* n = std::get_if<int64_t>(&value_)) {
+    *out += std::to_string(*n);
+    return;
+  }
+  std::string_view t = text();
+  if (escape) AppendEscaped(out, t);
+  else out->append(t);
+}
+
+View& View::operator[](FieldName name) {
+  if (is_null()) value_ = Fields();
+  auto& fields = std::get<Fields>(value_);
+  for (auto& [n, v] : fields)
+    if (n.str() == name.str()) return v;
+  fields.emplace_back(name, View());
+  return fields.back().second;
+}
+
+const View* View::Find(std::string_view name) const {
+  const auto* fields = std::get_if<Fields>(&value_);
+  if (!fields) return nullptr;
+  for (const auto& [n, v] : *fields)
+    if (n.str() == name) return &v;
+  return nullptr;
+}
+
+void View::push_back(View v) {
+  if (is_null()) value_ = List();
+  std::get<List>(value_).push_back(std::move(v));
+}
+
+View::List& View::items() { return std::get<List>(value_); }
+const View::List& View::items() const { return std::get<List>(value_); }
+
+size_t View::size() const {
+  if (const auto* l = std::get_if<List>(&value_)) return l->size();
+  if (const auto* f = std::get_if<Fields>(&value_)) return f->size();
+  return 0;
+}
+
+}  // namespace tracker
