@@ -136,7 +136,7 @@ void LoadAuthorityFile(const std::string& path, const std::string& text, Authori
   }
   a.events = LoadEvents(f.Node("events"), origin, diag, "the authority");
   f.RejectUnknown({"name", "short_name", "region", "ons_code", "ofsted", "events"});
-  a.intro = fm.body;
+  a.intro = std::move(fm.body);
 }
 
 void LoadDocumentFile(const std::string& path, const std::string& text, Document& d,
@@ -172,7 +172,7 @@ void LoadDocumentFile(const std::string& path, const std::string& text, Document
     diag.Error(f.ValuePos("source_url"), "source_url must start with https:// or http://");
   d.events = LoadEvents(f.Node("events"), origin, diag, "the document");
   f.RejectUnknown({"title", "type", "date", "from", "to", "summary", "source_url", "events"});
-  d.body = fm.body;
+  d.body = std::move(fm.body);
 }
 
 void LoadMeasureFile(const std::string& path, const std::string& text, Measure& m,
@@ -247,7 +247,7 @@ void LoadMeasureFile(const std::string& path, const std::string& text, Measure& 
     }
   }
   f.RejectUnknown({"title", "summary", "set_by", "category", "deadline", "kpi", "target", "assessments"});
-  m.body = fm.body;
+  m.body = std::move(fm.body);
 }
 
 // ---------------------------------------------------------------- JSON parts
