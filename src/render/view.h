@@ -27,6 +27,14 @@ class FieldName {
   std::string_view name_;
 };
 
+class View;
+
+// One field of a view being made, as in View{{"name", value}}. The value is
+// `mutable` so the view is moved out of the initializer list, which only
+// hands out const elements, instead of deeply copied.
+struct FieldInit;
+struct ItemInit;
+
 class View {
  public:
   using Field = std::pair<FieldName, View>;
@@ -42,7 +50,7 @@ class View {
   View(const char* s) : value_(std::string(s)) {}
   View(std::string s) : value_(std::move(s)) {}
   View(const std::vector<std::string>& texts);
-  View(std::initializer_list<Field> fields) : value_(Fields(fields)) {}
+  View(std::initializer_list<FieldInit> fields);
 
   // Text shown as it is held, without a copy: `text` must outlive the view.
   static View Ref(const std::string& text) {
@@ -55,11 +63,7 @@ class View {
     v.value_ = List();
     return v;
   }
-  static View ListOf(std::initializer_list<View> items) {
-    View v;
-    v.value_ = List(items);
-    return v;
-  }
+  static View ListOf(std::initializer_list<ItemInit> items);
 
   bool is_null() const { return value_.index() == 0; }
   bool is_list() const { return std::holds_alternative<List>(value_); }
@@ -89,5 +93,34 @@ class View {
  private:
   std::variant<std::monostate, bool, int64_t, std::string, std::string_view, List, Fields> value_;
 };
+
+struct FieldInit {
+  template <class T>
+  FieldInit(FieldName n, T&& v) : name(n), value(std::forward<T>(v)) {}
+  FieldInit(FieldName n, std::initializer_list<FieldInit> v) : name(n), value(v) {}
+  FieldName name;
+  mutable View value;
+};
+
+struct ItemInit {
+  template <class T>
+  ItemInit(T&& v) : value(std::forward<T>(v)) {}
+  ItemInit(std::initializer_list<FieldInit> v) : value(v) {}
+  mutable View value;
+};
+
+inline View::View(std::initializer_list<FieldInit> fields) : value_(Fields()) {
+  auto& out = std::get<Fields>(value_);
+  out.reserve(fields.size());
+  for (const auto& f : fields) out.emplace_back(f.name, std::move(f.value));
+}
+
+inline View View::ListOf(std::initializer_list<ItemInit> items) {
+  View v = EmptyList();
+  auto& out = std::get<List>(v.value_);
+  out.reserve(items.size());
+  for (const auto& i : items) out.push_back(std::move(i.value));
+  return v;
+}
 
 }  // namespace tracker
