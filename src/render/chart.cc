@@ -97,6 +97,22 @@ std::string Open(const std::string& id, const std::string& title, const std::str
          "<desc id=\"" + id + "-desc\">" + EscapeXml(desc) + "</desc>\n";
 }
 
+}  // namespace
+
+std::string WithId(const std::string& svg, const std::string& from, const std::string& to) {
+  std::string out = svg;
+  for (const auto& [a, b] : {std::pair{"aria-labelledby=\"" + from + "-title " + from + "-desc\"",
+                                       "aria-labelledby=\"" + to + "-title " + to + "-desc\""},
+                             std::pair{"<title id=\"" + from + "-title\">", "<title id=\"" + to + "-title\">"},
+                             std::pair{"<desc id=\"" + from + "-desc\">", "<desc id=\"" + to + "-desc\">"}}) {
+    size_t at = out.find(a);
+    if (at != std::string::npos) out.replace(at, a.size(), b);
+  }
+  return out;
+}
+
+namespace {
+
 // Direct labels at the right of a chart: blocks of lines centred on their
 // series' last value, pushed apart so none overlap, kept in order.
 struct LabelBlock {

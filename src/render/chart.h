@@ -84,6 +84,12 @@ struct BarChart {
 };
 std::string RenderBarChart(const BarChart& c);
 
+// The same chart under another id: a chart's id is only in its opening
+// (the title and description it is labelled by), so a page that shows a
+// chart already drawn for another page renames it rather than drawing it
+// again.
+std::string WithId(const std::string& svg, const std::string& from, const std::string& to);
+
 // A small line of the last 12 values for the dashboard, hidden from screen
 // readers: the page states the figure in text beside it.
 std::string RenderSparkline(const Kpi& kpi, const std::vector<LinePoint>& points,

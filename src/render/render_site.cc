@@ -319,9 +319,9 @@ class SiteRenderer {
         View items = View::EmptyList();
         for (const auto& [item, sc] : std::get<Breakdown>(latest->values.at(k->id)))
           items.push_back({{"item", item}, {"value", FormatScalar(*k, sc)}});
-        row["items"] = items;
+        row["items"] = std::move(items);
       }
-      rows.push_back(row);
+      rows.push_back(std::move(row));
     }
     return rows;
   }
@@ -392,7 +392,8 @@ class SiteRenderer {
                       {"statuses", statuses},
                       {"latest_document", d ? DocumentLink(a, d->slug, d->title, d->date, d->type, path) : View()}});
     }
-    View view = {{"authorities", list}, {"has_authorities", !list.empty()}, {"breadcrumbs", View::EmptyList()}};
+    const bool has_authorities = !list.empty();
+    View view = {{"authorities", std::move(list)}, {"has_authorities", has_authorities}, {"breadcrumbs", View::EmptyList()}};
     Emit(path, "home", std::move(view), site_.config.title,
          "Progress of councils' children's services under DfE improvement notices: documents, measures and figures.");
   }
@@ -454,33 +455,33 @@ class SiteRenderer {
     for (size_t i : order) {
       View row = MeasureRow(a, a.measures[i], aa.measures[i], path);
       row["history"] = HistoryView(aa.histories[i]);
-      measures.push_back(row);
+      measures.push_back(std::move(row));
     }
-    view["measures"] = measures;
     view["has_measures"] = !measures.empty();
+    view["measures"] = std::move(measures);
     View slow = View::EmptyList();
     for (size_t i : SlowToProgress(a, aa)) slow.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
-    view["slow"] = slow;
     view["has_slow"] = !slow.empty();
+    view["slow"] = std::move(slow);
     View figures = LatestFigures(a, aa, path);
-    view["figures"] = figures;
     view["has_figures"] = !figures.empty();
+    view["figures"] = std::move(figures);
     View docs = View::EmptyList();
     for (auto it = a.documents.rbegin(); it != a.documents.rend() && docs.size() < 5; ++it)
       docs.push_back(DocumentLink(a, it->slug, path));
-    view["documents"] = docs;
     view["has_documents"] = !docs.empty();
+    view["documents"] = std::move(docs);
     View upcoming = View::EmptyList();
     for (const auto& t : Timeline(a, path))
       if (t.date.LastDay() > assessment_.as_at.FirstDay()) upcoming.push_back(TimelineEntryView(t));
-    view["upcoming"] = upcoming;
     view["has_upcoming"] = !upcoming.empty();
+    view["upcoming"] = std::move(upcoming);
     View ofsted = View::EmptyList();
     for (auto it = a.ofsted.rbegin(); it != a.ofsted.rend(); ++it)
       ofsted.push_back({{"date", DateView(it->date)}, {"judgement", it->judgement},
                         {"source", DocumentLink(a, it->source, path)}});
-    view["ofsted"] = ofsted;
     view["has_ofsted"] = !ofsted.empty();
+    view["ofsted"] = std::move(ofsted);
     view["links"] = {{"timeline", Href(path, Paths::Timeline(a))}, {"documents", Href(path, Paths::Documents(a))},
                      {"measures", Href(path, Paths::Measures(a))}, {"kpis", Href(path, Paths::Kpis(a))},
                      {"changes", Href(path, Paths::Changes(a))}};
@@ -497,8 +498,8 @@ class SiteRenderer {
       if (years.empty() || years.back()["year"].text() != y) years.push_back({{"year", y}, {"entries", View::EmptyList()}});
       years.back()["entries"].push_back(TimelineEntryView(t));
     }
-    view["years"] = years;
     view["has_years"] = !years.empty();
+    view["years"] = std::move(years);
     Emit(path, "timeline", std::move(view), a.short_name + ": timeline", "Every dated event in " + a.name + "'s improvement journey.");
   }
 
@@ -520,10 +521,10 @@ class SiteRenderer {
         View d = DocumentLink(a, doc.slug, path);
         d["summary"] = doc.summary;
         d["from"] = doc.from;
-        docs.push_back(d);
+        docs.push_back(std::move(d));
       }
-      view["documents"] = docs;
       view["has_documents"] = !docs.empty();
+      view["documents"] = std::move(docs);
       if (pages > 1) {
         View items = View::EmptyList();
         for (size_t p = 1; p <= pages; ++p)
@@ -551,8 +552,8 @@ class SiteRenderer {
     View events = View::EmptyList();
     for (const auto& e : d.events)
       events.push_back({{"when", e.label.empty() ? e.date.Long() : e.label}, {"date", DateView(e.date)}, {"title", e.title}, {"expected", e.expected}});
-    view["events"] = events;
     view["has_events"] = !events.empty();
+    view["events"] = std::move(events);
     View set = View::EmptyList(), assessed = View::EmptyList();
     for (size_t i = 0; i < a.measures.size(); ++i) {
       const Measure& m = a.measures[i];
@@ -564,15 +565,15 @@ class SiteRenderer {
           break;
         }
     }
-    view["measures_set"] = set;
     view["has_measures_set"] = !set.empty();
-    view["measures_assessed"] = assessed;
+    view["measures_set"] = std::move(set);
     view["has_measures_assessed"] = !assessed.empty();
+    view["measures_assessed"] = std::move(assessed);
     View snaps = View::EmptyList();
     for (const auto& s : a.snapshots)
       if (s.source == d.slug) snaps.push_back(DateView(s.as_at));
-    view["snapshots"] = snaps;
     view["has_snapshots"] = !snaps.empty();
+    view["snapshots"] = std::move(snaps);
     Emit(path, "document", std::move(view), d.title, d.summary.empty() ? DocumentTypeLabel(d.type) + std::string(", ") + d.date.Long() : d.summary);
   }
 
@@ -619,8 +620,8 @@ class SiteRenderer {
     view["measure"]["decided_by"] = decided.empty() ? View() : View(decided);
     View hist = HistoryView(history);
     std::reverse(hist.items().begin(), hist.items().end());
-    view["history"] = hist;
     view["has_history"] = !hist.empty();
+    view["history"] = std::move(hist);
     view["narrative"] = Markdown(m.body);
     view["set_by"] = m.set_by.empty() ? View() : DocumentLink(a, m.set_by, path);
     const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
@@ -629,14 +630,17 @@ class SiteRenderer {
     for (auto it = m.assessments.rbegin(); it != m.assessments.rend(); ++it)
       assessed.push_back({{"date", DateView(it->date)}, {"status", StatusView(it->status)}, {"note", it->note},
                           {"source", DocumentLink(a, it->source, path)}});
-    view["assessments"] = assessed;
     view["has_assessments"] = !assessed.empty();
+    view["assessments"] = std::move(assessed);
     if (kpi) {
       const ValuesTableHtml& table = ValuesTable(a, *kpi, path);
       view["values_table"] = View::Ref(table.html);
       view["has_values"] = table.has_values;
       view["comparisons"] = Comparisons(a, *kpi);
-      view["chart"] = table.has_values ? KpiChart(a, *kpi, &m, "chart-" + m.id) : View();
+      if (table.has_values) {
+        DrawnChart c = KpiChart(a, *kpi, &m, "chart-" + m.id);
+        view["chart"] = {{"svg", std::move(c.svg)}, {"title", std::move(c.title)}, {"desc", std::move(c.desc)}};
+      }
     }
     Emit(path, "measure", std::move(view), m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
   }
@@ -777,7 +781,21 @@ class SiteRenderer {
 
   // The chart for a KPI: a line over time, or bars by item for a breakdown.
   // `m` adds the measure's target and deadline.
-  View KpiChart(const Authority& a, const Kpi& k, const Measure* m, const std::string& id) const {
+  struct DrawnChart {
+    std::string svg, title, desc;
+  };
+  static View ChartView(const DrawnChart& c) {
+    return {{"svg", View::Ref(c.svg)}, {"title", View::Ref(c.title)}, {"desc", View::Ref(c.desc)}};
+  }
+
+  // A KPI's own chart, as its page shows it; its embed shows the same one.
+  const DrawnChart& OwnChart(const Authority& a, const Kpi& k) {
+    auto cached = kpi_charts_.find(k.id);
+    if (cached != kpi_charts_.end()) return cached->second;
+    return kpi_charts_[k.id] = KpiChart(a, k, nullptr, "chart-" + k.id);
+  }
+
+  DrawnChart KpiChart(const Authority& a, const Kpi& k, const Measure* m, const std::string& id) const {
     std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(a, k) + ". Source: " +
                        (Sources(a, k).empty() ? "none" : Sources(a, k)) + ".";
     std::optional<Target> target;
@@ -806,7 +824,7 @@ class SiteRenderer {
         c.target_label = "Target: " + FormatTarget(k, *target);
       }
       c.title = BreakdownTitle(k, c, target);
-      return {{"svg", chart::RenderBarChart(c)}, {"title", c.title}, {"desc", c.desc}};
+      return {chart::RenderBarChart(c), c.title, c.desc};
     }
     chart::LineChart c;
     c.id = id;
@@ -851,7 +869,7 @@ class SiteRenderer {
     if (!title_target && !c.target.empty())
       title_target = Target{k.direction == Direction::kLowerIsBetter ? "<=" : ">=", c.target.back().value, "all", {}};
     c.title = chart::FindingTitle(k, c.main.points, title_target);
-    return {{"svg", chart::RenderLineChart(c)}, {"title", c.title}, {"desc", c.desc}};
+    return {chart::RenderLineChart(c), c.title, c.desc};
   }
 
   static std::string BreakdownTitle(const Kpi& k, const chart::BarChart& c, const std::optional<Target>& target) {
@@ -919,10 +937,10 @@ class SiteRenderer {
       }
       row["verdict"] = !ch.change ? "" : ch.better > 0 ? "Better" : ch.better < 0 ? "Worse"
                      : *ch.change == 0 ? "Same" : "Neither better nor worse";
-      kpis.push_back(row);
+      kpis.push_back(std::move(row));
     }
-    view["kpis"] = kpis;
     view["has_kpis"] = !kpis.empty();
+    view["kpis"] = std::move(kpis);
     view["values"] = {{"symbols", SymbolKey(symbols)}, {"has_symbols", !symbols.empty()}};
     View measures = View::EmptyList();
     for (const auto& mc : c.measures) {
@@ -932,14 +950,14 @@ class SiteRenderer {
                           {"explanation", ExplainStatus(a, m, m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi),
                                                         aa.measures[mc.measure], assessment_.as_at, false)}});
     }
-    view["measures"] = measures;
     view["has_measures"] = !measures.empty();
+    view["measures"] = std::move(measures);
     View between = View::EmptyList();
     for (const auto& item : c.between)
       between.push_back({{"date", DateView(item.date)}, {"title", item.title},
                          {"href", item.document.empty() ? View() : View(Href(path, Paths::Document(a, item.document)))}});
-    view["between"] = between;
     view["has_between"] = !between.empty();
+    view["between"] = std::move(between);
     Emit(path, "changes", std::move(view), a.short_name + ": what changed",
          "What changed in " + a.name + "'s figures, measures and documents since the previous snapshot.");
   }
@@ -954,7 +972,11 @@ class SiteRenderer {
     const ValuesTableHtml& table = ValuesTable(a, k, path);
     view["values_table"] = View::Ref(table.html);
     view["has_values"] = table.has_values;
-    view["chart"] = table.has_values ? KpiChart(a, k, nullptr, "embed-" + k.id) : View();
+    if (table.has_values) {
+      const DrawnChart& c = OwnChart(a, k);
+      view["chart"] = {{"svg", chart::WithId(c.svg, "chart-" + k.id, "embed-" + k.id)}, {"title", View::Ref(c.title)},
+                       {"desc", View::Ref(c.desc)}};
+    }
     Emit(path, "embed", std::move(view), k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description, "embed_layout");
   }
 
@@ -962,8 +984,8 @@ class SiteRenderer {
     const std::string path = Paths::Kpis(a);
     View view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
     View figures = LatestFigures(a, aa, path);
-    view["figures"] = figures;
     view["has_figures"] = !figures.empty();
+    view["figures"] = std::move(figures);
     Emit(path, "kpis", std::move(view), a.short_name + ": figures", "The latest performance figures reported for " + a.name + ".");
   }
 
@@ -979,12 +1001,12 @@ class SiteRenderer {
     view["has_values"] = table.has_values;
     view["comparisons"] = Comparisons(a, k);
     view["trend"] = TrendText(aa, k);
-    view["chart"] = table.has_values ? KpiChart(a, k, nullptr, "chart-" + k.id) : View();
+    if (table.has_values) view["chart"] = ChartView(OwnChart(a, k));
     View measures = View::EmptyList();
     for (size_t i = 0; i < a.measures.size(); ++i)
       if (a.measures[i].kpi == k.id) measures.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
-    view["measures"] = measures;
     view["has_measures"] = !measures.empty();
+    view["measures"] = std::move(measures);
     Emit(path, "kpi", std::move(view), k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description);
   }
 
@@ -1065,6 +1087,7 @@ class SiteRenderer {
   std::vector<Download> downloads_;
   const std::vector<AuthoritySummary>* summaries_ = nullptr;  // while rendering the site-wide files
   std::map<std::string, ValuesTableHtml> values_tables_;
+  std::map<std::string, DrawnChart> kpi_charts_;
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
   const SiteAssessment& assessment_;
