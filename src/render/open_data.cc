@@ -89,21 +89,37 @@ std::string CsvHeader() {
 }
 
 void AppendCsvRow(std::string* out, const Row& r) {
-  for (size_t i = 0; i < r.size(); ++i) *out += (i ? "," : "") + EscapeCsv(r[i]);
+  for (size_t i = 0; i < r.size(); ++i) {
+    if (i) *out += ',';
+    if (r[i].find_first_of(",\"\r\n") == std::string::npos) *out += r[i];
+    else *out += EscapeCsv(r[i]);
+  }
   *out += "\r\n";
 }
 
+// Each column's name as a JSON key, quoted once for every row.
+const std::vector<std::string>& JsonKeys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k;
+    for (const auto& c : OpenDataColumns()) {
+      std::string key;
+      AppendJsonString(&key, c);
+      k.push_back(key + ":");
+    }
+    return k;
+  }();
+  return keys;
+}
+
 void AppendJsonRow(std::string* out, const Row& r) {
-  const auto& cols = OpenDataColumns();
-  if (!out->empty()) *out += ",\n";
-  *out += "{";
-  for (size_t i = 0; i < cols.size(); ++i) {
-    if (i) *out += ",";
-    AppendJsonString(out, cols[i]);
-    *out += ":";
+  const auto& keys = JsonKeys();
+  *out += '{';
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i) *out += ',';
+    *out += keys[i];
     AppendJsonString(out, r[i]);
   }
-  *out += "}";
+  *out += '}';
 }
 
 std::string MetaCsv() {
@@ -156,13 +172,23 @@ const std::vector<std::string>& OpenDataColumns() {
 AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const AuthorityAssessment& aa,
                                   const Date& as_at) {
   AuthorityData d;
-  std::string csv = CsvHeader(), json;
-  for (const Row& r : RowsFor(site, a, aa, as_at)) {
+  const std::vector<Row> rows = RowsFor(site, a, aa, as_at);
+  // Room for every row at once: growing by doubling copies, and touches
+  // fresh memory, again and again.
+  size_t cells = 0;
+  for (const Row& r : rows)
+    for (const auto& c : r) cells += c.size();
+  std::string csv = CsvHeader(), json = "[\n";
+  csv.reserve(csv.size() + cells + rows.size() * 20);
+  json.reserve(cells + rows.size() * (200 + 2 * OpenDataColumns().size()));
+  for (const Row& r : rows) {
     AppendCsvRow(&csv, r);
+    if (d.rows) json += ",\n";
     AppendJsonRow(&json, r);
     ++d.rows;
   }
-  json = json.empty() ? "[]\n" : "[\n" + json + "\n]\n";
+  if (d.rows) json += "\n]\n";
+  else json = "[]\n";
   size_t csv_bytes = csv.size(), json_bytes = json.size();
   Emit(&d.files, &d.downloads, "downloads/" + a.slug, a.name + ": every reported figure", a.slug,
        {"", std::move(csv)}, {"", std::move(json)}, csv_bytes, json_bytes, d.rows);
