@@ -7,7 +7,7 @@
 namespace tracker {
 
 std::optional<Observation> LatestObservation(const std::string& kpi_id,
-                                             const std::vector<Snapshot>& snapshots,
+                                             std::span<const Snapshot> snapshots,
                                              const Date& as_at) {
   for (auto it = snapshots.rbegin(); it != snapshots.rend(); ++it) {
     if (it->as_at > as_at) continue;
@@ -31,7 +31,7 @@ std::optional<Observation> LatestObservation(const std::string& kpi_id,
 }
 
 std::vector<Point> NumericSeries(const std::string& kpi_id, const std::string& item,
-                                 const std::vector<Snapshot>& snapshots, const Date& as_at) {
+                                 std::span<const Snapshot> snapshots, const Date& as_at) {
   std::vector<Point> out;
   for (const auto& s : snapshots) {
     if (s.as_at > as_at) continue;
@@ -50,7 +50,7 @@ std::vector<Point> NumericSeries(const std::string& kpi_id, const std::string& i
   return out;
 }
 
-std::vector<std::string> BreakdownItems(const std::string& kpi_id, const std::vector<Snapshot>& snapshots,
+std::vector<std::string> BreakdownItems(const std::string& kpi_id, std::span<const Snapshot> snapshots,
                                         const Date& as_at) {
   std::vector<std::string> items;
   for (const auto& s : snapshots) {
@@ -196,7 +196,7 @@ int SeverityRank(Status s) {
   return 4;
 }
 
-MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, const std::vector<Snapshot>& snapshots,
+MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, std::span<const Snapshot> snapshots,
                             const Date& as_at, int window) {
   MeasureStatus r;
   if (kpi) {
@@ -263,9 +263,18 @@ std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std:
       if (s.as_at <= as_at && s.values.count(kpi->id)) dates.emplace(s.as_at.FirstDay(), s.as_at);
   for (const auto& a : m.assessments)
     if (a.date.FirstDay() <= as_at.FirstDay()) dates.emplace(a.date.FirstDay(), a.date);
+  // The model keeps snapshots oldest first, so those up to a date are a
+  // prefix: each date is judged on its prefix, not on every snapshot again.
+  const bool sorted = std::is_sorted(snapshots.begin(), snapshots.end(),
+                                     [](const Snapshot& x, const Snapshot& y) { return x.as_at < y.as_at; });
   std::vector<StatusAt> out;
-  for (const auto& [day, shown] : dates)
-    out.push_back({shown, AssessMeasure(m, kpi, snapshots, DateFromDays(day), window)});
+  for (const auto& [day, shown] : dates) {
+    const Date at = DateFromDays(day);
+    auto end = !sorted ? snapshots.end()
+                       : std::partition_point(snapshots.begin(), snapshots.end(),
+                                              [&](const Snapshot& s) { return s.as_at <= at; });
+    out.push_back({shown, AssessMeasure(m, kpi, std::span(snapshots.begin(), end), at, window)});
+  }
   return out;
 }
 

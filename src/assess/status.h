@@ -2,6 +2,7 @@
 // snapshots, its target, its deadline and its assessments. Pure: the as-at
 // date is passed in, never read from a clock. The rules are in docs/status.md.
 #pragma once
+#include <span>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +20,7 @@ struct Observation {
 };
 
 std::optional<Observation> LatestObservation(const std::string& kpi_id,
-                                             const std::vector<Snapshot>& snapshots,
+                                             std::span<const Snapshot> snapshots,
                                              const Date& as_at);
 
 struct Point {
@@ -30,11 +31,11 @@ struct Point {
 // The numeric values of a KPI (or of one breakdown item, when `item` is not
 // empty) at or before as_at, oldest first. Nulls and GSS symbols are skipped.
 std::vector<Point> NumericSeries(const std::string& kpi_id, const std::string& item,
-                                 const std::vector<Snapshot>& snapshots, const Date& as_at);
+                                 std::span<const Snapshot> snapshots, const Date& as_at);
 
 // The items of a breakdown KPI at or before as_at, in the order they first
 // appear, so ties are broken the same way every time.
-std::vector<std::string> BreakdownItems(const std::string& kpi_id, const std::vector<Snapshot>& snapshots,
+std::vector<std::string> BreakdownItems(const std::string& kpi_id, std::span<const Snapshot> snapshots,
                                         const Date& as_at);
 
 // Time in months, exact for month ends: 31 January 2023 and 28 February 2023
@@ -96,7 +97,7 @@ struct MeasureStatus {
 };
 
 // The status rule (docs/status.md).
-MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, const std::vector<Snapshot>& snapshots,
+MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, std::span<const Snapshot> snapshots,
                             const Date& as_at, int window = 6);
 
 // The status as it stood at each date the measure's evidence changed: every
