@@ -263,17 +263,26 @@ std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std:
       if (s.as_at <= as_at && s.values.count(kpi->id)) dates.emplace(s.as_at.FirstDay(), s.as_at);
   for (const auto& a : m.assessments)
     if (a.date.FirstDay() <= as_at.FirstDay()) dates.emplace(a.date.FirstDay(), a.date);
-  // The model keeps snapshots oldest first, so those up to a date are a
-  // prefix: each date is judged on its prefix, not on every snapshot again.
-  const bool sorted = std::is_sorted(snapshots.begin(), snapshots.end(),
+  // Only this KPI's figures, which are all a judgement reads: the history
+  // judges every date again, and a lookup among one value is quicker than
+  // among every KPI's. Oldest first, as the model keeps them, so the
+  // snapshots up to a date are a prefix and each date reads only its own.
+  std::vector<Snapshot> own;
+  if (kpi)
+    for (const auto& s : snapshots)
+      if (auto v = s.values.find(kpi->id); v != s.values.end()) {
+        own.emplace_back();
+        own.back().as_at = s.as_at;
+        own.back().values.insert(*v);
+      }
+  const bool sorted = std::is_sorted(own.begin(), own.end(),
                                      [](const Snapshot& x, const Snapshot& y) { return x.as_at < y.as_at; });
   std::vector<StatusAt> out;
   for (const auto& [day, shown] : dates) {
     const Date at = DateFromDays(day);
-    auto end = !sorted ? snapshots.end()
-                       : std::partition_point(snapshots.begin(), snapshots.end(),
-                                              [&](const Snapshot& s) { return s.as_at <= at; });
-    out.push_back({shown, AssessMeasure(m, kpi, std::span(snapshots.begin(), end), at, window)});
+    auto end = !sorted ? own.end()
+                       : std::partition_point(own.begin(), own.end(), [&](const Snapshot& s) { return s.as_at <= at; });
+    out.push_back({shown, AssessMeasure(m, kpi, std::span<const Snapshot>(own.begin(), end), at, window)});
   }
   return out;
 }
