@@ -667,16 +667,29 @@ class SiteRenderer {
     return table;
   }
 
-  View MakeKpiTable(const Authority& a, const Kpi& k, const std::string& from) const {
+  // What a row of every KPI's table shows of its snapshot, the same for
+  // every KPI: made once for the pages at one depth, and shared.
+  struct SnapshotRowParts {
+    View date, source;
+  };
+  const std::vector<SnapshotRowParts>& SnapshotParts(const Authority& a, const std::string& from) {
+    auto& parts = snapshot_parts_[RootFor(from)];
+    if (parts.empty())
+      for (const Snapshot& s : a.snapshots) parts.push_back({DateView(s.as_at), DocumentLink(a, s.source, from)});
+    return parts;
+  }
+
+  View MakeKpiTable(const Authority& a, const Kpi& k, const std::string& from) {
     View rows = View::EmptyList();
     std::set<std::string> symbols;
-    for (auto it = a.snapshots.rbegin(); it != a.snapshots.rend(); ++it) {
-      const Snapshot& s = *it;
+    const auto& parts = SnapshotParts(a, from);
+    for (size_t i = a.snapshots.size(); i-- > 0;) {
+      const Snapshot& s = a.snapshots[i];
       if (s.as_at > assessment_.as_at) continue;
       auto v = s.values.find(k.id);
       auto t = s.targets.find(k.id);
       if (v == s.values.end() && t == s.targets.end()) continue;
-      View row = {{"date", DateView(s.as_at)}};
+      View row = {{"date", View::Share(parts[i].date)}};
       if (v != s.values.end()) {
         row["value"] = ValueCell(k, v->second);
         if (const auto* sc = std::get_if<Scalar>(&v->second))
@@ -701,7 +714,7 @@ class SiteRenderer {
       row["comparators"] = std::move(comps);
       auto n = s.notes.find(k.id);
       row["note"] = n == s.notes.end() ? "" : n->second;
-      row["source"] = DocumentLink(a, s.source, from);
+      row["source"] = View::Share(parts[i].source);
       rows.push_back(std::move(row));
     }
     View key = SymbolKey(symbols);
@@ -796,8 +809,9 @@ class SiteRenderer {
   }
 
   DrawnChart KpiChart(const Authority& a, const Kpi& k, const Measure* m, const std::string& id) const {
-    std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(a, k) + ". Source: " +
-                       (Sources(a, k).empty() ? "none" : Sources(a, k)) + ".";
+    const std::string sources = Sources(a, k);
+    std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(a, k) +
+                       ". Source: " + (sources.empty() ? "none" : sources) + ".";
     std::optional<Target> target;
     if (m && m->target) target = m->target;
     if (!k.breakdown.empty()) {
@@ -1088,6 +1102,7 @@ class SiteRenderer {
   const std::vector<AuthoritySummary>* summaries_ = nullptr;  // while rendering the site-wide files
   std::map<std::string, ValuesTableHtml> values_tables_;
   std::map<std::string, DrawnChart> kpi_charts_;
+  std::map<std::string, std::vector<SnapshotRowParts>> snapshot_parts_;
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
   const SiteAssessment& assessment_;

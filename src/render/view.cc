@@ -11,24 +11,27 @@ View::View(const std::vector<std::string>& texts) : value_(List()) {
 }
 
 bool View::Truthy() const {
-  switch (value_.index()) {
+  const auto& value = Resolved().value_;
+  switch (value.index()) {
     case 0: return false;
-    case 1: return std::get<bool>(value_);
-    case 3: return !std::get<std::string>(value_).empty();
-    case 4: return !std::get<std::string_view>(value_).empty();
-    case 5: return !std::get<List>(value_).empty();
+    case 1: return std::get<bool>(value);
+    case 3: return !std::get<std::string>(value).empty();
+    case 4: return !std::get<std::string_view>(value).empty();
+    case 5: return !std::get<List>(value).empty();
     default: return true;
   }
 }
 
 std::string_view View::text() const {
-  if (const auto* s = std::get_if<std::string>(&value_)) return *s;
-  if (const auto* s = std::get_if<std::string_view>(&value_)) return *s;
+  const auto& value = Resolved().value_;
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  if (const auto* s = std::get_if<std::string_view>(&value)) return *s;
   return {};
 }
 
 void View::AppendTo(std::string* out, bool escape) const {
-  if (const auto* n = std::get_if<int64_t>(&value_)) {
+  const auto& value = Resolved().value_;
+  if (const auto* n = std::get_if<int64_t>(&value)) {
     *out += std::to_string(*n);
     return;
   }
@@ -47,7 +50,8 @@ View& View::operator[](FieldName name) {
 }
 
 const View* View::Find(std::string_view name) const {
-  const auto* fields = std::get_if<Fields>(&value_);
+  const auto& value = Resolved().value_;
+  const auto* fields = std::get_if<Fields>(&value);
   if (!fields) return nullptr;
   for (const auto& [n, v] : *fields)
     if (n.str() == name) return &v;
@@ -60,11 +64,12 @@ void View::push_back(View v) {
 }
 
 View::List& View::items() { return std::get<List>(value_); }
-const View::List& View::items() const { return std::get<List>(value_); }
+const View::List& View::items() const { return std::get<List>(Resolved().value_); }
 
 size_t View::size() const {
-  if (const auto* l = std::get_if<List>(&value_)) return l->size();
-  if (const auto* f = std::get_if<Fields>(&value_)) return f->size();
+  const auto& value = Resolved().value_;
+  if (const auto* l = std::get_if<List>(&value)) return l->size();
+  if (const auto* f = std::get_if<Fields>(&value)) return f->size();
   return 0;
 }
 

@@ -58,6 +58,13 @@ class View {
     v.value_ = std::string_view(text);
     return v;
   }
+  // A view made once and shown in many places, without a copy: `shared`
+  // must outlive this view, and is never changed through it.
+  static View Share(const View& shared) {
+    View v;
+    v.value_ = &shared.Resolved();
+    return v;
+  }
   static View EmptyList() {
     View v;
     v.value_ = List();
@@ -65,9 +72,9 @@ class View {
   }
   static View ListOf(std::initializer_list<ItemInit> items);
 
-  bool is_null() const { return value_.index() == 0; }
-  bool is_list() const { return std::holds_alternative<List>(value_); }
-  bool is_fields() const { return std::holds_alternative<Fields>(value_); }
+  bool is_null() const { return Resolved().value_.index() == 0; }
+  bool is_list() const { return std::holds_alternative<List>(Resolved().value_); }
+  bool is_fields() const { return std::holds_alternative<Fields>(Resolved().value_); }
   // What a section tests: false, null, empty text and empty lists are false.
   bool Truthy() const;
   // Text, or "" for anything else.
@@ -84,14 +91,20 @@ class View {
 
   // Lists. push_back makes a null view into a list.
   void push_back(View v);
-  List& items();
+  List& items();  // of a list of its own, not a shared one
   const List& items() const;
   size_t size() const;
   bool empty() const { return size() == 0; }
   View& back() { return items().back(); }
 
  private:
-  std::variant<std::monostate, bool, int64_t, std::string, std::string_view, List, Fields> value_;
+  // What a shared view stands for; itself otherwise.
+  const View& Resolved() const {
+    const auto* shared = std::get_if<const View*>(&value_);
+    return shared ? **shared : *this;
+  }
+
+  std::variant<std::monostate, bool, int64_t, std::string, std::string_view, List, Fields, const View*> value_;
 };
 
 struct FieldInit {

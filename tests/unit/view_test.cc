@@ -59,3 +59,19 @@ TEST_CASE("a reference shows text held elsewhere without copying it") {
   View copy = v;
   CHECK(copy.text().data() == held.data());
 }
+
+TEST_CASE("a shared view shows what it stands for, in sections and lookups alike") {
+  View date = {{"iso", "2024-12-31"}, {"long", "31 December 2024"}};
+  View row = {{"date", View::Share(date)}};
+  const View* d = row.Find("date");
+  REQUIRE(d != nullptr);
+  CHECK(d->is_fields());
+  CHECK(d->Find("long")->text() == "31 December 2024");
+  CHECK(d->Truthy());
+  View list = View::ListOf({"a", "b"});
+  const View shared = View::Share(list);
+  CHECK(shared.is_list());
+  CHECK(shared.size() == 2);
+  CHECK(shared.items()[1].text() == "b");
+  CHECK_FALSE(View::Share(View::EmptyList()).Truthy());
+}
