@@ -276,6 +276,9 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     record_sources();
     return up_to_date(prev);
   }
+  // Each source's hash, for the next build: true of the sources whatever
+  // becomes of this build, so kept beside the rest of the work.
+  auto sources_written = std::async(std::launch::async, record_sources);
 
   // Which authorities to load. When only some authorities' files changed,
   // the others are listed from their summaries of the last build and their
@@ -435,22 +438,24 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   manifest.global = fp.global;
   manifest.options = options;
   for (const auto& sum : rendered.summaries) manifest.groups[sum.slug] = groups[sum.slug];
+  // For the next build, each authority's summary unless it had problems to
+  // report again: made beside the swap, kept only once the site is in.
+  auto summaries_text = std::async(std::launch::async, [&] {
+    std::set<std::string> noisy;
+    for (const auto& d : diag.Sorted()) noisy.insert(OwnerOf(d.pos.path));
+    const std::vector<FeedEntry> site_feed = SiteFeed(rendered.summaries);
+    std::vector<CachedSummary> next;
+    for (auto& sum : rendered.summaries)
+      if (!noisy.count(sum.slug)) next.push_back({groups.at(sum.slug), std::move(sum)});
+    return SummariesToJson(next, as_at.Iso(), site_feed);
+  });
   if (!publisher.Commit(manifest, &why)) {
     report.Error(why + "; the previous site is unchanged");
     report.Summary(kExitContentError, counts);
     return kExitContentError;
   }
   mark("swap the new site in");
-  // For the next build: each source's hash, and each authority's summary
-  // unless it had problems to report again; the two side by side.
-  auto sources_written = std::async(std::launch::async, record_sources);
-  std::set<std::string> noisy;
-  for (const auto& d : diag.Sorted()) noisy.insert(OwnerOf(d.pos.path));
-  const std::vector<FeedEntry> site_feed = SiteFeed(rendered.summaries);
-  std::vector<CachedSummary> next;
-  for (auto& sum : rendered.summaries)
-    if (!noisy.count(sum.slug)) next.push_back({groups[sum.slug], std::move(sum)});
-  publisher.WriteCache("summaries.json", SummariesToJson(next, as_at.Iso(), site_feed));
+  publisher.WriteCache("summaries.json", summaries_text.get());
   sources_written.get();
   mark("keep the sources' hashes and the summaries for the next build");
   PublishStats st = publisher.stats();
