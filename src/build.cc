@@ -77,10 +77,13 @@ constexpr const char* kSourcesHeader = "tracker sources 1\n";
 std::string SourcesToText(const std::string& inputs, const std::map<std::string, std::string>& stats,
                           const std::map<std::string, std::string>& hashes) {
   std::string text = std::string(kSourcesHeader) + inputs + "\n";
+  size_t bytes = text.size();
+  for (const auto& [path, stat] : stats) bytes += path.size() + stat.size() + 36;
+  text.reserve(bytes);
   for (const auto& [path, stat] : stats) {
     auto h = hashes.find(path);
     if (h == hashes.end() || path.find_first_of("\t\n") != std::string::npos) continue;
-    text += path + "\t" + stat + "\t" + h->second + "\n";
+    text.append(path).append(1, '\t').append(stat).append(1, '\t').append(h->second).append(1, '\n');
   }
   return text;
 }

@@ -68,7 +68,8 @@ std::string ManifestToJson(const Manifest& m) {
     sep = ",\n  ";
   }
   out += m.files.empty() ? "}" : "\n }";
-  return out + "\n}\n";
+  out += "\n}\n";
+  return out;
 }
 
 namespace {
@@ -466,7 +467,6 @@ bool Publisher::Commit(const Manifest& in, std::string* error) {
   Touch();
   Manifest m = in;
   m.tool = std::string("tracker ") + TRACKER_VERSION;
-  m.files = files_;
   // What the new site no longer has leaves the back folder, and so do the
   // folders that held only that.
   std::set<fs::path, std::greater<>> dirs;
@@ -486,7 +486,10 @@ bool Publisher::Commit(const Manifest& in, std::string* error) {
     for (const auto& path : stale_)
       if (!files_.count(path) && !previous_.files.count(path)) drop(path);
   for (const auto& d : dirs) ::rmdir(d.c_str());  // deepest first; fails when not empty
+  // The new site's files are lent to the manifest for its text, not copied.
+  m.files.swap(files_);
   std::string text = ManifestToJson(m), why;
+  m.files.swap(files_);
   ::unlink((back_ / kManifestName).c_str());
   if (!WriteFile(back_ / kManifestName, text, &why)) {
     *error = why;
