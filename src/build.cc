@@ -225,10 +225,11 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // What the site-wide files need of each authority, as the last build left
   // it; used below only if what every page reads is unchanged. Its feed
   // entries are made with the site's settings, so site.yml is read too.
+  // Read only once the build is known to have work to do.
   std::vector<CachedSummary> cached;
   std::string prev_as_at, summaries_config;
   std::optional<FeedCutoff> feed_cutoff;
-  auto summaries_read = std::async(std::launch::async, [&] {
+  auto read_summaries = [&] {
     if (!same_tool) return;
     Diagnostics quiet;
     SourceTree global;
@@ -237,9 +238,9 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     if (!quiet.empty()) return;
     cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at, &feed_cutoff);
     summaries_config = HashBytes(*global.Find("site.yml"));
-  });
+  };
+  std::future<void> summaries_read;
   auto sources_cache = SourcesFromText(publisher.ReadCache("sources"), prev.inputs);
-  summaries_read.get();
   if (opt.write) mark("read the last build's records");
 
   // A file whose size and time are unchanged is not read again: its hash is
@@ -264,6 +265,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
       }
     }
     if (all_same) return up_to_date(prev);
+    summaries_read = std::async(std::launch::async, read_summaries);
     ReadSources(opt.source, unread, tree, diag);
     for (const auto& [path, bytes] : tree.files) hashes[path] = HashBytes(bytes);
     mark("read the changed sources");
@@ -287,6 +289,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // the others are listed from their summaries of the last build and their
   // pages kept as they are; anything unusual loads everything, so the
   // result is always that of a clean build.
+  if (summaries_read.valid()) summaries_read.get();
   auto site_yml = hashes.find("site.yml");
   if (!(prev.global == fp.global && fp.authorities.size() > 1 && diag.empty() && site_yml != hashes.end() &&
         site_yml->second == summaries_config))
