@@ -272,3 +272,19 @@ TEST_CASE("sparklines are hidden from screen readers and label the latest value"
   CHECK(svg.find(">83%</text>") != std::string::npos);
   CHECK(svg.find(">70%") == std::string::npos);  // only the last 12 values
 }
+
+TEST_CASE("a chart drawn under one id is shown under another by its opening alone") {
+  LineChart c;
+  c.id = "chart-visits";
+  c.kpi = Percent();
+  c.title = "Visits rose";
+  c.desc = "Mentions chart-visits-title in its text, which stays as it is.";
+  c.main.label = "Sampleton";
+  c.main.points = Monthly("2024-01-31", {80, 82, 85});
+  c.as_at = D("2024-03-31");
+  const std::string svg = RenderLineChart(c);
+  c.id = "embed-visits";
+  const std::string drawn = RenderLineChart(c);
+  CHECK(WithId(svg, "chart-visits", "embed-visits") == drawn);
+  CheckAccessibleSvg(WithId(svg, "chart-visits", "embed-visits"));
+}

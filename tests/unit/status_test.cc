@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <cstring>
 
 #include "assess/status.h"
@@ -246,4 +248,22 @@ TEST_CASE("status history is the same function at each evidence date") {
     Date judged = DateFromDays(at.date.FirstDay());
     CHECK(AssessMeasure(m, &kpi, snaps, judged).status == at.status.status);
   }
+}
+
+TEST_CASE("status history judges each date on the figures up to it, whatever other KPIs or order the snapshots have") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
+  Measure m = MakeMeasure(">=", 90, "2024-06-30");
+  auto snaps = Series("k", "2023-07-31=80 2023-08-31=83 2023-09-30=86 2023-10-31=88 2023-11-30=91");
+  for (auto& s : snaps) s.values["other"] = Scalar{1.0};  // a KPI the measure does not use
+  auto shuffled = snaps;
+  std::reverse(shuffled.begin(), shuffled.end());
+  std::swap(shuffled[1], shuffled[3]);
+  // Oldest first, as the model keeps them, and in any other order.
+  for (const auto* given : {&snaps, &shuffled}) {
+    auto h = StatusHistory(m, &kpi, *given, D("2023-12-31"));
+    REQUIRE(h.size() == 5);
+    for (const auto& at : h)
+      CHECK(at.status.status == AssessMeasure(m, &kpi, *given, DateFromDays(at.date.FirstDay())).status);
+  }
+  CHECK(StatusHistory(m, &kpi, snaps, D("2023-12-31")).back().status.status == Status::kMet);
 }
