@@ -12,14 +12,12 @@ View::View(const std::vector<std::string>& texts) : value_(List()) {
 
 bool View::Truthy() const {
   const auto& value = Resolved().value_;
-  switch (value.index()) {
-    case 0: return false;
-    case 1: return std::get<bool>(value);
-    case 3: return !std::get<std::string>(value).empty();
-    case 4: return !std::get<std::string_view>(value).empty();
-    case 5: return !std::get<List>(value).empty();
-    default: return true;
-  }
+  if (std::holds_alternative<std::monostate>(value)) return false;
+  if (const auto* b = std::get_if<bool>(&value)) return *b;
+  if (const auto* l = std::get_if<List>(&value)) return !l->empty();
+  if (std::holds_alternative<std::string>(value) || std::holds_alternative<std::string_view>(value))
+    return !text().empty();
+  return true;  // numbers and fields, empty or not
 }
 
 std::string_view View::text() const {

@@ -27,11 +27,6 @@ class FieldName {
   std::string_view name_;
 };
 
-class View;
-
-// One field of a view being made, as in View{{"name", value}}. The value is
-// `mutable` so the view is moved out of the initializer list, which only
-// hands out const elements, instead of deeply copied.
 struct FieldInit;
 struct ItemInit;
 
@@ -107,6 +102,10 @@ class View {
   std::variant<std::monostate, bool, int64_t, std::string, std::string_view, List, Fields, const View*> value_;
 };
 
+// One field of a view being made, as in View{{"name", value}}, and one item
+// of a list made with View::ListOf. The value is `mutable` so the view is
+// moved out of the initializer list, which hands out only const elements,
+// instead of being deeply copied at every level.
 struct FieldInit {
   template <class T>
   FieldInit(FieldName n, T&& v) : name(n), value(std::forward<T>(v)) {}
