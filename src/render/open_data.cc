@@ -49,27 +49,38 @@ std::map<std::string, std::map<Date, std::string>> StatusByKpi(const Authority& 
   return out;
 }
 
-std::vector<Row> RowsFor(const Site& site, const Authority& a, const AuthorityAssessment& aa, const Date& as_at) {
-  std::vector<Row> rows;
+// One row's cells, in the columns' order: views into the model, or into
+// strings that live until the row has been written.
+using Cells = std::array<std::string_view, 15>;
+
+// Calls `write` with each row, one per authority × KPI × date × breakdown
+// item, made in place rather than gathered first.
+template <class Write>
+size_t ForEachRow(const Site& site, const Authority& a, const AuthorityAssessment& aa, const Date& as_at,
+                  Write&& write) {
+  size_t rows = 0;
   const auto statuses = StatusByKpi(a, aa);
   for (const auto& snap : a.snapshots) {
     if (snap.as_at > as_at) continue;
+    const std::string year = std::to_string(snap.as_at.year), iso = snap.as_at.Iso();
     for (const auto& k : site.kpis) {
       auto v = snap.values.find(k.id);
       if (v == snap.values.end()) continue;
       auto t = snap.targets.find(k.id);
-      std::string target = t == snap.targets.end() ? "z" : PlainNumber(t->second);
-      std::string status = "z";
+      const std::string target = t == snap.targets.end() ? "z" : PlainNumber(t->second);
+      std::string_view status = "z";
       if (auto by = statuses.find(k.id); by != statuses.end()) {
         auto at = by->second.find(snap.as_at);
         if (at != by->second.end()) status = at->second;
       }
-      Row base = {std::to_string(snap.as_at.year), kMonths[snap.as_at.month - 1], "Local authority", "E92000001",
-                  "England", a.region, a.ons_code, a.name, snap.as_at.Iso(), k.id};
-      auto add = [&](const std::string& item, const Scalar& sc) {
-        Row r = base;
-        r.insert(r.end(), {item, Cell(sc), UnitId(k.unit), target, status});
-        rows.push_back(r);
+      Cells cells = {year,   kMonths[snap.as_at.month - 1], "Local authority", "E92000001", "England",
+                     a.region, a.ons_code, a.name, iso, k.id, "", "", UnitId(k.unit), target, status};
+      auto add = [&](std::string_view item, const Scalar& sc) {
+        const std::string value = Cell(sc);
+        cells[10] = item;
+        cells[11] = value;
+        write(cells);
+        ++rows;
       };
       if (const auto* sc = std::get_if<Scalar>(&v->second)) {
         add("Total", *sc);
@@ -88,10 +99,10 @@ std::string CsvHeader() {
   return out + "\r\n";
 }
 
-void AppendCsvRow(std::string* out, const Row& r) {
+void AppendCsvRow(std::string* out, const Cells& r) {
   for (size_t i = 0; i < r.size(); ++i) {
     if (i) *out += ',';
-    if (r[i].find_first_of(",\"\r\n") == std::string::npos) *out += r[i];
+    if (r[i].find_first_of(",\"\r\n") == std::string_view::npos) *out += r[i];
     else *out += EscapeCsv(r[i]);
   }
   *out += "\r\n";
@@ -111,7 +122,7 @@ const std::vector<std::string>& JsonKeys() {
   return keys;
 }
 
-void AppendJsonRow(std::string* out, const Row& r) {
+void AppendJsonRow(std::string* out, const Cells& r) {
   const auto& keys = JsonKeys();
   *out += '{';
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -172,21 +183,20 @@ const std::vector<std::string>& OpenDataColumns() {
 AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const AuthorityAssessment& aa,
                                   const Date& as_at) {
   AuthorityData d;
-  const std::vector<Row> rows = RowsFor(site, a, aa, as_at);
-  // Room for every row at once: growing by doubling copies, and touches
-  // fresh memory, again and again.
+  // Room for every row at once, counted first: growing a string by
+  // doubling copies it, and touches fresh memory, again and again.
   size_t cells = 0;
-  for (const Row& r : rows)
+  const size_t rows = ForEachRow(site, a, aa, as_at, [&](const Cells& r) {
     for (const auto& c : r) cells += c.size();
+  });
   std::string csv = CsvHeader(), json = "[\n";
-  csv.reserve(csv.size() + cells + rows.size() * 20);
-  json.reserve(cells + rows.size() * (200 + 2 * OpenDataColumns().size()));
-  for (const Row& r : rows) {
+  csv.reserve(csv.size() + cells + rows * 20);
+  json.reserve(cells + rows * (200 + 2 * OpenDataColumns().size()));
+  d.rows = ForEachRow(site, a, aa, as_at, [&](const Cells& r) {
     AppendCsvRow(&csv, r);
-    if (d.rows) json += ",\n";
+    if (json.size() > 2) json += ",\n";
     AppendJsonRow(&json, r);
-    ++d.rows;
-  }
+  });
   if (d.rows) json += "\n]\n";
   else json = "[]\n";
   size_t csv_bytes = csv.size(), json_bytes = json.size();
