@@ -13,7 +13,9 @@
 // machines CI runs on each 4 KB page fault costs about 15 µs (a tenth of a
 // clean build; docs/performance.md). Freed memory is kept for reuse rather
 // than handed back to the kernel, only to fault it in again.
-extern "C" const char* malloc_conf = "thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1";
+extern "C" {
+const char* malloc_conf = "thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1";
+}
 
 int main(int argc, char** argv) {
   using namespace tracker;

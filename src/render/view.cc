@@ -2,6 +2,8 @@
 
 #include "render/mustache.h"
 
+#include <tuple>
+
 namespace tracker {
 
 View::View(const std::vector<std::string>& texts) : value_(List()) {
@@ -43,7 +45,9 @@ View& View::operator[](FieldName name) {
   auto& fields = std::get<Fields>(value_);
   for (auto& [n, v] : fields)
     if (n.str() == name.str()) return v;
-  fields.emplace_back(name, View());
+  // Made in place: moving a fresh null view in trips a false "maybe
+  // uninitialized" warning in g++ 12.
+  fields.emplace_back(std::piecewise_construct, std::forward_as_tuple(name), std::forward_as_tuple());
   return fields.back().second;
 }
 
