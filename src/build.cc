@@ -24,7 +24,6 @@ namespace tracker {
 
 namespace fs = std::filesystem;
 
-
 namespace {
 
 // The output must not swallow the source: replacing it would delete content.

@@ -27,5 +27,4 @@ enum ExitCode { kExitOk = 0, kExitContentError = 1, kExitUsage = 2 };
 // Runs the build, printing diagnostics to `err` and a summary to `out`.
 ExitCode RunBuild(const BuildOptions& options, std::ostream& out, std::ostream& err);
 
-
 }  // namespace tracker

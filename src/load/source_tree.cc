@@ -13,9 +13,7 @@
 #include <iterator>
 #include <cstring>
 
-#include <fstream>
 #include <vector>
-#include <sstream>
 #include <system_error>
 
 namespace tracker {

@@ -11,10 +11,7 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <system_error>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 

@@ -183,15 +183,7 @@ const std::vector<std::string>& OpenDataColumns() {
 AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const AuthorityAssessment& aa,
                                   const Date& as_at) {
   AuthorityData d;
-  // Room for every row at once, counted first: growing a string by
-  // doubling copies it, and touches fresh memory, again and again.
-  size_t cells = 0;
-  const size_t rows = ForEachRow(site, a, aa, as_at, [&](const Cells& r) {
-    for (const auto& c : r) cells += c.size();
-  });
   std::string csv = CsvHeader(), json = "[\n";
-  csv.reserve(csv.size() + cells + rows * 20);
-  json.reserve(cells + rows * (200 + 2 * OpenDataColumns().size()));
   d.rows = ForEachRow(site, a, aa, as_at, [&](const Cells& r) {
     AppendCsvRow(&csv, r);
     if (json.size() > 2) json += ",\n";

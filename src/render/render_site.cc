@@ -600,6 +600,7 @@ class SiteRenderer {
 
   void RenderMeasure(const Authority& a, const Measure& m, const MeasureStatus& s, const std::vector<StatusAt>& history) {
     const std::string path = Paths::Measure(a, m.id);
+    DrawnChart chart;  // declared first: the view shows it by reference
     View view = Base(a, path, Paths::Measures(a), {{a.short_name, Paths::Dashboard(a)}, {"Measures", Paths::Measures(a)}});
     view["measure"] = MeasureRow(a, m, s, path);
     std::string decided;
@@ -638,8 +639,8 @@ class SiteRenderer {
       view["has_values"] = table.has_values;
       view["comparisons"] = Comparisons(a, *kpi);
       if (table.has_values) {
-        DrawnChart c = KpiChart(a, *kpi, &m, "chart-" + m.id);
-        view["chart"] = {{"svg", std::move(c.svg)}, {"title", std::move(c.title)}, {"desc", std::move(c.desc)}};
+        chart = KpiChart(a, *kpi, &m, "chart-" + m.id);
+        view["chart"] = ChartView(chart);
       }
     }
     Emit(path, "measure", std::move(view), m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
@@ -797,6 +798,8 @@ class SiteRenderer {
   struct DrawnChart {
     std::string svg, title, desc;
   };
+  // A chart as the templates see it, shown by reference: `c` must outlive
+  // the page's view.
   static View ChartView(const DrawnChart& c) {
     return {{"svg", View::Ref(c.svg)}, {"title", View::Ref(c.title)}, {"desc", View::Ref(c.desc)}};
   }
@@ -987,9 +990,9 @@ class SiteRenderer {
     view["values_table"] = View::Ref(table.html);
     view["has_values"] = table.has_values;
     if (table.has_values) {
-      const DrawnChart& c = OwnChart(a, k);
-      view["chart"] = {{"svg", chart::WithId(c.svg, "chart-" + k.id, "embed-" + k.id)}, {"title", View::Ref(c.title)},
-                       {"desc", View::Ref(c.desc)}};
+      const DrawnChart& own = OwnChart(a, k);
+      view["chart"] = ChartView(own);
+      view["chart"]["svg"] = chart::WithId(own.svg, "chart-" + k.id, "embed-" + k.id);
     }
     Emit(path, "embed", std::move(view), k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description, "embed_layout");
   }
