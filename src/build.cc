@@ -273,7 +273,9 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     for (const auto& [path, bytes] : tree.files) hashes[path] = HashBytes(bytes);
   }
   const Fingerprints fp = FingerprintInputs(hashes, options);
-  auto record_sources = [&] { publisher.WriteCache("sources", SourcesToText(fp.all, stats, hashes)); };
+  auto record_sources = [&] {
+    if (opt.write) publisher.WriteCache("sources", SourcesToText(fp.all, stats, hashes));
+  };
 
   // Same bytes under new times (a fresh checkout in CI): still nothing to do.
   if (same_tool && prev.inputs == fp.all && diag.empty()) {

@@ -42,7 +42,7 @@ bool IsTextFile(const std::string& path) {
 
 // ---------------------------------------------------------------- YAML parts
 
-std::vector<Event> LoadEvents(const YAML::Node& list, const YamlOrigin& origin, Diagnostics& diag,
+std::vector<Event> LoadEvents(const YamlNode& list, const YamlOrigin& origin, Diagnostics& diag,
                               const std::string& what) {
   std::vector<Event> events;
   if (!list || list.IsNull()) return events;
@@ -71,7 +71,7 @@ std::vector<Event> LoadEvents(const YAML::Node& list, const YamlOrigin& origin, 
   return events;
 }
 
-std::optional<YAML::Node> LoadFrontMatter(const std::string& path, const std::string& text,
+std::optional<YamlNode> LoadFrontMatter(const std::string& path, const std::string& text,
                                           Diagnostics& diag, FrontMatter* fm, YamlOrigin* origin) {
   *fm = SplitFrontMatter(text);
   *origin = YamlOrigin{path, 1, &text};
@@ -105,7 +105,7 @@ void LoadAuthorityFile(const std::string& path, const std::string& text, Authori
               std::all_of(a.ons_code.begin() + 1, a.ons_code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     if (!ok) diag.Error(f.ValuePos("ons_code"), "ons_code '" + a.ons_code + "' is not an ONS code such as E06000012");
   }
-  YAML::Node ofsted = f.Node("ofsted");
+  const YamlNode& ofsted = f.Node("ofsted");
   if (ofsted && !ofsted.IsNull()) {
     if (!ofsted.IsSequence()) {
       diag.Error(f.ValuePos("ofsted"), "'ofsted' must be a list of {date, judgement, source}");
@@ -192,7 +192,7 @@ void LoadMeasureFile(const std::string& path, const std::string& text, Measure& 
   m.deadline = f.DateField("deadline");
   m.kpi = f.Text("kpi").value_or("");
   m.kpi_pos = f.ValuePos("kpi");
-  YAML::Node target = f.Node("target");
+  const YamlNode& target = f.Node("target");
   if (target && !target.IsNull()) {
     SourcePos where = f.ValuePos("target");
     YamlFields t(target, origin, where, diag, "the target");
@@ -213,7 +213,7 @@ void LoadMeasureFile(const std::string& path, const std::string& text, Measure& 
       }
     }
   }
-  YAML::Node list = f.Node("assessments");
+  const YamlNode& list = f.Node("assessments");
   if (list && !list.IsNull()) {
     if (!list.IsSequence()) {
       diag.Error(f.ValuePos("assessments"), "'assessments' must be a list of {date, status, source, note}");
@@ -650,7 +650,7 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
     if (ok) c.brand_colour = *colour;
     else diag.Error(f.ValuePos("brand_colour"), "brand_colour must be a colour such as \"#1d70b8\" (quote it)");
   }
-  if (YAML::Node phase = f.Node("phase"); phase && !phase.IsNull()) {
+  if (const YamlNode& phase = f.Node("phase"); phase && !phase.IsNull()) {
     YamlFields p(phase, origin, f.ValuePos("phase"), diag, "the phase banner");
     if (p.ok()) {
       c.phase_tag = p.Text("tag", true).value_or("");
@@ -658,7 +658,7 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
       p.RejectUnknown({"tag", "text"});
     }
   }
-  if (YAML::Node licence = f.Node("licence"); licence && !licence.IsNull()) {
+  if (const YamlNode& licence = f.Node("licence"); licence && !licence.IsNull()) {
     YamlFields l(licence, origin, f.ValuePos("licence"), diag, "the licence");
     if (l.ok()) {
       c.licence_name = l.Text("name", true).value_or(c.licence_name);
@@ -666,7 +666,7 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
       l.RejectUnknown({"name", "url"});
     }
   }
-  if (YAML::Node a11y = f.Node("accessibility"); a11y && !a11y.IsNull()) {
+  if (const YamlNode& a11y = f.Node("accessibility"); a11y && !a11y.IsNull()) {
     YamlFields a(a11y, origin, f.ValuePos("accessibility"), diag, "the accessibility statement");
     if (a.ok()) {
       if (auto comp = a.Text("compliance")) {
@@ -677,7 +677,7 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
       c.statement_prepared = a.DateField("prepared", false, true);
       c.statement_reviewed = a.DateField("reviewed", false, true);
       c.last_tested = a.DateField("last_tested", false, true);
-      if (YAML::Node issues = a.Node("known_issues"); issues && !issues.IsNull()) {
+      if (const YamlNode& issues = a.Node("known_issues"); issues && !issues.IsNull()) {
         if (!issues.IsSequence()) diag.Error(a.ValuePos("known_issues"), "known_issues must be a list of sentences");
         else for (const auto& i : issues) if (i.IsScalar()) c.known_issues.push_back(i.Scalar());
       }

@@ -1,16 +1,22 @@
 #include "load/yaml_fields.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 namespace tracker {
 
-SourcePos YamlPos(const YamlOrigin& origin, const YAML::Mark& mark) {
+namespace {
+const YamlNode kUndefined;
+const YamlNode kEmptyMap(YamlNode::Kind::kMap, {});
+}  // namespace
+
+SourcePos YamlPos(const YamlOrigin& origin, const YamlMark& mark) {
   if (mark.line < 0) return {origin.path, origin.line_offset + 1, 1};
   int line = mark.line + 1 + origin.line_offset;
   int col = mark.column + 1;
   if (origin.file_text) {
-    // yaml-cpp counts bytes; readers count characters.
+    // The reader counts bytes; readers of the message count characters.
     const std::string& t = *origin.file_text;
     size_t start = 0;
     for (int i = 1; i < line && start != std::string::npos; ++i) {
@@ -27,78 +33,75 @@ SourcePos YamlPos(const YamlOrigin& origin, const YAML::Mark& mark) {
   return {origin.path, line, col};
 }
 
-std::optional<YAML::Node> ParseYaml(const std::string& text, const YamlOrigin& origin,
-                                    Diagnostics& diag) {
-  try {
-    return YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    diag.Error(YamlPos(origin, e.mark),
-               "malformed YAML: " + e.msg + "; check the indentation, colons and quotes");
-  } catch (const YAML::Exception& e) {
-    diag.Error(YamlPos(origin, e.mark), std::string("malformed YAML: ") + e.what());
-  }
+std::optional<YamlNode> ParseYaml(std::string_view text, const YamlOrigin& origin, Diagnostics& diag) {
+  YamlNode node;
+  YamlError error;
+  if (ParseYamlText(text, &node, &error)) return node;
+  diag.Error(YamlPos(origin, error.mark), "malformed YAML: " + error.message);
   return std::nullopt;
 }
 
-YamlFields::YamlFields(const YAML::Node& node, const YamlOrigin& origin, SourcePos where,
+YamlFields::YamlFields(const YamlNode& node, const YamlOrigin& origin, SourcePos where,
                        Diagnostics& diag, std::string what)
-    : node_(node), origin_(origin), where_(std::move(where)), diag_(diag), what_(std::move(what)) {
-  if (!node_.IsMap()) {
-    ok_ = false;
-    if (node_.IsNull()) {
-      node_ = YAML::Node(YAML::NodeType::Map);
-      ok_ = true;  // empty front matter: every required field will be reported
+    : node_(&node), origin_(origin), where_(std::move(where)), diag_(diag), what_(std::move(what)) {
+  if (!node_->IsMap()) {
+    if (node_->IsNull() || !*node_) {
+      node_ = &kEmptyMap;  // empty front matter: every required field will be reported
     } else {
-      diag_.Error(node_.Mark().line >= 0 ? YamlPos(origin_, node_.Mark()) : where_,
-                  what_ + " must be a mapping of 'field: value' lines");
+      ok_ = false;
+      diag_.Error(YamlPos(origin_, node_->Mark()), what_ + " must be a mapping of 'field: value' lines");
       return;
     }
   }
-  std::set<std::string> seen;
-  for (auto it = node_.begin(); it != node_.end(); ++it) {
-    if (!it->first.IsScalar()) continue;
-    std::string k = it->first.Scalar();
-    if (!seen.insert(k).second)
-      diag_.Error(YamlPos(origin_, it->first.Mark()),
-                  "field '" + k + "' is given twice; keep one");
-  }
+  // Every repeat after the first, in file order; sorted, so that a hostile
+  // mapping of many keys costs n log n, not n squared.
+  std::vector<size_t> order(node_->entries());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return node_->key(a).Scalar() < node_->key(b).Scalar(); });
+  std::vector<size_t> repeats;
+  for (size_t i = 1; i < order.size(); ++i)
+    if (node_->key(order[i]).Scalar() == node_->key(order[i - 1]).Scalar()) repeats.push_back(order[i]);
+  std::sort(repeats.begin(), repeats.end());
+  for (size_t i : repeats)
+    diag_.Error(YamlPos(origin_, node_->key(i).Mark()), "field '" + node_->key(i).Scalar() + "' is given twice; keep one");
 }
 
-YAML::Node YamlFields::Get(const std::string& key, bool required) {
-  if (!ok_) return YAML::Node();
-  for (auto it = node_.begin(); it != node_.end(); ++it) {
-    if (it->first.IsScalar() && it->first.Scalar() == key) {
-      if (it->second.IsNull() && required) {
-        diag_.Error(YamlPos(origin_, it->first.Mark()),
-                    "field '" + key + "' of " + what_ + " is empty; give it a value");
-        return YAML::Node();
-      }
-      return it->second;
+const YamlNode* YamlFields::Find(const std::string& key) const {
+  if (!ok_) return nullptr;
+  for (size_t i = 0; i < node_->entries(); ++i)
+    if (node_->key(i).Scalar() == key) return &node_->key(i);
+  return nullptr;
+}
+
+const YamlNode& YamlFields::Get(const std::string& key, bool required) {
+  if (!ok_) return kUndefined;
+  if (const YamlNode* k = Find(key)) {
+    const YamlNode& value = *(k + 1);
+    if (value.IsNull() && required) {
+      diag_.Error(YamlPos(origin_, k->Mark()), "field '" + key + "' of " + what_ + " is empty; give it a value");
+      return kUndefined;
     }
+    return value;
   }
-  if (required)
-    diag_.Error(where_, "missing required field '" + key + "' in " + what_);
-  return YAML::Node();
+  if (required) diag_.Error(where_, "missing required field '" + key + "' in " + what_);
+  return kUndefined;
 }
 
 SourcePos YamlFields::KeyPos(const std::string& key) const {
-  if (ok_)
-    for (auto it = node_.begin(); it != node_.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == key) return YamlPos(origin_, it->first.Mark());
-  return where_;
+  const YamlNode* k = Find(key);
+  return k ? YamlPos(origin_, k->Mark()) : where_;
 }
 
 SourcePos YamlFields::ValuePos(const std::string& key) const {
-  if (ok_)
-    for (auto it = node_.begin(); it != node_.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == key)
-        return it->second.IsNull() || it->second.Mark().line < 0 ? YamlPos(origin_, it->first.Mark())
-                                                                 : YamlPos(origin_, it->second.Mark());
-  return where_;
+  const YamlNode* k = Find(key);
+  if (!k) return where_;
+  const YamlNode& value = *(k + 1);
+  return YamlPos(origin_, value.IsNull() || value.Mark().line < 0 ? k->Mark() : value.Mark());
 }
 
 std::optional<std::string> YamlFields::Text(const std::string& key, bool required) {
-  YAML::Node n = Get(key, required);
+  const YamlNode& n = Get(key, required);
   if (!n || n.IsNull()) return std::nullopt;
   if (!n.IsScalar()) {
     diag_.Error(ValuePos(key), "field '" + key + "' must be text, not a list or mapping");
@@ -146,17 +149,16 @@ std::optional<bool> YamlFields::Bool(const std::string& key) {
   return std::nullopt;
 }
 
-YAML::Node YamlFields::Node(const std::string& key) { return Get(key, false); }
+const YamlNode& YamlFields::Node(const std::string& key) { return Get(key, false); }
 
 void YamlFields::RejectUnknown(const std::vector<std::string>& allowed) {
   if (!ok_) return;
-  for (auto it = node_.begin(); it != node_.end(); ++it) {
-    std::string k = it->first.IsScalar() ? it->first.Scalar() : "?";
+  for (size_t i = 0; i < node_->entries(); ++i) {
+    const std::string& k = node_->key(i).Scalar();
     bool known = false;
     for (const auto& a : allowed) known = known || a == k;
     if (!known)
-      diag_.Error(YamlPos(origin_, it->first.Mark()),
-                  "unknown field '" + k + "' in " + what_ + DidYouMean(k, allowed));
+      diag_.Error(YamlPos(origin_, node_->key(i).Mark()), "unknown field '" + k + "' in " + what_ + DidYouMean(k, allowed));
   }
 }
 

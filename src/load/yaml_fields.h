@@ -2,13 +2,12 @@
 // position of the key or value in the original file.
 #pragma once
 #include <optional>
-#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "diagnostics.h"
+#include "load/yaml.h"
 #include "model/date.h"
 
 namespace tracker {
@@ -20,16 +19,16 @@ struct YamlOrigin {
   const std::string* file_text = nullptr;  // to turn byte columns into characters
 };
 
-SourcePos YamlPos(const YamlOrigin& origin, const YAML::Mark& mark);
+SourcePos YamlPos(const YamlOrigin& origin, const YamlMark& mark);
 
 // Parses YAML text; on a syntax error reports it and returns nullopt.
-std::optional<YAML::Node> ParseYaml(const std::string& text, const YamlOrigin& origin,
-                                    Diagnostics& diag);
+std::optional<YamlNode> ParseYaml(std::string_view text, const YamlOrigin& origin, Diagnostics& diag);
 
 class YamlFields {
  public:
   // `where` is used for "missing field" errors: the start of the mapping.
-  YamlFields(const YAML::Node& node, const YamlOrigin& origin, SourcePos where,
+  // `node` must outlive the fields read from it.
+  YamlFields(const YamlNode& node, const YamlOrigin& origin, SourcePos where,
              Diagnostics& diag, std::string what);
 
   bool ok() const { return ok_; }  // false when the node is not a mapping
@@ -39,8 +38,8 @@ class YamlFields {
                                 bool day_required = false);
   std::optional<double> Number(const std::string& key, bool required = false);
   std::optional<bool> Bool(const std::string& key);
-  // The raw node for a list or mapping; marks the key as known.
-  YAML::Node Node(const std::string& key);
+  // The raw node for a list or mapping; undefined when the field is absent.
+  const YamlNode& Node(const std::string& key);
 
   SourcePos ValuePos(const std::string& key) const;
   SourcePos KeyPos(const std::string& key) const;
@@ -50,9 +49,11 @@ class YamlFields {
   void RejectUnknown(const std::vector<std::string>& allowed);
 
  private:
-  YAML::Node Get(const std::string& key, bool required);
+  // The value of `key`, or null when the field is absent.
+  const YamlNode* Find(const std::string& key) const;
+  const YamlNode& Get(const std::string& key, bool required);
 
-  YAML::Node node_;
+  const YamlNode* node_;
   YamlOrigin origin_;
   SourcePos where_;
   Diagnostics& diag_;

@@ -274,6 +274,7 @@ bool Publisher::Begin(const fs::path& out_in, std::string* error) {
 std::string Publisher::ReadCache(const std::string& name) const { return ReadAll(cache_ / name); }
 
 void Publisher::WriteCache(const std::string& name, const std::string& bytes) {
+  if (cache_.empty()) return;  // not begun: there is no folder of ours to write in
   std::string tmp = (cache_ / (name + ".tmp")).string(), why;
   if (WriteFile(tmp, bytes, &why)) ::rename(tmp.c_str(), (cache_ / name).c_str());
 }

@@ -35,13 +35,13 @@ inline std::string Quote(const std::string& s) {
   return q + "'";
 }
 
-// Runs `tracker ARGS` with stdout and stderr captured.
-inline Run Tracker(const std::string& args) {
+// Runs `tracker ARGS` with stdout and stderr captured, in `cwd` if given.
+inline Run Tracker(const std::string& args, const fs::path& cwd = {}) {
   static int n = 0;
   fs::path dir = fs::path(TRACKER_WORK_DIR) / "runs";
   fs::create_directories(dir);
   std::string stem = (dir / (std::to_string(::getpid()) + "-" + std::to_string(n++))).string();
-  std::string cmd = "LC_ALL=C " + Quote(TRACKER_BINARY) + " " + args + " >" + stem + ".out 2>" + stem + ".err";
+  std::string cmd = (cwd.empty() ? std::string() : "cd " + Quote(cwd.string()) + " && ") + "LC_ALL=C " + Quote(TRACKER_BINARY) + " " + args + " >" + stem + ".out 2>" + stem + ".err";
   int status = std::system(cmd.c_str());
   Run r;
   r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

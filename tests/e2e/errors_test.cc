@@ -8,7 +8,8 @@ using namespace e2e;
 // checks; tests/fixtures/broken.expected is exactly what tracker must say.
 TEST_CASE("check reports every error with path:line:col in one run and exits 1") {
   fs::path broken = fs::path(TRACKER_TEST_DATA) / "fixtures/broken";
-  Run r = Tracker("check --source " + Quote(broken.string()));
+  fs::path cwd = WorkDir("check-broken-cwd");
+  Run r = Tracker("check --source " + Quote(broken.string()), cwd);
   CHECK(r.exit == 1);
   CHECK(r.out.empty());
   CHECK(r.err == ReadFile(fs::path(TRACKER_TEST_DATA) / "fixtures/broken.expected"));
@@ -20,6 +21,17 @@ TEST_CASE("check reports every error with path:line:col in one run and exits 1")
                            "text is not UTF-8", "invalid date '2021-02-30'"})
     CHECK_MESSAGE(Contains(r.err, kind), kind);
   CHECK_FALSE(fs::exists(broken / "site"));
+  CHECK(fs::is_empty(cwd));  // check writes nothing anywhere, its caches included
+}
+
+TEST_CASE("check of a good site writes nothing, in the source or the working folder") {
+  fs::path sample = fs::path(TRACKER_TEST_DATA) / "fixtures/sample";
+  fs::path cwd = WorkDir("check-sample-cwd");
+  Run r = Tracker("check --source " + Quote(sample.string()), cwd);
+  CHECK(r.exit == 0);
+  CHECK(fs::is_empty(cwd));
+  CHECK_FALSE(fs::exists(sample / "site"));
+  CHECK_FALSE(fs::exists(sample / ".site.tracker"));
 }
 
 TEST_CASE("a build with errors writes nothing") {
