@@ -330,7 +330,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     return mine;
   };
   SourceTree loaded = load(!others.empty());
-  Site site = LoadSite(loaded, diag);
+  Site site = LoadSiteMovingBodies(loaded, diag);
   NewestDates newest;
   for (const auto& a : site.authorities) newest.Add(NewestOf(a));
   for (const auto& o : others) newest.Add(o.newest);
@@ -357,9 +357,10 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     others.clear();
     skip.clear();
     diag = Diagnostics();
-    tree.files.merge(loaded.files);
+    // The first load took its Markdown bodies, so those files are read again.
+    loaded.files.clear();
     loaded = load(false);
-    site = LoadSite(loaded, diag);
+    site = LoadSiteMovingBodies(loaded, diag);
     as_at = ResolveAsAt(site, opt.as_at);
   }
   Theme theme = LoadTheme(loaded, site.config, diag);

@@ -87,7 +87,7 @@ std::optional<YamlNode> LoadFrontMatter(const std::string& path, const std::stri
 }
 
 
-void LoadAuthorityFile(const std::string& path, const std::string& text, Authority& a,
+void LoadAuthorityFile(const std::string& path, std::string& text, Authority& a,
                        Diagnostics& diag) {
   FrontMatter fm;
   YamlOrigin origin;
@@ -136,10 +136,10 @@ void LoadAuthorityFile(const std::string& path, const std::string& text, Authori
   }
   a.events = LoadEvents(f.Node("events"), origin, diag, "the authority");
   f.RejectUnknown({"name", "short_name", "region", "ons_code", "ofsted", "events"});
-  a.intro = std::move(fm.body);
+  a.intro = TakeBody(text, fm);
 }
 
-void LoadDocumentFile(const std::string& path, const std::string& text, Document& d,
+void LoadDocumentFile(const std::string& path, std::string& text, Document& d,
                       Diagnostics& diag) {
   FrontMatter fm;
   YamlOrigin origin;
@@ -172,10 +172,10 @@ void LoadDocumentFile(const std::string& path, const std::string& text, Document
     diag.Error(f.ValuePos("source_url"), "source_url must start with https:// or http://");
   d.events = LoadEvents(f.Node("events"), origin, diag, "the document");
   f.RejectUnknown({"title", "type", "date", "from", "to", "summary", "source_url", "events"});
-  d.body = std::move(fm.body);
+  d.body = TakeBody(text, fm);
 }
 
-void LoadMeasureFile(const std::string& path, const std::string& text, Measure& m,
+void LoadMeasureFile(const std::string& path, std::string& text, Measure& m,
                      Diagnostics& diag) {
   FrontMatter fm;
   YamlOrigin origin;
@@ -247,7 +247,7 @@ void LoadMeasureFile(const std::string& path, const std::string& text, Measure& 
     }
   }
   f.RejectUnknown({"title", "summary", "set_by", "category", "deadline", "kpi", "target", "assessments"});
-  m.body = std::move(fm.body);
+  m.body = TakeBody(text, fm);
 }
 
 // ---------------------------------------------------------------- JSON parts
@@ -691,6 +691,11 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
 }
 
 Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
+  SourceTree copy = tree;
+  return LoadSiteMovingBodies(copy, diag);
+}
+
+Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag) {
   Site site;
   // Text that is not UTF-8 is reported once and not parsed further.
   std::set<std::string> bad;
@@ -703,8 +708,11 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
       bad.insert(path);
     }
   }
-  auto text_of = [&](const std::string& path) -> const std::string* {
-    return bad.count(path) ? nullptr : tree.Find(path);
+  // Each authority's files are its own, so workers may take their bodies.
+  auto text_of = [&](const std::string& path) -> std::string* {
+    if (bad.count(path)) return nullptr;
+    auto it = tree.files.find(path);
+    return it == tree.files.end() ? nullptr : &it->second;
   };
 
   if (!bad.count("site.yml")) site.config = LoadConfig(tree, diag);
@@ -799,7 +807,7 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
       Diagnostics& d = local[i];
       a.slug = slugs[i];
       for (const Job& job : jobs.at(slugs[i])) {
-        const std::string* t = text_of(job.path);
+        std::string* t = text_of(job.path);
         switch (job.kind) {
           case Job::kAuthority:
             if (t) LoadAuthorityFile(job.path, *t, a, d);

@@ -9,6 +9,11 @@ namespace tracker {
 
 Site LoadSite(const SourceTree& tree, Diagnostics& diag);
 
+// The same, moving the Markdown bodies out of `tree` instead of copying
+// them: afterwards each Markdown file there holds only its front matter,
+// which is all that error messages quote.
+Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag);
+
 // site.yml alone.
 SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag);
 
