@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -79,9 +80,12 @@ std::string SourcesToText(const std::string& inputs, const std::map<std::string,
   size_t bytes = text.size();
   for (const auto& [path, stat] : stats) bytes += path.size() + stat.size() + 36;
   text.reserve(bytes);
+  // Both maps are sorted by path, so they are walked side by side.
+  auto h = hashes.begin();
   for (const auto& [path, stat] : stats) {
-    auto h = hashes.find(path);
-    if (h == hashes.end() || path.find_first_of("\t\n") != std::string::npos) continue;
+    while (h != hashes.end() && h->first < path) ++h;
+    if (h == hashes.end() || h->first != path) continue;
+    if (std::any_of(path.begin(), path.end(), [](char c) { return c == '\t' || c == '\n'; })) continue;
     text.append(path).append(1, '\t').append(stat).append(1, '\t').append(h->second).append(1, '\n');
   }
   return text;

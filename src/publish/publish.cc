@@ -112,8 +112,9 @@ class ManifestReader {
   // A string without escapes; one with them goes to the general parser.
   bool Str(std::string* out) {
     if (t_.empty() || t_[0] != '"') return false;
-    size_t end = t_.find_first_of("\"\\", 1);
-    if (end == std::string_view::npos || t_[end] != '"') return false;
+    size_t end = 1;  // a plain loop: find_first_of searches the set per character
+    while (end < t_.size() && t_[end] != '"' && t_[end] != '\\') ++end;
+    if (end == t_.size() || t_[end] != '"') return false;
     out->assign(t_.substr(1, end - 1));
     t_.remove_prefix(end + 1);
     return true;

@@ -1,29 +1,58 @@
 #include "render/format.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 namespace tracker {
 
-std::string FormatNumber(double v, int decimals) {
-  if (!std::isfinite(v)) return "not a number";
+namespace {
+
+// |v| rounded half away from zero to `decimals` places, as fixed digits in
+// `buf`; returns the end. `negative` is whether a minus sign is due: not for
+// a value that rounds to zero.
+char* RoundedDigits(double v, int decimals, char* buf, char* end, bool* negative) {
   double scale = std::pow(10.0, decimals);
   double rounded = std::round(std::fabs(v) * scale) / scale;
-  bool negative = v < 0 && rounded != 0;
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
-  std::string digits(buf, r.ptr);
-  size_t dot = digits.find('.');
-  std::string whole = digits.substr(0, dot);
-  std::string frac = dot == std::string::npos ? "" : digits.substr(dot);
-  std::string grouped;
-  int n = static_cast<int>(whole.size());
+  *negative = v < 0 && rounded != 0;
+  return std::to_chars(buf, end, rounded, std::chars_format::fixed, decimals).ptr;
+}
+
+}  // namespace
+
+std::string FormatNumber(double v, int decimals) {
+  if (!std::isfinite(v)) return "not a number";
+  char buf[352];  // the widest double in fixed notation, with its decimals
+  bool negative = false;
+  char* end = RoundedDigits(v, std::min(decimals, 20), buf, buf + sizeof buf, &negative);
+  char* dot = std::find(buf, end, '.');
+  const int n = static_cast<int>(dot - buf);
+  std::string out;
+  out.reserve((end - buf) + n / 3 + 1);
+  if (negative) out += '-';
   for (int i = 0; i < n; ++i) {
-    grouped += whole[i];
+    out += buf[i];
     int left = n - i - 1;
-    if (left > 0 && left % 3 == 0) grouped += ',';
+    if (left > 0 && left % 3 == 0) out += ',';
   }
-  return (negative ? "-" : "") + grouped + frac;
+  out.append(dot, end);
+  return out;
+}
+
+void AppendPlainNumber(std::string* out, double v, int decimals) {
+  if (!std::isfinite(v)) {
+    *out += "not a number";
+    return;
+  }
+  char buf[352];
+  bool negative = false;
+  char* end = RoundedDigits(v, std::min(decimals, 20), buf, buf + sizeof buf, &negative);
+  if (std::find(buf, end, '.') != end) {
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
+  }
+  if (negative) *out += '-';
+  out->append(buf, end);
 }
 
 std::string FormatValue(const Kpi& kpi, double v) {

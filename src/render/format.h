@@ -9,6 +9,9 @@ namespace tracker {
 
 // 1943 -> "1,943"; 12.345 with 1 decimal -> "12.3". Rounds half away from zero.
 std::string FormatNumber(double v, int decimals);
+// For machines: rounded the same way, without separators or trailing zeros:
+// 1943.5 -> "1943.5".
+void AppendPlainNumber(std::string* out, double v, int decimals);
 
 // A value in the KPI's unit: "90%", "246 per 10,000", "1,943", "12 days".
 std::string FormatValue(const Kpi& kpi, double v);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <cstdio>
 
 #include "render/escape.h"
 #include "render/format.h"
@@ -17,12 +16,8 @@ const std::array<const char*, 12> kMonths = {"January", "February", "March",    
 
 // Numbers in the CSV: plain, full precision, no thousands separators, no locale.
 std::string PlainNumber(double v) {
-  std::string s = FormatNumber(v, 6);
-  s.erase(std::remove(s.begin(), s.end(), ','), s.end());
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
+  std::string s;
+  AppendPlainNumber(&s, v, 6);
   return s;
 }
 
@@ -99,11 +94,18 @@ std::string CsvHeader() {
   return out + "\r\n";
 }
 
+bool NeedsCsvQuotes(std::string_view cell) {
+  // A plain loop: find_first_of searches the set once per character.
+  for (char c : cell)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return false;
+}
+
 void AppendCsvRow(std::string* out, const Cells& r) {
   for (size_t i = 0; i < r.size(); ++i) {
     if (i) *out += ',';
-    if (r[i].find_first_of(",\"\r\n") == std::string_view::npos) *out += r[i];
-    else *out += EscapeCsv(r[i]);
+    if (NeedsCsvQuotes(r[i])) *out += EscapeCsv(r[i]);
+    else *out += r[i];
   }
   *out += "\r\n";
 }

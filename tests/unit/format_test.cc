@@ -61,3 +61,20 @@ TEST_CASE("targets read as words") {
   CHECK(FormatTargetValue(k, "<=", 25) == "at most 25%");
   CHECK(FormatTargetValue(k, "<", 25) == "below 25%");
 }
+
+TEST_CASE("plain numbers for machines: the same rounding, no separators, no trailing zeros") {
+  auto plain = [](double v, int decimals) {
+    std::string s = "=";
+    AppendPlainNumber(&s, v, decimals);
+    return s;
+  };
+  CHECK(plain(1943, 6) == "=1943");
+  CHECK(plain(1943.5, 6) == "=1943.5");
+  CHECK(plain(1234567.25, 6) == "=1234567.25");
+  CHECK(plain(0.1 + 0.2, 6) == "=0.3");
+  CHECK(plain(-2.5, 0) == "=-3");  // half away from zero, as FormatNumber
+  CHECK(plain(-0.0000001, 6) == "=0");  // no minus sign on a zero
+  CHECK(plain(12.3456789, 6) == "=12.345679");
+  CHECK(plain(1e300, 2).size() == 302);  // wide values fit
+  CHECK(FormatNumber(1e300, 0).size() == 301 + 100);
+}
