@@ -70,7 +70,7 @@ double MonthIndex(const Date& d) {
   return d.year * 12.0 + (m - 1) + static_cast<double>(day) / DaysInMonth(d.year, m);
 }
 
-std::optional<double> SlopePerMonth(const std::vector<Point>& points, int window) {
+std::optional<double> SlopePerMonth(std::span<const Point> points, int window) {
   size_t n = std::min(points.size(), static_cast<size_t>(std::max(window, 2)));
   if (n < 2) return std::nullopt;
   auto first = points.end() - static_cast<long>(n);
@@ -106,7 +106,7 @@ int ImprovementSign(const Kpi& kpi, const Target* target) {
   return 0;
 }
 
-Trend TrendOf(const Kpi& kpi, const std::vector<Point>& points, int window) {
+Trend TrendOf(const Kpi& kpi, std::span<const Point> points, int window) {
   auto slope = SlopePerMonth(points, window);
   if (!slope) return Trend::kUnknown;
   size_t n = std::min(points.size(), static_cast<size_t>(std::max(window, 2)));
@@ -143,7 +143,7 @@ Date AddMonths(const Date& d, int months) {
 
 }  // namespace
 
-FigureJudgement JudgeFigures(const std::vector<Point>& points, const Target& target, int sign,
+FigureJudgement JudgeFigures(std::span<const Point> points, const Target& target, int sign,
                              const std::optional<Date>& deadline, const Date& as_at, int window) {
   FigureJudgement j;
   j.values = static_cast<int>(points.size());
@@ -196,25 +196,80 @@ int SeverityRank(Status s) {
   return 4;
 }
 
-MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, std::span<const Snapshot> snapshots,
-                            const Date& as_at, int window) {
+namespace {
+
+// One KPI's figures up to a date, in the snapshots' order: all that judging
+// a measure reads, gathered once so that a history can judge every date on
+// a prefix of them.
+struct KpiFigures {
+  std::vector<Date> dates;                     // every snapshot giving the KPI, null or symbol included
+  std::vector<Point> totals;                   // its numbers, for a KPI without a breakdown
+  std::vector<std::string> items;              // breakdown items, in order of first appearance
+  std::vector<Date> first_seen;                // when each item first appears
+  std::vector<std::vector<Point>> item_points;  // each item's numbers
+};
+
+KpiFigures CollectFigures(const Kpi& kpi, std::span<const Snapshot> snapshots, const Date& as_at) {
+  KpiFigures f;
+  for (const auto& s : snapshots) {
+    if (s.as_at > as_at) continue;
+    auto v = s.values.find(kpi.id);
+    if (v == s.values.end()) continue;
+    f.dates.push_back(s.as_at);
+    if (const auto* sc = std::get_if<Scalar>(&v->second)) {
+      if (const double* d = std::get_if<double>(sc)) f.totals.push_back({s.as_at, *d});
+      continue;
+    }
+    const Breakdown& b = std::get<Breakdown>(v->second);
+    for (size_t i = 0; i < b.size(); ++i) {
+      const std::string& name = b[i].first;
+      size_t k = std::find(f.items.begin(), f.items.end(), name) - f.items.begin();
+      if (k == f.items.size()) {
+        f.items.push_back(name);
+        f.first_seen.push_back(s.as_at);
+        f.item_points.emplace_back();
+      }
+      // An item given twice counts once, by its last value, as NumericSeries reads it.
+      bool repeated = false;
+      for (size_t j = i + 1; j < b.size(); ++j) repeated = repeated || b[j].first == name;
+      if (repeated) continue;
+      if (const double* d = std::get_if<double>(&b[i].second)) f.item_points[k].push_back({s.as_at, *d});
+    }
+  }
+  return f;
+}
+
+// How many of `xs` (oldest first) fall on or before `at`; every one of them
+// when they were gathered for `at` itself and need not be in order.
+template <class T, class DateOf>
+size_t UpTo(const std::vector<T>& xs, const Date& at, bool sorted, DateOf date_of) {
+  if (!sorted) return xs.size();
+  return std::partition_point(xs.begin(), xs.end(), [&](const T& x) { return date_of(x) <= at; }) - xs.begin();
+}
+
+MeasureStatus Judge(const Measure& m, const Kpi* kpi, const KpiFigures& f, bool sorted, const Date& as_at,
+                    int window) {
   MeasureStatus r;
+  auto point_date = [](const Point& p) { return p.date; };
+  auto plain_date = [](const Date& d) { return d; };
   if (kpi) {
-    for (const auto& s : snapshots)
-      if (s.as_at <= as_at && s.values.count(kpi->id)) r.latest_snapshot = s.as_at;
+    size_t n = UpTo(f.dates, as_at, sorted, plain_date);
+    if (n) r.latest_snapshot = f.dates[n - 1];
   }
   // The figures: one judgement per series; a breakdown's scope picks one.
   if (kpi && m.target) {
     int sign = ImprovementSign(*kpi, &*m.target);
     if (kpi->breakdown.empty()) {
-      r.figures = JudgeFigures(NumericSeries(kpi->id, "", snapshots, as_at), *m.target, sign, m.deadline, as_at, window);
+      std::span<const Point> points(f.totals.data(), UpTo(f.totals, as_at, sorted, point_date));
+      r.figures = JudgeFigures(points, *m.target, sign, m.deadline, as_at, window);
     } else {
-      const std::vector<std::string> items = BreakdownItems(kpi->id, snapshots, as_at);
       const std::string& scope = m.target->scope;
-      for (const auto& item : items) {
+      for (size_t k = 0; k < f.items.size(); ++k) {
+        const std::string& item = f.items[k];
+        if (sorted && f.first_seen[k] > as_at) continue;
         if (scope != "all" && scope != "any" && scope != item) continue;
-        FigureJudgement j = JudgeFigures(NumericSeries(kpi->id, item, snapshots, as_at), *m.target, sign,
-                                         m.deadline, as_at, window);
+        std::span<const Point> points(f.item_points[k].data(), UpTo(f.item_points[k], as_at, sorted, point_date));
+        FigureJudgement j = JudgeFigures(points, *m.target, sign, m.deadline, as_at, window);
         if (j.status == Status::kNoData) continue;
         bool better = !r.figures || (scope == "any" ? SeverityRank(j.status) > SeverityRank(r.figures->status)
                                                     : SeverityRank(j.status) < SeverityRank(r.figures->status));
@@ -253,6 +308,13 @@ MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, std::span<const Sn
   return r;
 }
 
+}  // namespace
+
+MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, std::span<const Snapshot> snapshots,
+                            const Date& as_at, int window) {
+  return Judge(m, kpi, kpi ? CollectFigures(*kpi, snapshots, as_at) : KpiFigures{}, false, as_at, window);
+}
+
 std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std::vector<Snapshot>& snapshots,
                                     const Date& as_at, int window) {
   // Each date is judged as at its first day; a month-only assessment counts
@@ -263,26 +325,19 @@ std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std:
       if (s.as_at <= as_at && s.values.count(kpi->id)) dates.emplace(s.as_at.FirstDay(), s.as_at);
   for (const auto& a : m.assessments)
     if (a.date.FirstDay() <= as_at.FirstDay()) dates.emplace(a.date.FirstDay(), a.date);
-  // Only this KPI's figures, which are all a judgement reads: the history
-  // judges every date again, and a lookup among one value is quicker than
-  // among every KPI's. Oldest first, as the model keeps them, so the
-  // snapshots up to a date are a prefix and each date reads only its own.
-  std::vector<Snapshot> own;
-  if (kpi)
-    for (const auto& s : snapshots)
-      if (auto v = s.values.find(kpi->id); v != s.values.end()) {
-        own.emplace_back();
-        own.back().as_at = s.as_at;
-        own.back().values.insert(*v);
-      }
-  const bool sorted = std::is_sorted(own.begin(), own.end(),
+  // The figures are gathered once, oldest first as the model keeps them,
+  // and each date judged on those up to it; out of order, each date
+  // gathers its own.
+  const bool sorted = std::is_sorted(snapshots.begin(), snapshots.end(),
                                      [](const Snapshot& x, const Snapshot& y) { return x.as_at < y.as_at; });
+  KpiFigures all;
+  if (kpi && sorted) all = CollectFigures(*kpi, snapshots, as_at);
   std::vector<StatusAt> out;
+  out.reserve(dates.size());
   for (const auto& [day, shown] : dates) {
     const Date at = DateFromDays(day);
-    auto end = !sorted ? own.end()
-                       : std::partition_point(own.begin(), own.end(), [&](const Snapshot& s) { return s.as_at <= at; });
-    out.push_back({shown, AssessMeasure(m, kpi, std::span<const Snapshot>(own.begin(), end), at, window)});
+    if (sorted || !kpi) out.push_back({shown, Judge(m, kpi, all, sorted, at, window)});
+    else out.push_back({shown, AssessMeasure(m, kpi, snapshots, at, window)});
   }
   return out;
 }

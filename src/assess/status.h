@@ -44,7 +44,7 @@ double MonthIndex(const Date& day);
 
 // The least-squares slope, in units per month, of the last `window` points;
 // nullopt with fewer than two.
-std::optional<double> SlopePerMonth(const std::vector<Point>& points, int window);
+std::optional<double> SlopePerMonth(std::span<const Point> points, int window);
 
 bool MeetsTarget(double value, const Target& target);
 
@@ -54,7 +54,7 @@ int ImprovementSign(const Kpi& kpi, const Target* target);
 
 enum class Trend { kImproving, kWorsening, kSteady, kRising, kFalling, kUnknown };
 // Steady when the fitted line moves less than 2% of the mean level in a year.
-Trend TrendOf(const Kpi& kpi, const std::vector<Point>& points, int window);
+Trend TrendOf(const Kpi& kpi, std::span<const Point> points, int window);
 const char* TrendLabel(Trend t);  // "Improving", "Getting worse", "Steady", ...
 
 enum class Reason {
@@ -81,7 +81,7 @@ struct FigureJudgement {
   double ratio = 0;            // R = observed / required, rounded to 6 places
 };
 
-FigureJudgement JudgeFigures(const std::vector<Point>& points, const Target& target, int sign,
+FigureJudgement JudgeFigures(std::span<const Point> points, const Target& target, int sign,
                              const std::optional<Date>& deadline, const Date& as_at, int window);
 
 enum class Decider { kFigures, kAssessment, kNothing };

@@ -267,3 +267,34 @@ TEST_CASE("status history judges each date on the figures up to it, whatever oth
   }
   CHECK(StatusHistory(m, &kpi, snaps, D("2023-12-31")).back().status.status == Status::kMet);
 }
+
+TEST_CASE("a breakdown's history judges each date on the items and figures known by then") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter, "Team");
+  std::vector<Snapshot> snaps(5);
+  const char* dates[] = {"2023-07-31", "2023-08-31", "2023-09-30", "2023-10-31", "2023-11-30"};
+  for (int i = 0; i < 5; ++i) {
+    snaps[i].as_at = D(dates[i]);
+    Breakdown b = {{"North", 70.0 + 4 * i}, {"South", i == 2 ? Scalar{Symbol{"c"}} : Scalar{75.0 + i}}};
+    if (i >= 3) b.push_back({"East", 60.0 + 20 * (i - 3)});  // a team that appears later
+    if (i == 4) b.push_back({"North", 95.0});                 // given twice: the last counts
+    snaps[i].values["k"] = b;
+    snaps[i].values["other"] = Scalar{1.0};
+  }
+  for (const char* scope : {"all", "any", "East", "South"}) {
+    Measure m = MakeMeasure(">=", 85, "2024-06-30", scope);
+    auto h = StatusHistory(m, &kpi, snaps, D("2023-12-31"));
+    REQUIRE(h.size() == 5);
+    for (const auto& at : h) {
+      MeasureStatus want = AssessMeasure(m, &kpi, snaps, DateFromDays(at.date.FirstDay()));
+      CHECK_MESSAGE(at.status.status == want.status, scope);
+      CHECK(at.status.item == want.item);
+      CHECK(at.status.latest_snapshot == want.latest_snapshot);
+      REQUIRE(at.status.figures.has_value() == want.figures.has_value());
+      if (want.figures) CHECK(at.status.figures->values == want.figures->values);
+    }
+  }
+  // The repeated item's last value decides: North at 95 meets the target.
+  auto any = AssessMeasure(MakeMeasure(">=", 85, "2024-06-30", "any"), &kpi, snaps, D("2023-12-31"));
+  CHECK(any.status == Status::kMet);
+  CHECK(any.item == "North");
+}
