@@ -61,23 +61,53 @@ long Date::LastDay() const {
   return DaysFromCivil(year, m, day ? day : DaysInMonth(year, m));
 }
 
+namespace {
+// Appends n as `width` digits, zero-padded; the common case of a date's
+// parts, written without printf.
+void AppendDigits(std::string& out, int n, int width) {
+  char buf[12];
+  int len = 0;
+  unsigned v = static_cast<unsigned>(n);
+  do buf[len++] = static_cast<char>('0' + v % 10); while ((v /= 10) && len < 12);
+  for (int i = len; i < width; ++i) out += '0';
+  while (len) out += buf[--len];
+}
+}  // namespace
+
 std::string Date::Iso() const {
-  char buf[16];
-  if (day)
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  else if (month)
-    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  else
-    std::snprintf(buf, sizeof buf, "%04d", year);
-  return buf;
+  if (year < 0 || year > 9999) {  // outside what the content model accepts; printf says it plainly
+    char buf[32];
+    std::snprintf(buf, sizeof buf, day ? "%04d-%02d-%02d" : month ? "%04d-%02d" : "%04d", year, month, day);
+    return buf;
+  }
+  std::string out;
+  out.reserve(10);
+  AppendDigits(out, year, 4);
+  if (month) {
+    out += '-';
+    AppendDigits(out, month, 2);
+    if (day) {
+      out += '-';
+      AppendDigits(out, day, 2);
+    }
+  }
+  return out;
 }
 
 std::string Date::Long() const {
-  std::string y = std::to_string(year);
-  if (!month) return y;
-  std::string m = kMonths[month - 1];
-  if (!day) return m + " " + y;
-  return std::to_string(day) + " " + m + " " + y;
+  std::string out;
+  out.reserve(20);
+  if (month && day) {
+    AppendDigits(out, day, 1);
+    out += ' ';
+  }
+  if (month) {
+    out += kMonths[month - 1];
+    out += ' ';
+  }
+  if (year < 0) out += std::to_string(year);
+  else AppendDigits(out, year, 1);
+  return out;
 }
 
 std::optional<Date> ParseDate(const std::string& s, std::string* why) {

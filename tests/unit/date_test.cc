@@ -47,3 +47,13 @@ TEST_CASE("dates order by year, then month, then day") {
   CHECK(*ParseDate("2021-06-18", &why) < *ParseDate("2021-07", &why));
   CHECK(*ParseDate("2021", &why) < *ParseDate("2021-01", &why));
 }
+
+TEST_CASE("dates are written the same way at every precision") {
+  CHECK(Date{2024, 3, 5}.Iso() == "2024-03-05");
+  CHECK(Date{2024, 11, 0}.Iso() == "2024-11");
+  CHECK(Date{987, 0, 0}.Iso() == "0987");
+  CHECK(Date{2024, 3, 5}.Long() == "5 March 2024");
+  CHECK(Date{2024, 12, 31}.Long() == "31 December 2024");
+  CHECK(Date{2024, 11, 0}.Long() == "November 2024");
+  CHECK(Date{2024, 0, 0}.Long() == "2024");
+}
