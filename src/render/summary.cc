@@ -5,13 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/escape.h"
+
 namespace tracker {
 
 namespace {
 
 using json = nlohmann::ordered_json;
-
-json DateJson(const Date& d) { return d.valid() ? json(d.Iso()) : json(nullptr); }
 
 Date DateFrom(const json& j) {
   if (j.is_null()) return {};
@@ -60,40 +60,122 @@ bool SiteFeedKnown(const std::vector<AuthoritySummary>& all, const std::optional
   return std::make_tuple(-last.date.FirstDay(), last.id) <= std::make_tuple(-cutoff->day, cutoff->id);
 }
 
+// Written directly, not through a JSON tree: every rebuild writes the
+// summaries of every authority, and this is a tenth of what a one-snapshot
+// rebuild costs. SummariesFromJson reads it with the general parser.
 std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std::string& as_at,
                             const std::vector<FeedEntry>& site_feed) {
   std::set<std::string> in_feed;
   for (const auto& e : site_feed) in_feed.insert(e.id);
-  json all = json::array();
-  for (const auto& [fingerprint, s] : cached) {
-    json feed = json::array();
-    // The parts the entry is made from; the rest follows from the site.
+  std::string out;
+  out.reserve(4096 * (cached.size() + 1));
+  auto str = [&](std::string_view v) { AppendJsonString(&out, v); };
+  auto num = [&](size_t v) { out += std::to_string(v); };
+  auto date = [&](const Date& d) {
+    if (d.valid()) str(d.Iso());
+    else out += "null";
+  };
+  out += "{\"as_at\":";
+  str(as_at);
+  out += ",\"feed_cutoff\":";
+  if (site_feed.size() >= kSiteFeedEntries) {
+    out += '[';
+    out += std::to_string(site_feed.back().date.FirstDay());
+    out += ',';
+    str(site_feed.back().id);
+    out += ']';
+  } else {
+    out += "null";
+  }
+  out += ",\"summaries\":[";
+  for (size_t i = 0; i < cached.size(); ++i) {
+    const auto& [fingerprint, s] = cached[i];
+    if (i) out += ',';
+    out += "{\"fingerprint\":";
+    str(fingerprint);
+    out += ",\"slug\":";
+    str(s.slug);
+    out += ",\"name\":";
+    str(s.name);
+    out += ",\"short_name\":";
+    str(s.short_name);
+    out += ",\"region\":";
+    str(s.region);
+    out += ",\"ons_code\":";
+    str(s.ons_code);
+    out += ",\"measures\":";
+    num(s.measures);
+    out += ",\"documents\":";
+    num(s.documents);
+    out += ",\"statuses\":[";
+    for (size_t k = 0; k < s.statuses.size(); ++k) out += (k ? "," : "") + std::to_string(s.statuses[k]);
+    out += "],\"latest_document\":";
+    if (const auto& d = s.latest_document) {
+      out += '[';
+      str(d->slug);
+      out += ',';
+      str(d->title);
+      out += ',';
+      str(d->type);
+      out += ',';
+      date(d->date);
+      out += ']';
+    } else {
+      out += "null";
+    }
+    out += ",\"newest\":[";
+    date(s.newest.snapshot);
+    out += ',';
+    date(s.newest.document);
+    // The parts each kept feed entry is made from; the rest follows from the site.
+    out += "],\"feed\":[";
     const size_t prefix = s.short_name.size() + 2;
+    bool first = true;
     for (const auto& e : s.feed) {
       if (!in_feed.count(e.id)) continue;
-      if (e.document.empty())
-        feed.push_back({DateJson(e.date), e.figures});
-      else
-        feed.push_back({DateJson(e.date), e.document, e.title.substr(prefix), e.summary});
+      out += first ? "[" : ",[";
+      first = false;
+      date(e.date);
+      out += ',';
+      if (e.document.empty()) {
+        num(e.figures);
+      } else {
+        str(e.document);
+        out += ',';
+        str(std::string_view(e.title).substr(std::min(prefix, e.title.size())));
+        out += ',';
+        str(e.summary);
+      }
+      out += ']';
     }
-    json pages = json::array();
-    for (const auto& p : s.pages) pages.push_back(p.substr(s.slug.size() + 1));
-    json downloads = json::array();
-    for (const auto& d : s.downloads) downloads.push_back({d.path, d.title, d.format, d.rows, d.bytes, d.authority});
-    json doc = nullptr;
-    if (s.latest_document)
-      doc = {s.latest_document->slug, s.latest_document->title, s.latest_document->type,
-             DateJson(s.latest_document->date)};
-    all.push_back({{"fingerprint", fingerprint},
-                   {"slug", s.slug}, {"name", s.name}, {"short_name", s.short_name}, {"region", s.region},
-                   {"ons_code", s.ons_code}, {"measures", s.measures}, {"documents", s.documents},
-                   {"statuses", s.statuses}, {"latest_document", doc},
-                   {"newest", {DateJson(s.newest.snapshot), DateJson(s.newest.document)}},
-                   {"feed", feed}, {"pages", pages}, {"downloads", downloads}, {"rows", s.rows}});
+    out += "],\"pages\":[";
+    for (size_t k = 0; k < s.pages.size(); ++k) {
+      if (k) out += ',';
+      str(std::string_view(s.pages[k]).substr(std::min(s.slug.size() + 1, s.pages[k].size())));
+    }
+    out += "],\"downloads\":[";
+    for (size_t k = 0; k < s.downloads.size(); ++k) {
+      const Download& d = s.downloads[k];
+      out += k ? ",[" : "[";
+      str(d.path);
+      out += ',';
+      str(d.title);
+      out += ',';
+      str(d.format);
+      out += ',';
+      num(d.rows);
+      out += ',';
+      num(d.bytes);
+      out += ',';
+      str(d.authority);
+      out += ']';
+    }
+    out += "],\"rows\":";
+    num(s.rows);
+    out += '}';
   }
-  json cutoff = nullptr;
-  if (site_feed.size() >= kSiteFeedEntries) cutoff = {site_feed.back().date.FirstDay(), site_feed.back().id};
-  return json({{"as_at", as_at}, {"feed_cutoff", cutoff}, {"summaries", all}}).dump() + "\n";
+  out += "]}\n";
+  return out;
 }
 
 std::vector<CachedSummary> SummariesFromJson(const std::string& text, const SiteConfig& config, std::string* as_at,
