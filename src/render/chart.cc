@@ -32,37 +32,55 @@ constexpr double kHeight = 280;
 constexpr double kLeftMin = 40, kRight = 112, kTop = 28, kBottom = 46;
 constexpr double kFont = 16, kSmall = 15;
 
+// The elements are appended piece by piece into one string: a chart has
+// hundreds of them, and joining temporaries was most of a chart's cost.
+void Put(std::string& out, double v) { AppendCoord(&out, v); }
+void Put(std::string& out, std::string_view s) { out += s; }
+template <class... Parts>
+std::string Cat(const Parts&... parts) {
+  std::string out;
+  out.reserve(128);
+  (Put(out, parts), ...);
+  return out;
+}
+
 std::string Text(double x, double y, const std::string& s, const char* anchor = "start", double size = kFont,
                  const char* extra = "") {
-  return "<text x=\"" + Coord(x) + "\" y=\"" + Coord(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"" +
-         Coord(size) + "\"" + extra + ">" + EscapeXml(s) + "</text>\n";
+  return Cat("<text x=\"", x, "\" y=\"", y, "\" text-anchor=\"", std::string_view(anchor), "\" font-size=\"", size,
+             "\"", std::string_view(extra), ">", std::string_view(EscapeXml(s)), "</text>\n");
 }
 
 std::string Line(double x1, double y1, double x2, double y2, const char* stroke, double width,
                  const char* dash = nullptr) {
-  std::string s = "<line x1=\"" + Coord(x1) + "\" y1=\"" + Coord(y1) + "\" x2=\"" + Coord(x2) + "\" y2=\"" +
-                  Coord(y2) + "\" stroke=\"" + stroke + "\" stroke-width=\"" + Coord(width) + "\"";
-  if (dash) s += std::string(" stroke-dasharray=\"") + dash + "\"";
-  return s + "/>\n";
+  std::string s = Cat("<line x1=\"", x1, "\" y1=\"", y1, "\" x2=\"", x2, "\" y2=\"", y2, "\" stroke=\"",
+                      std::string_view(stroke), "\" stroke-width=\"", width, "\"");
+  if (dash) {
+    s += " stroke-dasharray=\"";
+    s += dash;
+    s += '"';
+  }
+  s += "/>\n";
+  return s;
 }
 
 // Marker shapes tell series apart without colour.
 std::string Marker(int shape, double x, double y, const char* colour, bool hollow = false) {
-  std::string fill = hollow ? "#ffffff" : colour;
-  std::string common = " fill=\"" + fill + "\" stroke=\"" + colour + "\" stroke-width=\"2\"/>\n";
+  std::string_view fill = hollow ? "#ffffff" : colour;
+  std::string_view c = colour;
   switch (shape % 3) {
-    case 0: return "<circle cx=\"" + Coord(x) + "\" cy=\"" + Coord(y) + "\" r=\"4\"" + common;
-    case 1: return "<rect x=\"" + Coord(x - 3.5) + "\" y=\"" + Coord(y - 3.5) + "\" width=\"7\" height=\"7\"" + common;
+    case 0: return Cat("<circle cx=\"", x, "\" cy=\"", y, "\" r=\"4\" fill=\"", fill, "\" stroke=\"", c, "\" stroke-width=\"2\"/>\n");
+    case 1:
+      return Cat("<rect x=\"", x - 3.5, "\" y=\"", y - 3.5, "\" width=\"7\" height=\"7\" fill=\"", fill, "\" stroke=\"", c,
+                 "\" stroke-width=\"2\"/>\n");
     default:
-      return "<path d=\"M" + Coord(x) + " " + Coord(y - 5) + "L" + Coord(x + 5) + " " + Coord(y + 4) + "L" +
-             Coord(x - 5) + " " + Coord(y + 4) + "Z\"" + common;
+      return Cat("<path d=\"M", x, " ", y - 5, "L", x + 5, " ", y + 4, "L", x - 5, " ", y + 4, "Z\" fill=\"", fill,
+                 "\" stroke=\"", c, "\" stroke-width=\"2\"/>\n");
   }
 }
 
 std::string Diamond(double x, double y, const char* colour) {
-  return "<path d=\"M" + Coord(x) + " " + Coord(y - 6) + "L" + Coord(x + 6) + " " + Coord(y) + "L" + Coord(x) + " " +
-         Coord(y + 6) + "L" + Coord(x - 6) + " " + Coord(y) + "Z\" fill=\"#ffffff\" stroke=\"" + colour +
-         "\" stroke-width=\"2\"/>\n";
+  return Cat("<path d=\"M", x, " ", y - 6, "L", x + 6, " ", y, "L", x, " ", y + 6, "L", x - 6, " ", y,
+             "Z\" fill=\"#ffffff\" stroke=\"", std::string_view(colour), "\" stroke-width=\"2\"/>\n");
 }
 
 // Splits a label into lines of at most `width` characters, at spaces.
@@ -152,12 +170,17 @@ std::vector<std::string> SeriesLabel(const std::string& name, const std::string&
 
 }  // namespace
 
-std::string Coord(double v) {
+void AppendCoord(std::string* out, double v) {
   if (std::fabs(v) < 0.05) v = 0;  // no "-0.0"
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1);
-  std::string s(buf, r.ptr);
-  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  char buf[352];
+  char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1).ptr;
+  if (end - buf > 2 && end[-2] == '.' && end[-1] == '0') end -= 2;
+  out->append(buf, end);
+}
+
+std::string Coord(double v) {
+  std::string s;
+  AppendCoord(&s, v);
   return s;
 }
 
@@ -336,7 +359,14 @@ std::string RenderLineChart(const LineChart& c) {
       double xa = i == 0 ? kLeft : std::max(kLeft, xpos(c.target[i].from));
       double xb = i + 1 < c.target.size() ? std::max(kLeft, xpos(c.target[i + 1].from)) : kLeft + plot_w;
       double yy = ypos(c.target[i].value);
-      d += (i == 0 ? "M" : "L") + Coord(xa) + " " + Coord(yy) + "L" + Coord(xb) + " " + Coord(yy);
+      d += i == 0 ? "M" : "L";
+      AppendCoord(&d, xa);
+      d += ' ';
+      AppendCoord(&d, yy);
+      d += 'L';
+      AppendCoord(&d, xb);
+      d += ' ';
+      AppendCoord(&d, yy);
     }
     svg += "<path class=\"tracker-chart__target\" d=\"" + d + "\" fill=\"none\" stroke=\"" + kDark +
            "\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>\n";
@@ -371,7 +401,10 @@ std::string RenderLineChart(const LineChart& c) {
         pen = false;
         continue;
       }
-      path += (pen ? "L" : "M") + Coord(xpos(p.date)) + " " + Coord(ypos(*p.value));
+      path += pen ? 'L' : 'M';
+      AppendCoord(&path, xpos(p.date));
+      path += ' ';
+      AppendCoord(&path, ypos(*p.value));
       pen = true;
     }
     svg += "<g class=\"tracker-chart__series\">\n";
@@ -485,7 +518,12 @@ std::string RenderSparkline(const Kpi& kpi, const std::vector<LinePoint>& points
   auto xpos = [&](size_t i) { return nums.size() == 1 ? (w - label_w) / 2 : 4 + (w - label_w - 8) * i / (nums.size() - 1); };
   if (target) svg += Line(0, ypos(*target), w, ypos(*target), kGrid, 1.5, "4 3");
   std::string path;
-  for (size_t i = 0; i < nums.size(); ++i) path += (i ? "L" : "M") + Coord(xpos(i)) + " " + Coord(ypos(*nums[i].value));
+  for (size_t i = 0; i < nums.size(); ++i) {
+    path += i ? 'L' : 'M';
+    AppendCoord(&path, xpos(i));
+    path += ' ';
+    AppendCoord(&path, ypos(*nums[i].value));
+  }
   svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + kDark + "\" stroke-width=\"2\"/>\n";
   svg += Marker(0, xpos(nums.size() - 1), ypos(*nums.back().value), kDark);
   // Just the number: the unit is in the table beside it, and "per 10,000" would not fit.

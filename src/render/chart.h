@@ -101,5 +101,6 @@ std::string FindingTitle(const Kpi& kpi, const std::vector<LinePoint>& points,
 
 // Numbers for SVG attributes: fixed, one decimal, never the locale's.
 std::string Coord(double v);
+void AppendCoord(std::string* out, double v);
 
 }  // namespace tracker::chart
