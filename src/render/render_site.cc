@@ -300,24 +300,24 @@ class SiteRenderer {
   View LatestFigures(const Authority& a, const AuthorityAssessment& aa, const std::string& from) const {
     View rows = View::EmptyList();
     for (const Kpi* k : KpisOf(a)) {
-      const Snapshot* latest = nullptr;
-      for (const auto& s : a.snapshots)
-        if (s.as_at <= assessment_.as_at && s.values.count(k->id)) latest = &s;
-      if (!latest) continue;
+      const KpiColumn& col = Column(a, *k);
+      size_t latest = a.snapshots.size();
+      for (size_t i = 0; i < a.snapshots.size(); ++i)
+        if (col.values[i]) latest = i;
+      if (latest == a.snapshots.size()) continue;
+      const Value& value = *col.values[latest];
       View row = {{"label", k->label}, {"href", Href(from, Paths::Kpi(a, k->id))},
-                  {"value", ValueCell(*k, latest->values.at(k->id))}, {"date", DateView(latest->as_at)},
+                  {"value", ValueCell(*k, value)}, {"date", DateView(a.snapshots[latest].as_at)},
                   {"trend", TrendText(aa, *k)}};
       if (k->breakdown.empty()) {
         std::optional<double> target;
-        for (const auto& snap : a.snapshots) {
-          auto t = snap.targets.find(k->id);
-          if (snap.as_at <= assessment_.as_at && t != snap.targets.end()) target = t->second;
-        }
+        for (const double* t : col.targets)
+          if (t) target = *t;
         row["sparkline"] = chart::RenderSparkline(*k, KpiSeries(a, *k, "").points, target);
       }
       if (!k->breakdown.empty()) {
         View items = View::EmptyList();
-        for (const auto& [item, sc] : std::get<Breakdown>(latest->values.at(k->id)))
+        for (const auto& [item, sc] : std::get<Breakdown>(value))
           items.push_back({{"item", item}, {"value", FormatScalar(*k, sc)}});
         row["items"] = std::move(items);
       }
@@ -684,18 +684,18 @@ class SiteRenderer {
     View rows = View::EmptyList();
     std::set<std::string> symbols;
     const auto& parts = SnapshotParts(a, from);
+    const KpiColumn& col = Column(a, k);
     for (size_t i = a.snapshots.size(); i-- > 0;) {
       const Snapshot& s = a.snapshots[i];
-      if (s.as_at > assessment_.as_at) continue;
-      auto v = s.values.find(k.id);
-      auto t = s.targets.find(k.id);
-      if (v == s.values.end() && t == s.targets.end()) continue;
+      const Value* v = col.values[i];
+      const double* t = col.targets[i];
+      if (!v && !t) continue;
       View row = {{"date", View::Share(parts[i].date)}};
-      if (v != s.values.end()) {
-        row["value"] = ValueCell(k, v->second);
-        if (const auto* sc = std::get_if<Scalar>(&v->second))
+      if (v) {
+        row["value"] = ValueCell(k, *v);
+        if (const auto* sc = std::get_if<Scalar>(v))
           if (const auto* sym = std::get_if<Symbol>(sc)) symbols.insert(sym->code);
-        if (const auto* b = std::get_if<Breakdown>(&v->second)) {
+        if (const auto* b = std::get_if<Breakdown>(v)) {
           View items = View::EmptyList();
           for (const auto& [item, sc] : *b) {
             items.push_back({{"item", item}, {"value", FormatScalar(k, sc)}});
@@ -706,7 +706,7 @@ class SiteRenderer {
       } else {
         row["value"] = {{"text", "not reported"}, {"numeric", false}};
       }
-      row["target"] = t == s.targets.end() ? View() : View(FormatValue(k, t->second));
+      row["target"] = t ? View(FormatValue(k, *t)) : View();
       View comps = View::EmptyList();
       for (const auto& [name, values] : s.comparators) {
         auto c = values.find(k.id);
@@ -751,16 +751,39 @@ class SiteRenderer {
     return out;
   }
 
+  // One KPI's value and target in each of the authority's snapshots, null
+  // where a snapshot gives none, up to the as-at date: looked up once, not
+  // in each of the many loops over the snapshots.
+  struct KpiColumn {
+    std::vector<const Value*> values;
+    std::vector<const double*> targets;
+  };
+  const KpiColumn& Column(const Authority& a, const Kpi& k) const {
+    auto [it, fresh] = columns_.try_emplace(k.id);
+    KpiColumn& c = it->second;
+    if (!fresh) return c;
+    c.values.assign(a.snapshots.size(), nullptr);
+    c.targets.assign(a.snapshots.size(), nullptr);
+    for (size_t i = 0; i < a.snapshots.size(); ++i) {
+      const Snapshot& snap = a.snapshots[i];
+      if (snap.as_at > assessment_.as_at) continue;
+      if (auto v = snap.values.find(k.id); v != snap.values.end()) c.values[i] = &v->second;
+      if (auto t = snap.targets.find(k.id); t != snap.targets.end()) c.targets[i] = &t->second;
+    }
+    return c;
+  }
+
   // ---------------------------------------------------------- charts
   chart::LineSeries KpiSeries(const Authority& a, const Kpi& k, const std::string& label) const {
     chart::LineSeries s;
     s.label = label;
-    for (const auto& snap : a.snapshots) {
-      if (snap.as_at > assessment_.as_at) continue;
-      auto v = snap.values.find(k.id);
-      if (v == snap.values.end()) continue;
+    const KpiColumn& col = Column(a, k);
+    for (size_t i = 0; i < a.snapshots.size(); ++i) {
+      const Value* v = col.values[i];
+      if (!v) continue;
+      const Snapshot& snap = a.snapshots[i];
       chart::LinePoint p{snap.as_at, std::nullopt, ""};
-      if (const auto* sc = std::get_if<Scalar>(&v->second)) {
+      if (const auto* sc = std::get_if<Scalar>(v)) {
         if (const double* d = std::get_if<double>(sc)) p.value = *d;
         if (const auto* sym = std::get_if<Symbol>(sc)) p.symbol = sym->code;
       }
@@ -771,9 +794,10 @@ class SiteRenderer {
 
   std::string Sources(const Authority& a, const Kpi& k) const {
     std::vector<std::string> titles;
-    for (const auto& snap : a.snapshots) {
-      if (snap.as_at > assessment_.as_at || !snap.values.count(k.id)) continue;
-      const Document* d = a.FindDocument(snap.source);
+    const KpiColumn& col = Column(a, k);
+    for (size_t i = 0; i < a.snapshots.size(); ++i) {
+      if (!col.values[i]) continue;
+      const Document* d = a.FindDocument(a.snapshots[i].source);
       std::string t = d ? d->title : "figures reported by the council";
       if (std::find(titles.begin(), titles.end(), t) == titles.end()) titles.push_back(t);
     }
@@ -784,10 +808,11 @@ class SiteRenderer {
 
   std::string Period(const Authority& a, const Kpi& k) const {
     std::optional<Date> first, last;
-    for (const auto& snap : a.snapshots)
-      if (snap.as_at <= assessment_.as_at && snap.values.count(k.id)) {
-        if (!first) first = snap.as_at;
-        last = snap.as_at;
+    const KpiColumn& col = Column(a, k);
+    for (size_t i = 0; i < a.snapshots.size(); ++i)
+      if (col.values[i]) {
+        if (!first) first = a.snapshots[i].as_at;
+        last = a.snapshots[i].as_at;
       }
     if (!first) return "no figures yet";
     return *first == *last ? first->Long() : first->Long() + " to " + last->Long();
@@ -872,11 +897,11 @@ class SiteRenderer {
       c.target_label = "Target " + FormatTargetValue(k, target->op, target->value);
     } else {
       // Targets the snapshots give, as steps when they change.
-      for (const auto& snap : a.snapshots) {
-        if (snap.as_at > assessment_.as_at) continue;
-        auto t = snap.targets.find(k.id);
-        if (t == snap.targets.end()) continue;
-        if (c.target.empty() || c.target.back().value != t->second) c.target.push_back({snap.as_at, t->second});
+      const KpiColumn& col = Column(a, k);
+      for (size_t i = 0; i < a.snapshots.size(); ++i) {
+        const double* t = col.targets[i];
+        if (!t) continue;
+        if (c.target.empty() || c.target.back().value != *t) c.target.push_back({a.snapshots[i].as_at, *t});
       }
       if (!c.target.empty()) c.target_label = "Target " + FormatValue(k, c.target.back().value);
     }
@@ -1105,6 +1130,7 @@ class SiteRenderer {
   const std::vector<AuthoritySummary>* summaries_ = nullptr;  // while rendering the site-wide files
   std::map<std::string, ValuesTableHtml> values_tables_;
   std::map<std::string, DrawnChart> kpi_charts_;
+  mutable std::map<std::string, KpiColumn> columns_;
   std::map<std::string, std::vector<SnapshotRowParts>> snapshot_parts_;
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
