@@ -52,6 +52,17 @@ std::string PlainText(cmark_node* node) {
   return out;
 }
 
+// The headings, in document order, found by walking the blocks only: the
+// inlines inside paragraphs, most of a document's nodes, cannot hold one.
+void CollectHeadings(cmark_node* parent, std::vector<cmark_node*>* out) {
+  for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+    const int type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_HEADING) out->push_back(n);
+    else if ((type & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE && type != CMARK_NODE_PARAGRAPH)
+      CollectHeadings(n, out);
+  }
+}
+
 cmark_syntax_extension* Extension(const char* name) {
   return cmark_find_syntax_extension(name);
 }
@@ -76,12 +87,7 @@ RenderedMarkdown RenderMarkdown(const std::string& markdown, bool unsafe,
   // Headings become custom blocks holding their own HTML with an id, so the
   // ids survive cmark's safe mode, which drops raw HTML.
   std::vector<cmark_node*> headings;
-  cmark_iter* iter = cmark_iter_new(doc);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE)
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(iter)) == CMARK_NODE_HEADING)
-      headings.push_back(cmark_iter_get_node(iter));
-  cmark_iter_free(iter);
+  CollectHeadings(doc, &headings);
 
   cmark_llist* exts = cmark_parser_get_syntax_extensions(parser);
   for (cmark_node* h : headings) {

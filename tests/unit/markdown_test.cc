@@ -47,3 +47,14 @@ TEST_CASE("raw HTML passes when the site opts in, but tagfilter still disarms sc
 TEST_CASE("empty Markdown gives empty HTML") {
   CHECK(RenderMarkdown("", false).html.empty());
 }
+
+TEST_CASE("headings inside quotes and lists get ids too, in document order") {
+  auto r = RenderMarkdown("# Top\n\n> ## Quoted\n\n- item\n\n  ### In a list\n\nText with # no heading\n\n## Top\n", false);
+  REQUIRE(r.headings.size() == 4);
+  CHECK(r.headings[0].id == "top");
+  CHECK(r.headings[1].id == "quoted");
+  CHECK(r.headings[2].id == "in-a-list");
+  CHECK(r.headings[3].id == "top-2");
+  CHECK(r.html.find("<h2 id=\"quoted\">") != std::string::npos);
+  CHECK(r.html.find("<h3 id=\"in-a-list\">") != std::string::npos);
+}
