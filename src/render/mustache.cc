@@ -1,5 +1,7 @@
 #include "render/mustache.h"
 
+#include <array>
+
 namespace tracker {
 
 struct MustacheTemplate::Node {
@@ -12,8 +14,15 @@ struct MustacheTemplate::Node {
 MustacheTemplate::~MustacheTemplate() = default;
 
 void AppendEscaped(std::string* out, std::string_view s) {
+  // One load per byte to tell the five that need escaping from the rest.
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+    return t;
+  }();
   size_t plain = 0;  // runs of plain bytes are appended at once
   for (size_t i = 0; i < s.size(); ++i) {
+    if (!kSpecial[static_cast<unsigned char>(s[i])]) continue;
     const char* entity;
     switch (s[i]) {
       case '&': entity = "&amp;"; break;
