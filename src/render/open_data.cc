@@ -101,11 +101,23 @@ bool NeedsCsvQuotes(std::string_view cell) {
   return false;
 }
 
-void AppendCsvRow(std::string* out, const Cells& r) {
+// The cells every row of one authority shares (geography and name), as
+// written in each format: escaped once, not once a row.
+constexpr size_t kSameFirst = 2, kSameLast = 8;
+
+void AppendCsvCell(std::string* out, std::string_view cell) {
+  if (NeedsCsvQuotes(cell)) *out += EscapeCsv(cell);
+  else *out += cell;
+}
+
+void AppendCsvRow(std::string* out, const Cells& r, std::string_view same) {
   for (size_t i = 0; i < r.size(); ++i) {
+    if (i >= kSameFirst && i < kSameLast) {
+      if (i == kSameFirst) (*out += ',') += same;
+      continue;
+    }
     if (i) *out += ',';
-    if (NeedsCsvQuotes(r[i])) *out += EscapeCsv(r[i]);
-    else *out += r[i];
+    AppendCsvCell(out, r[i]);
   }
   *out += "\r\n";
 }
@@ -124,15 +136,35 @@ const std::vector<std::string>& JsonKeys() {
   return keys;
 }
 
-void AppendJsonRow(std::string* out, const Cells& r) {
+void AppendJsonRow(std::string* out, const Cells& r, std::string_view same) {
   const auto& keys = JsonKeys();
   *out += '{';
   for (size_t i = 0; i < keys.size(); ++i) {
+    if (i >= kSameFirst && i < kSameLast) {
+      if (i == kSameFirst) (*out += ',') += same;
+      continue;
+    }
     if (i) *out += ',';
     *out += keys[i];
     AppendJsonString(out, r[i]);
   }
   *out += '}';
+}
+
+// The shared cells of `a`'s rows, as AppendCsvRow and AppendJsonRow want them.
+void SameCells(const Authority& a, std::string* csv, std::string* json) {
+  const std::array<std::string_view, kSameLast - kSameFirst> same = {"Local authority", "E92000001", "England",
+                                                                     a.region, a.ons_code, a.name};
+  const auto& keys = JsonKeys();
+  for (size_t i = 0; i < same.size(); ++i) {
+    if (i) {
+      *csv += ',';
+      *json += ',';
+    }
+    AppendCsvCell(csv, same[i]);
+    *json += keys[kSameFirst + i];
+    AppendJsonString(json, same[i]);
+  }
 }
 
 std::string MetaCsv() {
@@ -186,10 +218,12 @@ AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const Au
                                   const Date& as_at) {
   AuthorityData d;
   std::string csv = CsvHeader(), json = "[\n";
+  std::string same_csv, same_json;
+  SameCells(a, &same_csv, &same_json);
   d.rows = ForEachRow(site, a, aa, as_at, [&](const Cells& r) {
-    AppendCsvRow(&csv, r);
+    AppendCsvRow(&csv, r, same_csv);
     if (json.size() > 2) json += ",\n";
-    AppendJsonRow(&json, r);
+    AppendJsonRow(&json, r, same_json);
   });
   if (d.rows) json += "\n]\n";
   else json = "[]\n";

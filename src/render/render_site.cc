@@ -757,6 +757,7 @@ class SiteRenderer {
   struct KpiColumn {
     std::vector<const Value*> values;
     std::vector<const double*> targets;
+    mutable std::optional<std::string> sources, period;  // for its charts, made once
   };
   const KpiColumn& Column(const Authority& a, const Kpi& k) const {
     auto [it, fresh] = columns_.try_emplace(k.id);
@@ -792,9 +793,10 @@ class SiteRenderer {
     return s;
   }
 
-  std::string Sources(const Authority& a, const Kpi& k) const {
-    std::vector<std::string> titles;
+  const std::string& Sources(const Authority& a, const Kpi& k) const {
     const KpiColumn& col = Column(a, k);
+    if (col.sources) return *col.sources;
+    std::vector<std::string> titles;
     for (size_t i = 0; i < a.snapshots.size(); ++i) {
       if (!col.values[i]) continue;
       const Document* d = a.FindDocument(a.snapshots[i].source);
@@ -803,19 +805,20 @@ class SiteRenderer {
     }
     std::string out;
     for (size_t i = 0; i < titles.size(); ++i) out += (i ? "; " : "") + titles[i];
-    return out;
+    return *(col.sources = std::move(out));
   }
 
-  std::string Period(const Authority& a, const Kpi& k) const {
-    std::optional<Date> first, last;
+  const std::string& Period(const Authority& a, const Kpi& k) const {
     const KpiColumn& col = Column(a, k);
+    if (col.period) return *col.period;
+    std::optional<Date> first, last;
     for (size_t i = 0; i < a.snapshots.size(); ++i)
       if (col.values[i]) {
         if (!first) first = a.snapshots[i].as_at;
         last = a.snapshots[i].as_at;
       }
-    if (!first) return "no figures yet";
-    return *first == *last ? first->Long() : first->Long() + " to " + last->Long();
+    if (!first) return *(col.period = "no figures yet");
+    return *(col.period = *first == *last ? first->Long() : first->Long() + " to " + last->Long());
   }
 
   // The chart for a KPI: a line over time, or bars by item for a breakdown.
