@@ -1,5 +1,6 @@
 #include "publish/publish.h"
 
+#include "json_cursor.h"
 #include "parallel.h"
 #include "read_file.h"
 
@@ -76,7 +77,7 @@ namespace {
 // general parser.
 class ManifestReader {
  public:
-  explicit ManifestReader(std::string_view text) : t_(text) {}
+  explicit ManifestReader(std::string_view text) : c_(text) {}
 
   std::optional<Manifest> Read() {
     Manifest m;
@@ -99,35 +100,15 @@ class ManifestReader {
       if (!IsSafeOutputPath(path)) return std::nullopt;
       m.files.emplace_hint(m.files.end(), std::move(path), std::move(e));
     }
-    if (!Lit("\n}\n") || !t_.empty()) return std::nullopt;
+    if (!Lit("\n}\n") || !c_.empty()) return std::nullopt;
     return m;
   }
 
  private:
-  bool Lit(std::string_view s) {
-    if (t_.substr(0, s.size()) != s) return false;
-    t_.remove_prefix(s.size());
-    return true;
-  }
-  // A string without escapes; one with them goes to the general parser.
-  bool Str(std::string* out) {
-    if (t_.empty() || t_[0] != '"') return false;
-    size_t end = 1;  // a plain loop: find_first_of searches the set per character
-    while (end < t_.size() && t_[end] != '"' && t_[end] != '\\') ++end;
-    if (end == t_.size() || t_[end] != '"') return false;
-    out->assign(t_.substr(1, end - 1));
-    t_.remove_prefix(end + 1);
-    return true;
-  }
-  bool Num(size_t* out) {
-    size_t n = 0, i = 0;
-    for (; i < t_.size() && t_[i] >= '0' && t_[i] <= '9'; ++i) n = n * 10 + static_cast<size_t>(t_[i] - '0');
-    if (i == 0) return false;
-    *out = n;
-    t_.remove_prefix(i);
-    return true;
-  }
-  std::string_view t_;
+  bool Lit(std::string_view s) { return c_.Lit(s); }
+  bool Str(std::string* out) { return c_.Str(out); }
+  bool Num(size_t* out) { return c_.Num(out); }
+  JsonCursor c_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_cursor.h"
 #include "render/escape.h"
 
 namespace tracker {
@@ -178,9 +179,118 @@ std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std:
   return out;
 }
 
+namespace {
+
+// Reads the summaries exactly as SummariesToJson writes them, without a
+// JSON tree: a rebuild waits for them. Anything else is left to the general
+// parser.
+class SummariesReader {
+ public:
+  SummariesReader(std::string_view text, const SiteConfig& config) : c_(text), config_(config) {}
+
+  bool Read(std::vector<CachedSummary>* out, std::string* as_at, std::optional<FeedCutoff>* cutoff) {
+    if (!c_.Lit("{\"as_at\":") || !c_.Str(as_at) || !c_.Lit(",\"feed_cutoff\":")) return false;
+    if (c_.Lit("[")) {
+      FeedCutoff f;
+      if (!c_.Int(&f.day) || !c_.Lit(",") || !c_.Str(&f.id) || !c_.Lit("]")) return false;
+      *cutoff = f;
+    } else if (c_.Lit("null")) {
+      *cutoff = std::nullopt;
+    } else {
+      return false;
+    }
+    if (!c_.Lit(",\"summaries\":[")) return false;
+    for (bool first = true; !c_.Lit("]"); first = false) {
+      if (!first && !c_.Lit(",")) return false;
+      CachedSummary cs;
+      if (!Summary(&cs)) return false;
+      out->push_back(std::move(cs));
+    }
+    return c_.Lit("}\n") && c_.empty();
+  }
+
+ private:
+  bool Date(tracker::Date* d) {
+    if (c_.Lit("null")) {
+      *d = {};
+      return true;
+    }
+    std::string s;
+    if (!c_.Str(&s)) return false;
+    auto parsed = ParseDate(s, nullptr);
+    if (!parsed) return false;
+    *d = *parsed;
+    return true;
+  }
+
+  bool Summary(CachedSummary* cs) {
+    AuthoritySummary& s = cs->summary;
+    if (!c_.Lit("{\"fingerprint\":") || !c_.Str(&cs->fingerprint) || !c_.Lit(",\"slug\":") || !c_.Str(&s.slug) ||
+        !c_.Lit(",\"name\":") || !c_.Str(&s.name) || !c_.Lit(",\"short_name\":") || !c_.Str(&s.short_name) ||
+        !c_.Lit(",\"region\":") || !c_.Str(&s.region) || !c_.Lit(",\"ons_code\":") || !c_.Str(&s.ons_code) ||
+        !c_.Lit(",\"measures\":") || !c_.Num(&s.measures) || !c_.Lit(",\"documents\":") ||
+        !c_.Num(&s.documents) || !c_.Lit(",\"statuses\":["))
+      return false;
+    for (size_t k = 0; k < s.statuses.size(); ++k) {
+      long v = 0;
+      if ((k && !c_.Lit(",")) || !c_.Int(&v)) return false;
+      s.statuses[k] = static_cast<int>(v);
+    }
+    if (!c_.Lit("],\"latest_document\":")) return false;
+    if (!c_.Lit("null")) {
+      AuthoritySummary::DocumentRef d;
+      if (!c_.Lit("[") || !c_.Str(&d.slug) || !c_.Lit(",") || !c_.Str(&d.title) || !c_.Lit(",") ||
+          !c_.Str(&d.type) || !c_.Lit(",") || !Date(&d.date) || !c_.Lit("]"))
+        return false;
+      s.latest_document = std::move(d);
+    }
+    if (!c_.Lit(",\"newest\":[") || !Date(&s.newest.snapshot) || !c_.Lit(",") || !Date(&s.newest.document) ||
+        !c_.Lit("],\"feed\":["))
+      return false;
+    const std::string prefix = s.short_name + ": ";
+    for (bool first = true; !c_.Lit("]"); first = false) {
+      tracker::Date date;
+      if ((!first && !c_.Lit(",")) || !c_.Lit("[") || !Date(&date) || !c_.Lit(",")) return false;
+      size_t figures = 0;
+      std::string document, title, summary;
+      if (c_.Num(&figures)) {
+        s.feed.push_back(SnapshotEntry(config_, s.slug, prefix, date, figures));
+      } else if (c_.Str(&document) && c_.Lit(",") && c_.Str(&title) && c_.Lit(",") && c_.Str(&summary)) {
+        s.feed.push_back(DocumentEntry(config_, s.slug, prefix, document, date, title, summary));
+      } else {
+        return false;
+      }
+      if (!c_.Lit("]")) return false;
+    }
+    if (!c_.Lit(",\"pages\":[")) return false;
+    for (bool first = true; !c_.Lit("]"); first = false) {
+      std::string page;
+      if ((!first && !c_.Lit(",")) || !c_.Str(&page)) return false;
+      s.pages.push_back(s.slug + "/" + page);
+    }
+    if (!c_.Lit(",\"downloads\":[")) return false;
+    for (bool first = true; !c_.Lit("]"); first = false) {
+      Download d;
+      if ((!first && !c_.Lit(",")) || !c_.Lit("[") || !c_.Str(&d.path) || !c_.Lit(",") || !c_.Str(&d.title) ||
+          !c_.Lit(",") || !c_.Str(&d.format) || !c_.Lit(",") || !c_.Num(&d.rows) || !c_.Lit(",") ||
+          !c_.Num(&d.bytes) || !c_.Lit(",") || !c_.Str(&d.authority) || !c_.Lit("]"))
+        return false;
+      s.downloads.push_back(std::move(d));
+    }
+    return c_.Lit(",\"rows\":") && c_.Num(&s.rows) && c_.Lit("}");
+  }
+
+  JsonCursor c_;
+  const SiteConfig& config_;
+};
+
+}  // namespace
+
 std::vector<CachedSummary> SummariesFromJson(const std::string& text, const SiteConfig& config, std::string* as_at,
                                              std::optional<FeedCutoff>* cutoff) {
   std::vector<CachedSummary> out;
+  if (SummariesReader(text, config).Read(&out, as_at, cutoff)) return out;
+  out.clear();
   try {
     const json all = json::parse(text);
     *as_at = all.at("as_at").get<std::string>();

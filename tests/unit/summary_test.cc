@@ -3,6 +3,8 @@
 #include <map>
 #include <mutex>
 
+#include <nlohmann/json.hpp>
+
 #include "assess/assess_site.h"
 #include "load/load_site.h"
 #include "load/load_theme.h"
@@ -141,4 +143,48 @@ TEST_CASE("the site-wide feed lists the newest entries; each authority's feed li
   CHECK(site.find("<title>alpha: Figures as at 1 December 2022</title>") <
         site.find("<title>alpha: Figures as at 1 November 2022</title>"));
   CHECK(site.find("Notice to") == std::string::npos);  // 2020: too old for the newest 50
+}
+
+TEST_CASE("the summaries read the same whether the quick reader or the general parser reads them") {
+  SourceTree tree = Councils();
+  Rendered whole = Render(tree, Date{2022, 12, 1}, RenderOptions{});
+  std::vector<CachedSummary> cached;
+  for (const auto& s : whole.outcome.summaries) cached.push_back({"fp-" + s.slug, s});
+  // A quote needs an escape, which the quick reader leaves to the parser.
+  cached[0].summary.name = "A \"quoted\" council";
+  Diagnostics diag;
+  SiteConfig config = LoadSite(tree, diag).config;
+  const std::vector<FeedEntry> feed = SiteFeed(whole.outcome.summaries);
+  const std::string text = SummariesToJson(cached, "2022-12-01", feed);
+  // The same content laid out otherwise: only the general parser reads it.
+  const std::string relaid = nlohmann::json::parse(text).dump(1) + "\n";
+  std::string as_at[3];
+  std::optional<FeedCutoff> cutoff[3];
+  auto quick = SummariesFromJson(SummariesToJson({cached[1]}, "2022-12-01", feed), config, &as_at[0], &cutoff[0]);
+  auto with_escape = SummariesFromJson(text, config, &as_at[1], &cutoff[1]);
+  auto general = SummariesFromJson(relaid, config, &as_at[2], &cutoff[2]);
+  REQUIRE(quick.size() == 1);
+  REQUIRE(with_escape.size() == 2);
+  REQUIRE(general.size() == 2);
+  CHECK(with_escape[0].summary.name == "A \"quoted\" council");
+  CHECK(quick[0].summary == general[1].summary);
+  for (size_t i = 0; i < 2; ++i) {
+    CHECK(with_escape[i].fingerprint == general[i].fingerprint);
+    CHECK(with_escape[i].summary == general[i].summary);
+  }
+  // What only the quick reader takes (the parser refuses bytes that are not
+  // UTF-8) shows that it is the one reading tracker's own layout.
+  CachedSummary odd = cached[1];
+  odd.summary.region = "not UTF-8: \xff";
+  std::string ignored;
+  std::optional<FeedCutoff> ignored_cutoff;
+  auto only_quick = SummariesFromJson(SummariesToJson({odd}, "2022-12-01", feed), config, &ignored, &ignored_cutoff);
+  REQUIRE(only_quick.size() == 1);
+  CHECK(only_quick[0].summary.region == odd.summary.region);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(as_at[i] == "2022-12-01");
+    REQUIRE(cutoff[i]);
+    CHECK(cutoff[i]->id == feed.back().id);
+    CHECK(cutoff[i]->day == feed.back().date.FirstDay());
+  }
 }
