@@ -433,8 +433,13 @@ bool Publisher::Reuse(const std::string& group) {
   for (const auto* entry : mine)
     if (!KeepPublished(entry->first)) return false;
   std::lock_guard<std::mutex> lock(mu_);
-  for (const auto* entry : mine)
-    if (files_.emplace(entry->first, entry->second).second) ++unchanged_;  // once, however often asked
+  // In path order, and the groups mostly come in order too: hinted at the
+  // end, each insertion costs one comparison rather than a search.
+  for (const auto* entry : mine) {
+    const size_t before = files_.size();
+    files_.emplace_hint(files_.end(), entry->first, entry->second);
+    if (files_.size() > before) ++unchanged_;  // once, however often asked
+  }
   return true;
 }
 
