@@ -91,25 +91,31 @@ std::string SourcesToText(const std::string& inputs, const std::map<std::string,
   return text;
 }
 
-// path -> "size:mtime" and hash; empty unless it describes `inputs`.
-std::map<std::string, std::pair<std::string, std::string>> SourcesFromText(std::string_view text,
-                                                                           const std::string& inputs) {
-  std::map<std::string, std::pair<std::string, std::string>> out;
+// One source as the last build saw it: views into the records' text.
+struct SourceRecord {
+  std::string_view path, stat, hash;  // stat is "size:mtime"
+};
+
+// The records in path order, as SourcesToText writes them; empty unless
+// they describe `inputs` and are whole and in order.
+std::vector<SourceRecord> SourcesFromText(std::string_view text, const std::string& inputs) {
+  std::vector<SourceRecord> out;
   std::string_view header = kSourcesHeader;
   if (inputs.empty() || text.substr(0, header.size()) != header) return out;
   text.remove_prefix(header.size());
   size_t nl = text.find('\n');
   if (nl == std::string_view::npos || text.substr(0, nl) != inputs) return out;
   text.remove_prefix(nl + 1);
-  auto hint = out.end();
+  out.reserve(std::count(text.begin(), text.end(), '\n'));
   while (!text.empty()) {
     nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
     size_t t1 = line.find('\t'), t2 = line.rfind('\t');
     if (t1 == std::string_view::npos || t1 == t2) return {};  // damaged: read every source
-    hint = out.emplace_hint(hint, std::string(line.substr(0, t1)),
-                            std::make_pair(std::string(line.substr(t1 + 1, t2 - t1 - 1)), std::string(line.substr(t2 + 1))));
+    SourceRecord r{line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)};
+    if (!out.empty() && !(out.back().path < r.path)) return {};  // out of order: the same
+    out.push_back(r);
   }
   return out;
 }
@@ -243,7 +249,8 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     summaries_config = HashBytes(*global.Find("site.yml"));
   };
   std::future<void> summaries_read;
-  auto sources_cache = SourcesFromText(publisher.ReadCache("sources"), prev.inputs);
+  const std::string sources_text = publisher.ReadCache("sources");
+  const std::vector<SourceRecord> sources_cache = SourcesFromText(sources_text, prev.inputs);
   if (opt.write) mark("read the last build's records");
 
   // A file whose size and time are unchanged is not read again: its hash is
@@ -255,19 +262,30 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   if (opt.write) {
     stats = listing.get();
     mark("list the sources");
-    std::vector<std::string> unread;
+    // Both in path order: walked side by side. Nothing is built until the
+    // build is known to have work to do.
     bool all_same = same_tool && prev.options == options && !sources_cache.empty() &&
                     sources_cache.size() == stats.size();
-    for (const auto& [path, stat] : stats) {
-      auto c = sources_cache.find(path);
-      if (c != sources_cache.end() && c->second.first == stat) {
-        hashes.emplace_hint(hashes.end(), path, std::move(c->second.second));
-      } else {
-        unread.push_back(path);
-        all_same = false;
+    if (all_same) {
+      auto r = sources_cache.begin();
+      for (const auto& [path, stat] : stats) {
+        if (r->path != path || r->stat != stat) {
+          all_same = false;
+          break;
+        }
+        ++r;
       }
     }
     if (all_same) return up_to_date(prev);
+    std::vector<std::string> unread;
+    auto r = sources_cache.begin();
+    for (const auto& [path, stat] : stats) {
+      while (r != sources_cache.end() && r->path < path) ++r;
+      if (r != sources_cache.end() && r->path == path && r->stat == stat)
+        hashes.emplace_hint(hashes.end(), path, std::string(r->hash));
+      else
+        unread.push_back(path);
+    }
     summaries_read = std::async(std::launch::async, read_summaries);
     ReadSources(opt.source, unread, tree, diag);
     for (const auto& [path, bytes] : tree.files) hashes[path] = HashBytes(bytes);
