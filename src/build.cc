@@ -74,7 +74,7 @@ std::string GroupFingerprint(const std::string& authority, const std::string& as
 // it is read on every build.
 constexpr const char* kSourcesHeader = "tracker sources 1\n";
 
-std::string SourcesToText(const std::string& inputs, const std::map<std::string, std::string>& stats,
+std::string SourcesToText(const std::string& inputs, const SourceStats& stats,
                           const std::map<std::string, std::string>& hashes) {
   std::string text = std::string(kSourcesHeader) + inputs + "\n";
   size_t bytes = text.size();
@@ -222,7 +222,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // load: sizes and times first, taken before reading, so a file that
   // changes during the build is seen as changed next time. Listing a large
   // site takes a while, so it runs beside reading the last build's records.
-  std::future<std::map<std::string, std::string>> listing;
+  std::future<SourceStats> listing;
   if (opt.write) listing = std::async(std::launch::async, [&] { return StatSourceTree(opt.source); });
   if (opt.write && !publisher.Begin(out_dir, &why)) {
     report.Error(why);
@@ -258,7 +258,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   Diagnostics diag;
   SourceTree tree;
   std::map<std::string, std::string> hashes;
-  std::map<std::string, std::string> stats;
+  SourceStats stats;
   if (opt.write) {
     stats = listing.get();
     mark("list the sources");

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <iterator>
 #include <cstring>
 
@@ -28,7 +29,13 @@ struct Listed {
 };
 
 std::string StatText(const struct stat& st) {
-  return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec);
+  char size[24], time[24];
+  char* size_end = std::to_chars(size, size + sizeof size, static_cast<long long>(st.st_size)).ptr;
+  char* time_end = std::to_chars(time, time + sizeof time, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec).ptr;
+  std::string out;
+  out.reserve((size_end - size) + 1 + (time_end - time));
+  out.append(size, size_end).append(1, ':').append(time, time_end);
+  return out;
 }
 
 // Lists one folder below `dirfd`: its visible regular files into `files`,
@@ -106,9 +113,11 @@ std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
 
 }  // namespace
 
-std::map<std::string, std::string> StatSourceTree(const fs::path& root) {
-  std::map<std::string, std::string> out;
-  for (auto& l : ListSources(root, nullptr)) out.emplace_hint(out.end(), std::move(l.path), std::move(l.stat));
+SourceStats StatSourceTree(const fs::path& root) {
+  std::vector<Listed> listed = ListSources(root, nullptr);
+  SourceStats out;
+  out.reserve(listed.size());
+  for (auto& l : listed) out.emplace_back(std::move(l.path), std::move(l.stat));
   return out;
 }
 

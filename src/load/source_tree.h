@@ -32,7 +32,8 @@ void ReadSources(const std::filesystem::path& root, const std::vector<std::strin
 
 // The same files' sizes and modification times, without reading them: how a
 // rebuild tells in a moment that nothing changed, as make and ninja do.
-// Path -> "size:mtime in nanoseconds".
-std::map<std::string, std::string> StatSourceTree(const std::filesystem::path& root);
+// Path and "size:mtime in nanoseconds", in path order.
+using SourceStats = std::vector<std::pair<std::string, std::string>>;
+SourceStats StatSourceTree(const std::filesystem::path& root);
 
 }  // namespace tracker
