@@ -277,6 +277,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
       }
     }
     if (all_same) return up_to_date(prev);
+    publisher.EmptyTrash();  // beside the work to come
     std::vector<std::string> unread;
     auto r = sources_cache.begin();
     for (const auto& [path, stat] : stats) {

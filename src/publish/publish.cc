@@ -196,6 +196,7 @@ bool Publisher::Begin(const fs::path& out_in, std::string* error) {
   }
   cache_ = parent / ("." + out_.filename().string() + ".tracker");
   back_ = cache_ / "back";
+  trash_ = cache_ / "trash";
   fs::create_directories(cache_, ec);
   // One build at a time: two would both rework the back folder.
   lock_fd_ = ::open((cache_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -528,10 +529,22 @@ void Publisher::ResyncBack(const std::string& manifest_text) {
   };
   std::stable_sort(paths.begin(), paths.end(),
                    [&](const std::string& x, const std::string& y) { return old_size(x) > old_size(y); });
+  // A large file the new site replaced is moved aside, not deleted: once
+  // written out, freeing its blocks makes the build wait on the disk
+  // (tens of milliseconds for the all-authorities files), so the next build
+  // deletes it while it works (EmptyTrash).
+  constexpr size_t kLarge = size_t{1} << 20;
+  const std::string prefix = HashBytes(manifest_text).substr(0, 12) + "-";
+  std::error_code trash_ec;
+  bool have_trash = false;
+  for (const auto& p : paths) have_trash = have_trash || old_size(p) >= kLarge;
+  if (have_trash) fs::create_directory(trash_, trash_ec);
   std::vector<char> done(paths.size(), 0);
   ParallelFor(paths.size(), Threads(), [&](size_t i) {
     fs::path from = out_ / paths[i], to = back_ / paths[i];
-    ::unlink(to.c_str());
+    if (!(have_trash && old_size(paths[i]) >= kLarge &&
+          ::rename(to.c_str(), (trash_ / (prefix + std::to_string(i))).c_str()) == 0))
+      ::unlink(to.c_str());
     if (files_.count(paths[i]) && ::link(from.c_str(), to.c_str()) != 0) {
       std::error_code ec;
       fs::create_directories(to.parent_path(), ec);
@@ -583,7 +596,17 @@ void Publisher::Abort() {
   open_ = false;
 }
 
+void Publisher::EmptyTrash() {
+  if (trash_.empty() || emptying_.valid()) return;
+  emptying_ = std::async(std::launch::async, [trash = trash_] {
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(trash, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+      ::unlink(it->path().c_str());
+  });
+}
+
 Publisher::~Publisher() {
+  if (emptying_.valid()) emptying_.wait();
   Abort();
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }

@@ -15,6 +15,7 @@
 // the next build its speed.
 #pragma once
 #include <atomic>
+#include <future>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -79,6 +80,10 @@ class Publisher {
   bool Commit(const Manifest& m, std::string* error);
   // After Commit: keeps a cache file for the next build.
   void WriteCache(const std::string& name, const std::string& bytes);
+  // Deletes, beside the build, the large files earlier builds replaced (see
+  // ResyncBack); waited for before the Publisher goes. For a build known to
+  // have work to do, whose work hides the wait.
+  void EmptyTrash();
   // Drops the new site; the published site stays as it was.
   void Abort();
   ~Publisher();
@@ -97,7 +102,8 @@ class Publisher {
   void PrimeBack(const std::string& manifest_text);
   void ResyncBack(const std::string& manifest_text);
 
-  std::filesystem::path out_, back_, cache_;
+  std::filesystem::path out_, back_, cache_, trash_;
+  std::future<void> emptying_;
   Manifest previous_;
   bool has_previous_ = false;
   int lock_fd_ = -1;

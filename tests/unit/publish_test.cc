@@ -210,3 +210,28 @@ TEST_CASE("the manifest reads back as written, odd names included") {
   m.files = {{"../x", {"h", 1, ""}}};
   CHECK_FALSE(ManifestFromJson(ManifestToJson(m)));
 }
+
+TEST_CASE("a large file the new site replaced waits in the trash until the next build with work") {
+  TempDir tmp;
+  fs::path out = tmp.path / "site", trash = tmp.path / ".site.tracker/trash";
+  std::string error;
+  const std::string big1(2 << 20, 'a'), big2(2 << 20, 'b'), small = "s";
+  REQUIRE(PublishSite(out, {{"all.csv", big1}, {"index.html", small}}, &error));
+  // The second version replaces the large file: its old copy leaves the
+  // back folder for the trash, not for deletion, and the back folder is level.
+  REQUIRE(PublishSite(out, {{"all.csv", big2}, {"index.html", small + "2"}}, &error));
+  CHECK(Read(out / "all.csv") == big2);
+  CHECK(Inode(tmp.path / ".site.tracker/back/all.csv") == Inode(out / "all.csv"));
+  CHECK(Inode(tmp.path / ".site.tracker/back/index.html") == Inode(out / "index.html"));
+  std::vector<std::string> trashed;
+  for (auto& e : fs::directory_iterator(trash)) trashed.push_back(Read(e.path()));
+  CHECK(trashed == std::vector<std::string>{big1});  // the small file was simply deleted
+  // The next build that has work to do empties it.
+  {
+    Publisher p;
+    REQUIRE(p.Begin(out, &error));
+    p.EmptyTrash();
+  }
+  CHECK(fs::is_empty(trash));
+  CHECK(Read(out / "all.csv") == big2);
+}
