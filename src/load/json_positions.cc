@@ -1,5 +1,7 @@
 #include "load/json_positions.h"
 
+#include "load/text.h"
+
 namespace tracker {
 
 std::string JsonPointerAppend(const std::string& base, const std::string& key) {
@@ -13,24 +15,6 @@ std::string JsonPointerAppend(const std::string& base, const std::string& key) {
 }
 
 namespace {
-
-void AppendUtf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // A forgiving walker: the text is known to be valid JSON.
 class Indexer {

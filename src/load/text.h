@@ -14,4 +14,8 @@ struct LineCol {
 };
 LineCol LineColAt(const std::string& text, size_t offset);
 
+// Appends code point `cp` (at most U+10FFFF) as UTF-8: for escapes such
+// as \u00e9 in JSON and YAML.
+void AppendUtf8(std::string& out, unsigned cp);
+
 }  // namespace tracker

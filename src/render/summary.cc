@@ -92,18 +92,17 @@ std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std:
   for (size_t i = 0; i < cached.size(); ++i) {
     const auto& [fingerprint, s] = cached[i];
     if (i) out += ',';
-    out += "{\"fingerprint\":";
-    str(fingerprint);
-    out += ",\"slug\":";
-    str(s.slug);
-    out += ",\"name\":";
-    str(s.name);
-    out += ",\"short_name\":";
-    str(s.short_name);
-    out += ",\"region\":";
-    str(s.region);
-    out += ",\"ons_code\":";
-    str(s.ons_code);
+    auto text = [&](const char* key, std::string_view v) {
+      out += key;
+      out += ':';
+      str(v);
+    };
+    out += '{';
+    text("\"fingerprint\"", fingerprint);
+    for (const auto& [key, v] : {std::pair{",\"slug\"", &s.slug}, {",\"name\"", &s.name},
+                                 {",\"short_name\"", &s.short_name}, {",\"region\"", &s.region},
+                                 {",\"ons_code\"", &s.ons_code}})
+      text(key, *v);
     out += ",\"measures\":";
     num(s.measures);
     out += ",\"documents\":";
