@@ -258,6 +258,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   Diagnostics diag;
   SourceTree tree;
   std::map<std::string, std::string> hashes;
+  std::set<std::string> deferred;  // authority files whose hash their worker finds
   SourceStats stats;
   if (opt.write) {
     stats = listing.get();
@@ -288,14 +289,38 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
         unread.push_back(path);
     }
     summaries_read = std::async(std::launch::async, read_summaries);
+    // With a last build to compare with, every changed file is hashed now,
+    // as the same bytes under new times (a fresh checkout in CI) still leave
+    // nothing to do. Without one, only the files every page reads are read
+    // here: an authority's are read and hashed by the worker that loads it.
+    if (!same_tool) {
+      std::vector<std::string> now;
+      for (auto& path : unread) {
+        if (OwnerOf(path).empty()) {
+          now.push_back(std::move(path));
+        } else {
+          hashes.emplace(path, "");  // filled in by the authority's worker
+          deferred.insert(std::move(path));
+        }
+      }
+      unread = std::move(now);
+    }
     ReadSources(opt.source, unread, tree, diag);
     for (const auto& [path, bytes] : tree.files) hashes[path] = HashBytes(bytes);
+    // An authority's files are read again by the worker that loads it, so
+    // memory never holds every authority's at once.
+    for (auto it = tree.files.begin(); it != tree.files.end();) {
+      if (OwnerOf(it->first).empty())
+        ++it;
+      else
+        it = tree.files.erase(it);
+    }
     mark("read the changed sources");
   } else {
     tree = ReadSourceTree(opt.source, diag);
     for (const auto& [path, bytes] : tree.files) hashes[path] = HashBytes(bytes);
   }
-  const Fingerprints fp = FingerprintInputs(hashes, options);
+  Fingerprints fp = FingerprintInputs(hashes, options);
   auto record_sources = [&] {
     if (opt.write) publisher.WriteCache("sources", SourcesToText(fp.all, stats, hashes));
   };
@@ -306,8 +331,10 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     return up_to_date(prev);
   }
   // Each source's hash, for the next build: true of the sources whatever
-  // becomes of this build, so kept beside the rest of the work.
-  auto sources_written = std::async(std::launch::async, record_sources);
+  // becomes of this build, so kept beside the rest of the work (once every
+  // hash is known).
+  std::future<void> sources_written;
+  if (deferred.empty()) sources_written = std::async(std::launch::async, record_sources);
 
   // Which authorities to load. When only some authorities' files changed,
   // the others are listed from their summaries of the last build and their
@@ -330,102 +357,133 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     others.push_back(std::move(c.summary));
   }
   if (!cached.empty()) mark("keep the unchanged authorities' pages");
-  std::set<std::string> skip;
-  for (const auto& o : others) skip.insert(o.slug);
-  // Reads what is still unread and hands over the files to load, moved,
-  // not copied: every file, or only those of the authorities not kept.
-  auto load = [&](bool partial) {
+
+  // load, part one: what every page reads, and which files make up each
+  // authority. The authorities themselves are loaded one at a time below.
+  SourceTree global;
+  {
     std::vector<std::string> unread;
     for (const auto& [path, _] : hashes)
-      if (!tree.files.count(path) && !(partial && skip.count(OwnerOf(path)))) unread.push_back(path);
+      if (OwnerOf(path).empty() && !tree.files.count(path)) unread.push_back(path);
     ReadSources(opt.source, unread, tree, diag);
-    SourceTree mine;
-    if (!partial) {
-      mine.files.swap(tree.files);
-      return mine;
-    }
     for (auto it = tree.files.begin(); it != tree.files.end();) {
-      if (skip.count(OwnerOf(it->first)))
-        ++it;
+      if (OwnerOf(it->first).empty())
+        global.files.insert(tree.files.extract(it++));
       else
-        mine.files.insert(tree.files.extract(it++));
+        ++it;
     }
-    return mine;
-  };
-  SourceTree loaded = load(!others.empty());
-  Site site = LoadSiteMovingBodies(loaded, diag);
-  NewestDates newest;
-  for (const auto& a : site.authorities) newest.Add(NewestOf(a));
-  for (const auto& o : others) newest.Add(o.newest);
-  Date as_at = ResolveAsAt(site.config, opt.as_at, newest);
-  // The kept summaries hold only the feed entries that made the site-wide
-  // feed; the loaded authorities' entries must not push it past them.
-  auto feed_known = [&] {
-    std::vector<AuthoritySummary> feeds = others;
-    for (const auto& a : site.authorities) {
-      AuthoritySummary s;
-      s.feed = FeedEntries(site.config, a, as_at, true);
-      feeds.push_back(std::move(s));
-    }
-    return SiteFeedKnown(feeds, feed_cutoff);
-  };
-  // Problems are reported as a clean build would, a new as-at date changes
-  // every page, and a site-wide feed may need older entries: in each case,
+  }
+  SiteGlobals globals = LoadGlobals(global, diag);
+  Theme theme = LoadTheme(global, globals.config, diag);
+  std::vector<std::string> paths;
+  paths.reserve(hashes.size());
+  for (const auto& [path, _] : hashes) paths.push_back(path);
+  const std::vector<AuthorityFiles> plan = PlanAuthorities(paths, diag);
+  if (plan.empty() && global.Find("site.yml"))
+    diag.Warning({"content", 0, 0}, "no authorities yet: add content/<authority>/_authority.md");
+  // Problems outside the authorities are reported as a clean build would:
   // everything is loaded.
-  if (!others.empty() && (!diag.empty() || as_at.Iso() != prev_as_at || !feed_known())) {
-    report.Verbose("loading every authority: " +
-                   std::string(!diag.empty()                ? "there are problems to report"
-                               : as_at.Iso() != prev_as_at ? "the as-at date changed"
-                                                            : "the site-wide feed needs older entries"));
+  if (!others.empty() && !diag.empty()) {
+    report.Verbose("loading every authority: there are problems to report");
     others.clear();
-    skip.clear();
-    diag = Diagnostics();
-    // The first load took its Markdown bodies, so those files are read again.
-    loaded.files.clear();
-    loaded = load(false);
-    site = LoadSiteMovingBodies(loaded, diag);
-    as_at = ResolveAsAt(site, opt.as_at);
   }
-  Theme theme = LoadTheme(loaded, site.config, diag);
-  mark("load");
-  report.Diagnostics(diag, loaded);
-  if (diag.HasErrors()) {
-    if (!opt.json) err << (opt.write ? "build stopped: nothing was written\n" : "check failed\n");
-    report.Summary(kExitContentError, counts);
-    return kExitContentError;
+  const size_t n = plan.size();
+  // Each authority's files read so far, handed to it; the texts of files
+  // with problems are kept, to quote in the messages.
+  std::vector<SourceTree> own(n);
+  {
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < n; ++i) index[plan[i].slug] = i;
+    for (auto it = tree.files.begin(); it != tree.files.end();) {
+      auto at = index.find(OwnerOf(it->first));
+      if (at != index.end())
+        own[at->second].files.insert(tree.files.extract(it++));
+      else
+        ++it;
+    }
   }
+  std::mutex quoted_mu;
+  SourceTree quoted = std::move(global);
+  quoted.files.merge(tree.files);  // read, but no authority's: kept for the messages
+  std::vector<Diagnostics> local(n);
+  auto keep_quotes = [&](size_t i) {
+    std::set<std::string> noisy;
+    for (const auto& d : local[i].Sorted()) noisy.insert(d.pos.path);
+    std::lock_guard<std::mutex> lock(quoted_mu);
+    for (const auto& path : noisy)
+      if (auto it = own[i].files.find(path); it != own[i].files.end()) quoted.files.insert(own[i].files.extract(it));
+  };
+  // Reads an authority's snapshots, the rest of its files, or both, unless
+  // already read, hashing those no hash is known for yet.
+  std::vector<std::vector<std::pair<std::string, std::string>>> own_hashes(n);
+  auto read_own = [&](size_t i, bool snapshots, bool rest) {
+    std::vector<std::string> unread;
+    for (const auto& f : plan[i].files)
+      if ((f.kind == AuthorityFiles::kSnapshot ? snapshots : rest) && !own[i].files.count(f.path))
+        unread.push_back(f.path);
+    ReadSources(opt.source, unread, own[i], local[i], 1);
+    for (const auto& path : unread)
+      if (deferred.count(path))
+        if (const std::string* text = own[i].Find(path)) own_hashes[i].emplace_back(path, HashBytes(*text));
+  };
+  std::vector<char> loading(n, 1);
+  auto keep_others = [&] {
+    std::set<std::string> kept;
+    for (const auto& o : others) kept.insert(o.slug);
+    for (size_t i = 0; i < n; ++i) loading[i] = !kept.count(plan[i].slug);
+  };
+  keep_others();
 
-  // The model holds what the pages need; the raw bytes can go.
-  tree.files.clear();
-  loaded.files.clear();
+  // The as-at date: the flag, else site.yml, else the newest snapshot of
+  // any authority, so the snapshots are read first; else the newest document.
+  std::vector<std::optional<std::vector<Snapshot>>> early(n);
+  std::vector<std::optional<Authority>> preloaded(n);
+  NewestDates newest;
+  for (const auto& o : others) newest.Add(o.newest);
+  if (!opt.as_at && !globals.config.as_at) {
+    ParallelFor(n, jobs, [&](size_t i) {
+      if (!loading[i]) return;
+      read_own(i, true, false);
+      early[i] = LoadSnapshots(plan[i], own[i], globals, local[i]);
+      // Parsed: their texts go, but for those with problems to quote.
+      keep_quotes(i);
+      for (const auto& f : plan[i].files)
+        if (f.kind == AuthorityFiles::kSnapshot) own[i].files.erase(f.path);
+    });
+    for (size_t i = 0; i < n; ++i)
+      if (early[i])
+        for (const auto& snap : *early[i]) newest.snapshot = std::max(newest.snapshot, snap.as_at);
+    if (!newest.snapshot.valid()) {
+      // No figures anywhere: a small site, so its authorities are loaded
+      // whole to find their newest document.
+      ParallelFor(n, jobs, [&](size_t i) {
+        if (!loading[i]) return;
+        read_own(i, !early[i], true);
+        preloaded[i] = LoadAuthority(plan[i], own[i], globals, std::move(early[i]), local[i]);
+        newest.document = std::max(newest.document, NewestOf(*preloaded[i]).document);
+      });
+    }
+  }
+  Date as_at = ResolveAsAt(globals.config, opt.as_at, newest);
+  // A new as-at date changes every page.
+  if (!others.empty() && as_at.Iso() != prev_as_at) {
+    report.Verbose("loading every authority: the as-at date changed");
+    others.clear();
+    keep_others();
+  }
+  mark("load what every page reads, and the snapshots");
 
-  // assess: every measure's status at the as-at date.
-  SiteAssessment assessment = AssessSite(site, as_at);
-  mark("assess");
-
-  // render and publish: pages go to the back folder as they are made; an
-  // authority whose inputs are unchanged keeps its pages.
-  RenderOptions ropt;
-  ropt.jobs = jobs;
   // An authority's pages read its own files, the global ones and the as-at
   // date (every footer states it), so those decide whether they can be kept.
+  // Without a last build to compare with, they are known only once every
+  // authority's files are hashed, and needed only for the manifest.
   std::map<std::string, std::string> groups;
-  for (const auto& [slug, hash] : fp.authorities) groups[slug] = GroupFingerprint(hash, as_at.Iso());
-  if (same_tool) {
-    for (const auto& a : site.authorities) {
-      auto old = prev.groups.find(a.slug);
-      auto now = groups.find(a.slug);
-      if (old != prev.groups.end() && now != groups.end() && old->second == now->second &&
-          publisher.Reuse(a.slug)) {
-        ropt.reuse.insert(a.slug);
-        report.Verbose("kept " + a.slug + "'s pages: its inputs are unchanged");
-      }
-    }
-  }
-  const size_t kept = others.size() + ropt.reuse.size();
-  ropt.others = std::move(others);
+  auto make_groups = [&] {
+    for (const auto& [slug, hash] : fp.authorities) groups[slug] = GroupFingerprint(hash, as_at.Iso());
+  };
+  make_groups();
   std::set<std::string> slugs;
-  for (const auto& [slug, _] : groups) slugs.insert(slug);
+  for (const auto& a : plan) slugs.insert(a.slug);
   std::atomic<size_t> pages{0}, data_files{0}, files{0};
   std::mutex progress_mu;
   auto last_progress = std::chrono::steady_clock::now();
@@ -444,8 +502,117 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
       }
     }
   };
-  RenderOutcome rendered = RenderSite(site, assessment, theme, ropt, sink);
-  mark("render and write");
+
+  // load, assess, render and publish, one authority at a time: each is
+  // read, checked, judged at the as-at date and rendered, its pages going
+  // to the back folder as they are made, then let go, so memory holds one
+  // authority per worker, not the site. Once any problem is an error,
+  // nothing more is rendered, but every authority is still checked.
+  std::atomic<bool> failed{diag.HasErrors()};
+  std::vector<std::optional<AuthoritySummary>> made(n);
+  std::vector<std::vector<std::string>> render_errors(n);
+  std::atomic<size_t> reused{0};
+  // With one authority, its dashboard is the home page: kept for the
+  // site-wide files.
+  std::optional<Site> only;
+  auto process = [&](size_t i) {
+    Diagnostics& d = local[i];
+    Site one;
+    one.config = globals.config;
+    one.kpis = globals.kpis;
+    if (preloaded[i]) {
+      one.authorities.push_back(std::move(*preloaded[i]));
+    } else {
+      read_own(i, !early[i], true);
+      one.authorities.push_back(LoadAuthority(plan[i], own[i], globals, std::move(early[i]), d));
+    }
+    keep_quotes(i);
+    own[i] = SourceTree();
+    if (d.HasErrors()) failed = true;
+    if (failed) return;
+    const SiteAssessment assessment = AssessSite(one, as_at);
+    // Loaded, yet its inputs are those of the published pages: they stay.
+    bool keep = false;
+    if (same_tool) {
+      auto old = prev.groups.find(plan[i].slug);
+      keep = old != prev.groups.end() && old->second == groups[plan[i].slug] && publisher.Reuse(plan[i].slug);
+    }
+    if (keep) {
+      ++reused;
+      report.Verbose("kept " + plan[i].slug + "'s pages: its inputs are unchanged");
+    }
+    made[i] = RenderAuthority(one, assessment, 0, theme, !keep, sink, &render_errors[i]);
+    if (n == 1) only = std::move(one);
+  };
+  ParallelFor(n, jobs, [&](size_t i) {
+    if (loading[i]) process(i);
+  });
+  // The kept summaries hold only the feed entries that made the site-wide
+  // feed; the loaded authorities' entries must not push it past them, or
+  // the kept authorities are loaded too (their pages still kept).
+  auto summaries_of = [&] {
+    std::vector<AuthoritySummary> all = others;
+    for (auto& m : made)
+      if (m) all.push_back(*m);
+    std::sort(all.begin(), all.end(), [](const AuthoritySummary& x, const AuthoritySummary& y) { return x.slug < y.slug; });
+    return all;
+  };
+  std::vector<AuthoritySummary> summaries;
+  if (!failed) {
+    summaries = summaries_of();
+    if (!others.empty() && !SiteFeedKnown(summaries, feed_cutoff)) {
+      report.Verbose("loading every authority: the site-wide feed needs older entries");
+      std::vector<char> before = loading;
+      others.clear();
+      keep_others();
+      ParallelFor(n, jobs, [&](size_t i) {
+        if (loading[i] && !before[i]) process(i);
+      });
+      if (!failed) summaries = summaries_of();
+    }
+  }
+  for (const auto& d : local) diag.Append(d);
+  if (!deferred.empty()) {
+    for (const auto& mine : own_hashes)
+      for (const auto& [path, hash] : mine) hashes[path] = hash;
+    // Files no authority loads (reported above as ignored or misplaced)
+    // are hashed too, and kept for the messages that quote them.
+    std::vector<std::string> rest;
+    for (const auto& path : deferred)
+      if (hashes[path].empty()) rest.push_back(path);
+    SourceTree leftover;
+    ReadSources(opt.source, rest, leftover, diag);
+    for (auto& [path, text] : leftover.files) hashes[path] = HashBytes(text);
+    quoted.files.merge(leftover.files);
+    fp = FingerprintInputs(hashes, options);
+    make_groups();
+    sources_written = std::async(std::launch::async, record_sources);
+  }
+  mark("load, assess, render and write each authority");
+  report.Diagnostics(diag, quoted);
+  if (diag.HasErrors()) {
+    if (opt.progress && elapsed_ms() > 1000) err << "\r\033[K" << std::flush;
+    if (!opt.json) err << (opt.write ? "build stopped: nothing was written\n" : "check failed\n");
+    report.Summary(kExitContentError, counts);
+    return kExitContentError;
+  }
+
+  // render and publish what lists every authority, from their summaries.
+  Site wide = only ? std::move(*only) : Site();
+  if (!only) {
+    wide.config = globals.config;
+    wide.kpis = globals.kpis;
+  }
+  std::vector<std::string> errors;
+  for (const auto& e : render_errors) errors.insert(errors.end(), e.begin(), e.end());
+  {
+    const SiteAssessment assessment = AssessSite(wide, as_at);
+    const std::vector<std::string> e = RenderSiteWide(wide, assessment, theme, summaries, jobs, sink);
+    errors.insert(errors.end(), e.begin(), e.end());
+  }
+  RenderOutcome rendered{std::move(errors), std::move(summaries)};
+  const size_t kept = others.size() + reused.load();
+  mark("render and write the site-wide files");
   const size_t authorities = rendered.summaries.size();
   if (opt.progress && elapsed_ms() > 1000) err << "\r\033[K" << std::flush;
   if (!rendered.errors.empty()) {

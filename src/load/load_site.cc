@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "load/fingerprint.h"
 #include "load/front_matter.h"
 #include "load/json_positions.h"
 #include "load/text.h"
@@ -695,47 +696,43 @@ Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
   return LoadSiteMovingBodies(copy, diag);
 }
 
-Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag) {
-  Site site;
-  // Text that is not UTF-8 is reported once and not parsed further.
-  std::set<std::string> bad;
-  for (const auto& [path, text] : tree.files) {
-    if (!IsTextFile(path)) continue;
-    size_t off = FindInvalidUtf8(text);
-    if (off != std::string::npos) {
-      LineCol lc = LineColAt(text, off);
-      diag.Error({path, lc.line, lc.col}, "text is not UTF-8 here; save the file as UTF-8");
-      bad.insert(path);
-    }
-  }
-  // Each authority's files are its own, so workers may take their bodies.
-  auto text_of = [&](const std::string& path) -> std::string* {
-    if (bad.count(path)) return nullptr;
-    auto it = tree.files.find(path);
-    return it == tree.files.end() ? nullptr : &it->second;
-  };
+namespace {
 
-  if (!bad.count("site.yml")) site.config = LoadConfig(tree, diag);
-  bool kpis_loaded = !bad.count("data/kpis.json");
-  if (kpis_loaded) {
+// Text that is not UTF-8 is reported once and not parsed further.
+bool CheckUtf8(const std::string& path, const std::string& text, Diagnostics& diag) {
+  if (!IsTextFile(path)) return true;
+  size_t off = FindInvalidUtf8(text);
+  if (off == std::string::npos) return true;
+  LineCol lc = LineColAt(text, off);
+  diag.Error({path, lc.line, lc.col}, "text is not UTF-8 here; save the file as UTF-8");
+  return false;
+}
+
+}  // namespace
+
+SiteGlobals LoadGlobals(const SourceTree& tree, Diagnostics& diag) {
+  SiteGlobals g;
+  std::set<std::string> bad;
+  for (const auto& [path, text] : tree.files)
+    if (OwnerOf(path).empty() && !CheckUtf8(path, text, diag)) bad.insert(path);
+  if (!bad.count("site.yml")) g.config = LoadConfig(tree, diag);
+  g.kpis_loaded = !bad.count("data/kpis.json");
+  if (g.kpis_loaded) {
     // When kpis.json itself is wrong, unknown-KPI errors elsewhere would only
     // repeat that problem, so they are held back.
     int before = diag.errors();
-    site.kpis = LoadKpis(tree, diag);
-    kpis_loaded = tree.Find("data/kpis.json") && diag.errors() == before;
+    g.kpis = LoadKpis(tree, diag);
+    g.kpis_loaded = tree.Find("data/kpis.json") && diag.errors() == before;
   }
+  return g;
+}
 
-  // Authorities are the folders of content/ that hold _authority.md. First
-  // sort the files into each authority's work, then do the work of every
-  // authority in parallel: their files are independent.
-  struct Job {
-    enum Kind { kAuthority, kDocument, kMeasure, kSnapshot } kind;
-    std::string path, id;
-  };
-  std::map<std::string, std::vector<Job>> jobs;
+std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string>& paths, Diagnostics& diag) {
+  // Authorities are the folders of content/ that hold _authority.md.
+  std::map<std::string, AuthorityFiles> plan;
   std::map<std::string, std::vector<std::string>> data_files;  // authority -> snapshot paths
   std::set<std::string> bad_slugs;  // each bad folder name reported once
-  for (const auto& [path, text] : tree.files) {
+  for (const std::string& path : paths) {
     std::vector<std::string> parts = Split(path);
     if (parts[0] == "content") {
       if (parts.size() < 3) {
@@ -755,9 +752,10 @@ Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag) {
           diag.Error({path, 0, 0}, "authority folder '" + slug + "' is a name the site itself uses; rename the folder");
         continue;
       }
-      std::vector<Job>& mine = jobs[slug];
+      AuthorityFiles& mine = plan[slug];
+      mine.slug = slug;
       if (parts.size() == 3 && parts[2] == "_authority.md") {
-        mine.push_back({Job::kAuthority, path, slug});
+        mine.files.push_back({AuthorityFiles::kAuthority, path, slug});
       } else if (parts.size() == 4 && (parts[2] == "documents" || parts[2] == "measures") && EndsWith(parts[3], ".md")) {
         std::string id = parts[3].substr(0, parts[3].size() - 3);
         if (!IsValidSlug(id)) {
@@ -773,7 +771,7 @@ Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag) {
                      "; rename the file");
           // Still read, so its other problems are reported in this run too.
         }
-        mine.push_back({parts[2] == "documents" ? Job::kDocument : Job::kMeasure, path, id});
+        mine.files.push_back({parts[2] == "documents" ? AuthorityFiles::kDocument : AuthorityFiles::kMeasure, path, id});
       } else {
         diag.Warning({path, 0, 0}, "ignored: not part of the content model (see docs/content-model.md)");
       }
@@ -786,83 +784,102 @@ Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag) {
       }
     }
   }
-  for (const auto& [slug, paths] : data_files) {
-    auto it = jobs.find(slug);
-    if (it == jobs.end()) {
+  for (const auto& [slug, snapshot_paths] : data_files) {
+    auto it = plan.find(slug);
+    if (it == plan.end()) {
       std::vector<std::string> names;
-      for (const auto& [s, _] : jobs) names.push_back(s);
-      diag.Error({paths.front(), 1, 1}, "unknown authority '" + slug + "'" + DidYouMean(slug, names) +
+      for (const auto& [s, _] : plan) names.push_back(s);
+      diag.Error({snapshot_paths.front(), 1, 1}, "unknown authority '" + slug + "'" + DidYouMean(slug, names) +
                  "; data/<authority>/ must match a folder content/<authority>/");
       continue;
     }
-    for (const auto& path : paths) it->second.push_back({Job::kSnapshot, path, ""});
+    for (const auto& path : snapshot_paths) it->second.files.push_back({AuthorityFiles::kSnapshot, path, ""});
   }
+  std::vector<AuthorityFiles> out;
+  for (auto& [_, files] : plan) out.push_back(std::move(files));
+  return out;
+}
 
-  std::vector<std::string> slugs;
-  for (const auto& [slug, _] : jobs) slugs.push_back(slug);
-  std::vector<Authority> loaded(slugs.size());
-  std::vector<Diagnostics> local(slugs.size());
-  ParallelFor(slugs.size(), Threads(), [&](size_t i) {
-      Authority& a = loaded[i];
-      Diagnostics& d = local[i];
-      a.slug = slugs[i];
-      for (const Job& job : jobs.at(slugs[i])) {
-        std::string* t = text_of(job.path);
-        switch (job.kind) {
-          case Job::kAuthority:
-            if (t) LoadAuthorityFile(job.path, *t, a, d);
-            else a.pos = {job.path, 1, 1};
-            break;
-          case Job::kDocument: {
-            Document doc;
-            doc.slug = job.id;
-            if (t) LoadDocumentFile(job.path, *t, doc, d);
-            a.documents.push_back(std::move(doc));
-            break;
-          }
-          case Job::kMeasure: {
-            Measure m;
-            m.id = job.id;
-            if (t) LoadMeasureFile(job.path, *t, m, d);
-            a.measures.push_back(std::move(m));
-            break;
-          }
-          case Job::kSnapshot: {
-            if (!t) break;
-            Snapshot snap;
-            bool ok = false;
-            LoadSnapshot(job.path, *t, site.kpis, kpis_loaded, snap, &ok, d);
-            if (snap.as_at.valid()) a.snapshots.push_back(std::move(snap));
-            break;
-          }
-        }
+std::vector<Snapshot> LoadSnapshots(const AuthorityFiles& files, const SourceTree& tree, const SiteGlobals& g,
+                                    Diagnostics& diag) {
+  std::vector<Snapshot> out;
+  for (const auto& file : files.files) {
+    if (file.kind != AuthorityFiles::kSnapshot) continue;
+    const std::string* t = tree.Find(file.path);
+    if (!t || !CheckUtf8(file.path, *t, diag)) continue;
+    Snapshot snap;
+    bool ok = false;
+    LoadSnapshot(file.path, *t, g.kpis, g.kpis_loaded, snap, &ok, diag);
+    if (snap.as_at.valid()) out.push_back(std::move(snap));
+  }
+  return out;
+}
+
+Authority LoadAuthority(const AuthorityFiles& files, SourceTree& tree, const SiteGlobals& g,
+                        std::optional<std::vector<Snapshot>> snapshots, Diagnostics& diag) {
+  Authority a;
+  a.slug = files.slug;
+  for (const auto& file : files.files) {
+    if (file.kind == AuthorityFiles::kSnapshot) continue;
+    auto it = tree.files.find(file.path);
+    std::string* t = it == tree.files.end() || !CheckUtf8(file.path, it->second, diag) ? nullptr : &it->second;
+    switch (file.kind) {
+      case AuthorityFiles::kAuthority:
+        if (t) LoadAuthorityFile(file.path, *t, a, diag);
+        else a.pos = {file.path, 1, 1};
+        break;
+      case AuthorityFiles::kDocument: {
+        Document doc;
+        doc.slug = file.id;
+        if (t) LoadDocumentFile(file.path, *t, doc, diag);
+        a.documents.push_back(std::move(doc));
+        break;
       }
-      if (a.pos.path.empty()) {
-        d.Error({"content/" + a.slug, 0, 0}, "authority folder has no _authority.md; add one with at least 'name:'");
-        a.pos = {"content/" + a.slug + "/_authority.md", 0, 0};
+      case AuthorityFiles::kMeasure: {
+        Measure m;
+        m.id = file.id;
+        if (t) LoadMeasureFile(file.path, *t, m, diag);
+        a.measures.push_back(std::move(m));
+        break;
       }
+      case AuthorityFiles::kSnapshot:
+        break;
+    }
+  }
+  a.snapshots = snapshots ? std::move(*snapshots) : LoadSnapshots(files, tree, g, diag);
+  if (a.pos.path.empty()) {
+    diag.Error({"content/" + a.slug, 0, 0}, "authority folder has no _authority.md; add one with at least 'name:'");
+    a.pos = {"content/" + a.slug + "/_authority.md", 0, 0};
+  }
+  std::sort(a.documents.begin(), a.documents.end(), [](const Document& x, const Document& y) {
+    return std::tie(x.date, x.slug) < std::tie(y.date, y.slug);
   });
-  std::map<std::string, Authority> authorities;
-  for (size_t i = 0; i < slugs.size(); ++i) {
-    diag.Append(local[i]);
-    authorities.emplace(slugs[i], std::move(loaded[i]));
-  }
+  std::sort(a.measures.begin(), a.measures.end(), [](const Measure& x, const Measure& y) { return x.id < y.id; });
+  std::stable_sort(a.snapshots.begin(), a.snapshots.end(), [](const Snapshot& x, const Snapshot& y) {
+    return std::tie(x.as_at, x.pos.path) < std::tie(y.as_at, y.pos.path);
+  });
+  ValidateAuthority(g.kpis, a, diag);
+  return a;
+}
 
-
-  for (auto& [slug, a] : authorities) {
-    std::sort(a.documents.begin(), a.documents.end(), [](const Document& x, const Document& y) {
-      return std::tie(x.date, x.slug) < std::tie(y.date, y.slug);
-    });
-    std::sort(a.measures.begin(), a.measures.end(), [](const Measure& x, const Measure& y) { return x.id < y.id; });
-    std::stable_sort(a.snapshots.begin(), a.snapshots.end(), [](const Snapshot& x, const Snapshot& y) {
-      return std::tie(x.as_at, x.pos.path) < std::tie(y.as_at, y.pos.path);
-    });
-    site.authorities.push_back(std::move(a));
-  }
+Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag) {
+  SiteGlobals g = LoadGlobals(tree, diag);
+  std::vector<std::string> paths;
+  for (const auto& [path, _] : tree.files) paths.push_back(path);
+  std::vector<AuthorityFiles> plan = PlanAuthorities(paths, diag);
+  // Each authority's files are its own: workers load them side by side and
+  // may take their bodies.
+  Site site;
+  site.authorities.resize(plan.size());
+  std::vector<Diagnostics> local(plan.size());
+  ParallelFor(plan.size(), Threads(), [&](size_t i) {
+    site.authorities[i] = LoadAuthority(plan[i], tree, g, std::nullopt, local[i]);
+  });
+  for (const auto& d : local) diag.Append(d);
   if (site.authorities.empty() && tree.Find("site.yml"))
     diag.Warning({"content", 0, 0}, "no authorities yet: add content/<authority>/_authority.md");
-
-  ValidateSite(site, diag);
+  site.config = std::move(g.config);
+  site.kpis = std::move(g.kpis);
   return site;
 }
 

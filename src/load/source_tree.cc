@@ -121,10 +121,11 @@ SourceStats StatSourceTree(const fs::path& root) {
   return out;
 }
 
-void ReadSources(const fs::path& root, const std::vector<std::string>& paths, SourceTree& tree, Diagnostics& diag) {
+void ReadSources(const fs::path& root, const std::vector<std::string>& paths, SourceTree& tree, Diagnostics& diag,
+                 int threads) {
   std::vector<std::string> texts(paths.size());
   std::vector<char> ok(paths.size(), 0);
-  ParallelFor(paths.size(), paths.size() < 64 ? 1 : Threads(),
+  ParallelFor(paths.size(), paths.size() < 64 ? 1 : threads > 0 ? threads : Threads(),
               [&](size_t i) { ok[i] = ReadWholeFile(root / paths[i], &texts[i]); });
   for (size_t i = 0; i < paths.size(); ++i) {
     if (!ok[i])

@@ -27,8 +27,9 @@ SourceTree ReadSourceTree(const std::filesystem::path& root, Diagnostics& diag);
 
 // Reads the files at these paths (relative to root) into `tree`, on every
 // core: what a rebuild reads when it knows which files it needs.
+// `threads` 0: every thread the build may use.
 void ReadSources(const std::filesystem::path& root, const std::vector<std::string>& paths, SourceTree& tree,
-                 Diagnostics& diag);
+                 Diagnostics& diag, int threads = 0);
 
 // The same files' sizes and modification times, without reading them: how a
 // rebuild tells in a moment that nothing changed, as make and ninja do.

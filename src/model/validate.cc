@@ -26,11 +26,15 @@ void CheckEvents(const Authority& a, const std::vector<Event>& events, Diagnosti
 
 }  // namespace
 
-void ValidateSite(const Site& site, Diagnostics& diag) {
+void ValidateAuthority(const std::vector<Kpi>& kpis, const Authority& a, Diagnostics& diag) {
   std::vector<std::string> kpi_ids;
-  for (const auto& k : site.kpis) kpi_ids.push_back(k.id);
-
-  for (const auto& a : site.authorities) {
+  for (const auto& k : kpis) kpi_ids.push_back(k.id);
+  auto find_kpi = [&](const std::string& id) -> const Kpi* {
+    for (const auto& k : kpis)
+      if (k.id == id) return &k;
+    return nullptr;
+  };
+  {
     CheckEvents(a, a.events, diag);
     for (const auto& j : a.ofsted) CheckDocumentRef(a, j.source, j.source_pos, "source", diag);
     for (const auto& d : a.documents) CheckEvents(a, d.events, diag);
@@ -40,8 +44,8 @@ void ValidateSite(const Site& site, Diagnostics& diag) {
       for (const auto& as : m.assessments) CheckDocumentRef(a, as.source, as.source_pos, "source", diag);
       const Kpi* kpi = nullptr;
       if (!m.kpi.empty()) {
-        kpi = site.FindKpi(m.kpi);
-        if (!kpi && !site.kpis.empty())
+        kpi = find_kpi(m.kpi);
+        if (!kpi && !kpis.empty())
           diag.Error(m.kpi_pos, "unknown KPI '" + m.kpi + "'" + DidYouMean(m.kpi, kpi_ids) +
                      "; KPIs are defined in data/kpis.json");
       }
@@ -66,6 +70,10 @@ void ValidateSite(const Site& site, Diagnostics& diag) {
                    it->second->pos.path + "; keep one, or correct as_at");
     }
   }
+}
+
+void ValidateSite(const Site& site, Diagnostics& diag) {
+  for (const auto& a : site.authorities) ValidateAuthority(site.kpis, a, diag);
 }
 
 }  // namespace tracker

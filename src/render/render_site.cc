@@ -1145,33 +1145,27 @@ class SiteRenderer {
 
 }  // namespace
 
-RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme,
-                         const RenderOptions& options, const FileSink& sink) {
-  // Authorities are independent: workers take them one at a time, and each
-  // hands files to the sink as they are made, so memory holds one
-  // authority's pages per worker, not the site.
-  const size_t n = site.authorities.size();
-  const int jobs = std::max(1, options.jobs);
-  auto run = [jobs](size_t tasks, const std::function<void(size_t)>& task) { ParallelFor(tasks, jobs, task); };
-  // First each authority's open data and summary, which the site-wide files
-  // are made from; the authorities not loaded this time come from theirs.
-  std::vector<AuthoritySummary> summaries(n);
-  run(n, [&](size_t i) {
-    const Authority& a = site.authorities[i];
-    AuthorityData data = RenderAuthorityData(site, a, assessment.authorities[i], assessment.as_at);
-    for (const auto& f : data.files) sink(f);
-    SiteRenderer r(site, assessment, theme, sink);
-    summaries[i] = r.Summary(i);
-    summaries[i].downloads = std::move(data.downloads);
-    summaries[i].rows = data.rows;
-  });
-  summaries.insert(summaries.end(), options.others.begin(), options.others.end());
-  std::sort(summaries.begin(), summaries.end(),
-            [](const AuthoritySummary& x, const AuthoritySummary& y) { return x.slug < y.slug; });
-  // Then the pages: the authorities', then the all-authorities files (joined
-  // from each authority's, the JSON first as the largest) and the site-wide
-  // pages, all as tasks for the same workers, so a rebuild of one authority
-  // keeps every core busy too.
+AuthoritySummary RenderAuthority(const Site& site, const SiteAssessment& assessment, size_t i, const Theme& theme,
+                                 bool pages, const FileSink& sink, std::vector<std::string>* errors) {
+  const Authority& a = site.authorities[i];
+  // The open data first: the summary lists its files and counts its rows.
+  AuthorityData data = RenderAuthorityData(site, a, assessment.authorities[i], assessment.as_at);
+  for (const auto& f : data.files) sink(f);
+  SiteRenderer r(site, assessment, theme, sink);
+  AuthoritySummary summary = r.Summary(i);
+  summary.downloads = std::move(data.downloads);
+  summary.rows = data.rows;
+  if (pages) r.RenderAuthorityPages(i);
+  const auto e = r.errors();
+  errors->insert(errors->end(), e.begin(), e.end());
+  return summary;
+}
+
+std::vector<std::string> RenderSiteWide(const Site& site, const SiteAssessment& assessment, const Theme& theme,
+                                        const std::vector<AuthoritySummary>& summaries, int jobs,
+                                        const FileSink& sink) {
+  // The all-authorities files are joined from each authority's (the JSON
+  // first, as the largest), beside the site-wide pages.
   std::vector<std::vector<Download>> each;
   for (const auto& sum : summaries) each.push_back(sum.downloads);
   std::vector<OutputFile> joined;
@@ -1180,19 +1174,36 @@ RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, con
   std::sort(joined.begin(), joined.end(), [](const OutputFile& x, const OutputFile& y) {
     return x.path.compare(x.path.size() - 5, 5, ".json") == 0 && y.path.compare(y.path.size() - 5, 5, ".json") != 0;
   });
-  std::vector<std::vector<std::string>> errors(n + 1);
-  run(n + joined.size() + 1, [&](size_t i) {
-    if (i >= n && i < n + joined.size()) {
-      sink(joined[i - n]);
+  std::vector<std::string> errors;
+  ParallelFor(joined.size() + 1, std::max(1, jobs), [&](size_t i) {
+    if (i < joined.size()) {
+      sink(joined[i]);
       return;
     }
     SiteRenderer r(site, assessment, theme, sink);
-    if (i == n + joined.size())
-      r.RenderSiteWide(summaries, downloads);
-    else if (!options.reuse.count(site.authorities[i].slug))
-      r.RenderAuthorityPages(i);
-    errors[std::min(i, n)] = r.errors();
+    r.RenderSiteWide(summaries, downloads);
+    errors = r.errors();
   });
+  return errors;
+}
+
+RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme,
+                         const RenderOptions& options, const FileSink& sink) {
+  // Authorities are independent: workers take them one at a time, and each
+  // hands files to the sink as they are made, so memory holds one
+  // authority's pages per worker, not the site.
+  const size_t n = site.authorities.size();
+  std::vector<AuthoritySummary> summaries(n);
+  std::vector<std::vector<std::string>> errors(n + 1);
+  ParallelFor(n, std::max(1, options.jobs), [&](size_t i) {
+    summaries[i] = RenderAuthority(site, assessment, i, theme, !options.reuse.count(site.authorities[i].slug), sink,
+                                   &errors[i]);
+  });
+  // The authorities not loaded this time come from their summaries.
+  summaries.insert(summaries.end(), options.others.begin(), options.others.end());
+  std::sort(summaries.begin(), summaries.end(),
+            [](const AuthoritySummary& x, const AuthoritySummary& y) { return x.slug < y.slug; });
+  errors[n] = RenderSiteWide(site, assessment, theme, summaries, options.jobs, sink);
   // Errors in authority order, whatever order the work was done in.
   RenderOutcome out;
   for (const auto& e : errors) out.errors.insert(out.errors.end(), e.begin(), e.end());

@@ -40,6 +40,22 @@ using FileSink = std::function<void(const OutputFile&)>;
 RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme,
                                     const RenderOptions& options, const FileSink& sink);
 
+// The same in parts, so that a build can render one authority at a time and
+// let it go: RenderSite is these in turn.
+//
+// Authority i of `site`: its open data, then (unless `pages` is false, when
+// its pages are kept from the last build) its pages and feed. Returns what
+// the site-wide files need of it; template errors go to `errors`.
+AuthoritySummary RenderAuthority(const Site& site, const SiteAssessment& assessment, size_t i, const Theme& theme,
+                                 bool pages, const FileSink& sink, std::vector<std::string>* errors);
+// What lists every authority, from their summaries (sorted by slug): the
+// all-authorities downloads, the home and data pages, the site's feed, the
+// sitemap and the theme's assets. `site` gives the settings; when the site
+// has one authority, its dashboard is the home page, so `site` must hold it.
+std::vector<std::string> RenderSiteWide(const Site& site, const SiteAssessment& assessment, const Theme& theme,
+                                        const std::vector<AuthoritySummary>& summaries, int jobs,
+                                        const FileSink& sink);
+
 // Every file in memory, sorted by path: for tests and small sites.
 RenderResult RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme);
 
