@@ -1,5 +1,8 @@
 #include "load/text.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace tracker {
 
 size_t FindInvalidUtf8(const std::string& s) {
@@ -7,6 +10,14 @@ size_t FindInvalidUtf8(const std::string& s) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    // Most text is ASCII: eight bytes at a time while no high bit is set.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) { ++i; continue; }
     size_t len;

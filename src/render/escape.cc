@@ -1,25 +1,37 @@
 #include "render/escape.h"
 
+#include <array>
 #include <cstdio>
 
 namespace tracker {
 
 std::string EscapeXml(std::string_view s) {
+  // One load per byte tells the bytes to change (the five markup ones, and
+  // control characters other than tab and newlines, which XML forbids and
+  // are dropped) from the rest, which are appended in runs.
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n' && c != '\r';
+    for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+    return t;
+  }();
   std::string out;
   out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!kSpecial[static_cast<unsigned char>(s[i])]) continue;
+    out.append(s.substr(plain, i - plain));
+    switch (s[i]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default:
-        // Control characters other than tab and newlines are not allowed in XML.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
+      default: break;  // a control character: dropped
     }
+    plain = i + 1;
   }
+  out.append(s.substr(plain));
   return out;
 }
 

@@ -59,8 +59,10 @@ View DateView(const Date& d) { return {{"iso", d.Iso()}, {"long", d.Long()}}; }
 int Depth(const std::string& path) { return static_cast<int>(std::count(path.begin(), path.end(), '/')); }
 
 std::string RootFor(const std::string& path) {
+  const int depth = Depth(path);
   std::string r;
-  for (int i = 0; i < Depth(path); ++i) r += "../";
+  r.reserve(3 * depth);
+  for (int i = 0; i < depth; ++i) r.append("../", 3);
   return r;
 }
 
@@ -213,16 +215,27 @@ class SiteRenderer {
     view["generator"] = std::string("tracker ") + TRACKER_VERSION;
     const View* crumbs = view.Find("breadcrumbs");
     view["has_breadcrumbs"] = crumbs && !crumbs->empty();
+    // Room for the page at once, as large as the last of its kind on this
+    // thread: growing a string a few kilobytes at a time copied every page
+    // several times over. Only the capacity depends on it, never the bytes.
+    thread_local std::map<std::string, size_t> sizes;
+    size_t& content_size = sizes[tmpl];
+    size_t& extra = sizes[wrapper + " around " + tmpl];
     std::string content, page, error;
+    content.reserve(content_size);
     if (!RenderTemplate(theme_, tmpl, view, &content, &error)) {
       errors_.push_back(error);
       return;
     }
+    content_size = std::max(content_size, content.size());
+    const size_t inner = content.size();
     view["content"] = std::move(content);
+    page.reserve(inner + extra);
     if (!RenderTemplate(theme_, wrapper, view, &page, &error)) {
       errors_.push_back(error);
       return;
     }
+    extra = std::max(extra, page.size() - std::min(page.size(), inner));
     sink_({path, std::move(page)});
   }
 
