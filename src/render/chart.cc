@@ -172,6 +172,23 @@ std::vector<std::string> SeriesLabel(const std::string& name, const std::string&
 
 void AppendCoord(std::string* out, double v) {
   if (std::fabs(v) < 0.05) v = 0;  // no "-0.0"
+  // Tenths as a whole number, unless v is so near halfway between two that
+  // only to_chars's exact rounding can tell: the same text, ten times faster.
+  const double tenths = v * 10, nearest = std::nearbyint(tenths);
+  if (std::fabs(tenths) < 1e9 && std::fabs(tenths - nearest) < 0.5 - 1e-6) {
+    long long t = static_cast<long long>(nearest);
+    if (t < 0) {
+      out->push_back('-');
+      t = -t;
+    }
+    char buf[24];
+    out->append(buf, std::to_chars(buf, buf + sizeof buf, t / 10).ptr);
+    if (t % 10) {
+      out->push_back('.');
+      out->push_back(static_cast<char>('0' + t % 10));
+    }
+    return;
+  }
   char buf[352];
   char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1).ptr;
   if (end - buf > 2 && end[-2] == '.' && end[-1] == '0') end -= 2;

@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <random>
+#include <vector>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -287,4 +291,33 @@ TEST_CASE("a chart drawn under one id is shown under another by its opening alon
   const std::string drawn = RenderLineChart(c);
   CHECK(WithId(svg, "chart-visits", "embed-visits") == drawn);
   CheckAccessibleSvg(WithId(svg, "chart-visits", "embed-visits"));
+}
+
+namespace {
+// Coord as it was before its whole-tenths shortcut.
+std::string ReferenceCoord(double v) {
+  if (std::fabs(v) < 0.05) v = 0;
+  char buf[352];
+  char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1).ptr;
+  if (end - buf > 2 && end[-2] == '.' && end[-1] == '0') end -= 2;
+  return std::string(buf, end);
+}
+}  // namespace
+
+TEST_CASE("coordinates by whole tenths are written exactly as to_chars writes them") {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> pixels(-2000, 2000);
+  std::vector<double> values = {0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.25, -0.25, 0.35, 1.45, 2.55, 1e8, 1e9, 1e10, -1e12, 99.95};
+  for (int i = 0; i < 1000000; ++i) {
+    double v = pixels(rng);
+    if (i % 5 == 0) v = std::round(v * 20) / 20;  // on the halfway marks
+    if (i % 11 == 0) v = std::round(v * 10) / 10;
+    values.push_back(v);
+  }
+  size_t mismatches = 0;
+  for (double v : values)
+    if (Coord(v) != ReferenceCoord(v) && ++mismatches < 5) CHECK(Coord(v) == ReferenceCoord(v));
+  CHECK(mismatches == 0);
+  CHECK(Coord(12.0) == "12");
+  CHECK(Coord(-3.14) == "-3.1");
 }

@@ -1,6 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <charconv>
 #include <clocale>
+#include <cmath>
+#include <random>
+#include <vector>
 
 #include "render/format.h"
 
@@ -77,4 +82,49 @@ TEST_CASE("plain numbers for machines: the same rounding, no separators, no trai
   CHECK(plain(12.3456789, 6) == "=12.345679");
   CHECK(plain(1e300, 2).size() == 302);  // wide values fit
   CHECK(FormatNumber(1e300, 0).size() == 301 + 100);
+}
+
+namespace {
+// FormatNumber as it was before its whole-number shortcut: to_chars's exact
+// fixed notation of the rounded value, with separators.
+std::string ReferenceNumber(double v, int decimals) {
+  char buf[352];
+  double scale = std::pow(10.0, decimals);
+  double rounded = std::round(std::fabs(v) * scale) / scale;
+  bool negative = v < 0 && rounded != 0;
+  char* end = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals).ptr;
+  char* dot = std::find(buf, end, '.');
+  const int n = static_cast<int>(dot - buf);
+  std::string out = negative ? "-" : "";
+  for (int i = 0; i < n; ++i) {
+    out += buf[i];
+    if (int left = n - i - 1; left > 0 && left % 3 == 0) out += ',';
+  }
+  return out.append(dot, end);
+}
+}  // namespace
+
+TEST_CASE("the whole-number shortcut writes every number exactly as to_chars does") {
+  std::mt19937_64 rng(20261201);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  std::vector<double> values = {0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.05, 0.15, 0.25, 0.35, 1.005, 2.675, 1e14, 9.99999999999e14,
+                                1e15, 1e16, 123456789.125, -0.004, -0.005, 0.0049999999, 1e-300, 5e-324};
+  for (int i = 0; i < 1000000; ++i) {
+    double magnitude = std::pow(10.0, static_cast<int>(rng() % 19) - 4);
+    double v = unit(rng) * magnitude;
+    // Exact halves and quarters too, where rounding is decided by a tie.
+    if (i % 7 == 0) v = std::round(v * 8) / 8;
+    values.push_back(v);
+  }
+  size_t mismatches = 0;
+  for (size_t i = 0; i < values.size(); ++i) {
+    int decimals = static_cast<int>(i % 7);
+    if (FormatNumber(values[i], decimals) != ReferenceNumber(values[i], decimals) && ++mismatches < 5)
+      CHECK(FormatNumber(values[i], decimals) == ReferenceNumber(values[i], decimals));
+  }
+  CHECK(mismatches == 0);
+  CHECK(FormatNumber(1234567.5, 0) == "1,234,568");
+  CHECK(FormatNumber(0.05, 1) == "0.1");
+  CHECK(FormatNumber(-0.04, 1) == "0.0");
+  CHECK(FormatNumber(7, 3) == "7.000");
 }
