@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <future>
 #include <mutex>
 #include <ostream>
@@ -515,7 +516,20 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // With one authority, its dashboard is the home page: kept for the
   // site-wide files.
   std::optional<Site> only;
-  auto process = [&](size_t i) {
+  // The site-wide files need every authority's summary, which is made
+  // before its pages: counted down, so they can be made beside the last
+  // authorities' pages.
+  std::mutex ready_mu;
+  std::condition_variable ready_cv;
+  size_t waiting = std::count(loading.begin(), loading.end(), 1);
+  auto one_ready = [&] {
+    std::lock_guard<std::mutex> lock(ready_mu);
+    if (--waiting == 0) ready_cv.notify_all();
+  };
+  auto process = [&](size_t i, bool counted) {
+    auto ready = [&] {
+      if (counted) one_ready();
+    };
     Diagnostics& d = local[i];
     Site one;
     one.config = globals.config;
@@ -529,7 +543,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     keep_quotes(i);
     own[i] = SourceTree();
     if (d.HasErrors()) failed = true;
-    if (failed) return;
+    if (failed) return ready();
     const SiteAssessment assessment = AssessSite(one, as_at);
     // Loaded, yet its inputs are those of the published pages: they stay.
     bool keep = false;
@@ -541,12 +555,14 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
       ++reused;
       report.Verbose("kept " + plan[i].slug + "'s pages: its inputs are unchanged");
     }
-    made[i] = RenderAuthority(one, assessment, 0, theme, !keep, sink, &render_errors[i]);
+    RenderAuthority(one, assessment, 0, theme, !keep, sink,
+                    [&](AuthoritySummary s) {
+                      made[i] = std::move(s);
+                      ready();
+                    },
+                    &render_errors[i]);
     if (n == 1) only = std::move(one);
   };
-  ParallelFor(n, jobs, [&](size_t i) {
-    if (loading[i]) process(i);
-  });
   // The kept summaries hold only the feed entries that made the site-wide
   // feed; the loaded authorities' entries must not push it past them, or
   // the kept authorities are loaded too (their pages still kept).
@@ -558,19 +574,58 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     return all;
   };
   std::vector<AuthoritySummary> summaries;
-  if (!failed) {
+  Site wide;
+  wide.config = globals.config;
+  wide.kpis = globals.kpis;
+  SiteAssessment wide_assessment;
+  std::optional<SiteWideFiles> site_wide;
+  // Made from the summaries once all are in, unless an error stops the
+  // build or the site-wide feed needs the kept authorities loaded too.
+  auto prepare_site_wide = [&] {
+    if (failed) return;
     summaries = summaries_of();
-    if (!others.empty() && !SiteFeedKnown(summaries, feed_cutoff)) {
-      report.Verbose("loading every authority: the site-wide feed needs older entries");
-      std::vector<char> before = loading;
-      others.clear();
-      keep_others();
-      ParallelFor(n, jobs, [&](size_t i) {
-        if (loading[i] && !before[i]) process(i);
-      });
-      if (!failed) summaries = summaries_of();
+    if (!others.empty() && !SiteFeedKnown(summaries, feed_cutoff)) return;
+    if (only) wide = std::move(*only);
+    wide_assessment = AssessSite(wide, as_at);
+    site_wide.emplace(wide, wide_assessment, theme, summaries);
+  };
+  // The all-authorities JSON and CSV and the site-wide pages: three tasks
+  // after the authorities', which wait for the last summary. A site of one
+  // authority makes them after it, as its dashboard is the home page.
+  constexpr size_t kSiteWideTasks = 3;
+  const size_t beside = n > 1 ? kSiteWideTasks : 0;
+  bool prepared = false, made_beside = false;
+  ParallelFor(n + beside, jobs, [&](size_t i) {
+    if (i < n) {
+      if (loading[i]) process(i, true);
+      return;
     }
+    {
+      std::unique_lock<std::mutex> lock(ready_mu);
+      ready_cv.wait(lock, [&] { return waiting == 0; });
+      if (!prepared) {
+        prepare_site_wide();
+        made_beside = site_wide.has_value();
+      }
+      prepared = true;
+    }
+    if (!made_beside) return;
+    // The last task takes any the three do not name.
+    for (size_t t = i - n; t < site_wide->tasks() && (t == i - n || i + 1 == n + beside); ++t)
+      site_wide->Render(t, sink);
+  });
+  if (!prepared) prepare_site_wide();
+  if (!failed && !site_wide) {
+    report.Verbose("loading every authority: the site-wide feed needs older entries");
+    std::vector<char> before = loading;
+    others.clear();
+    keep_others();
+    ParallelFor(n, jobs, [&](size_t i) {
+      if (loading[i] && !before[i]) process(i, false);
+    });
+    prepare_site_wide();
   }
+  if (site_wide && !made_beside) ParallelFor(site_wide->tasks(), jobs, [&](size_t t) { site_wide->Render(t, sink); });
   for (const auto& d : local) diag.Append(d);
   if (!deferred.empty()) {
     for (const auto& mine : own_hashes)
@@ -588,7 +643,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     make_groups();
     sources_written = std::async(std::launch::async, record_sources);
   }
-  mark("load, assess, render and write each authority");
+  mark("load, assess, render and write the authorities and the site-wide files");
   report.Diagnostics(diag, quoted);
   if (diag.HasErrors()) {
     if (opt.progress && elapsed_ms() > 1000) err << "\r\033[K" << std::flush;
@@ -597,22 +652,11 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     return kExitContentError;
   }
 
-  // render and publish what lists every authority, from their summaries.
-  Site wide = only ? std::move(*only) : Site();
-  if (!only) {
-    wide.config = globals.config;
-    wide.kpis = globals.kpis;
-  }
   std::vector<std::string> errors;
   for (const auto& e : render_errors) errors.insert(errors.end(), e.begin(), e.end());
-  {
-    const SiteAssessment assessment = AssessSite(wide, as_at);
-    const std::vector<std::string> e = RenderSiteWide(wide, assessment, theme, summaries, jobs, sink);
-    errors.insert(errors.end(), e.begin(), e.end());
-  }
+  if (site_wide) errors.insert(errors.end(), site_wide->errors().begin(), site_wide->errors().end());
   RenderOutcome rendered{std::move(errors), std::move(summaries)};
   const size_t kept = others.size() + reused.load();
-  mark("render and write the site-wide files");
   const size_t authorities = rendered.summaries.size();
   if (opt.progress && elapsed_ms() > 1000) err << "\r\033[K" << std::flush;
   if (!rendered.errors.empty()) {

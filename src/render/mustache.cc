@@ -81,21 +81,36 @@ const View* Lookup(const std::vector<const View*>& stack, const std::vector<std:
 
 bool Truthy(const View* v) { return v && v->Truthy(); }
 
+using Insert = MustacheTemplate::Insert;
+
 void RenderNodes(const std::vector<Node>& nodes, std::vector<const View*>& stack,
-                 const PartialLookup& partials, std::string* out, std::string* missing, int depth);
+                 const PartialLookup& partials, std::string* out, std::string* missing, int depth,
+                 const Insert* insert);
+
+// Whether `insert` stands for this raw variable: it names it, and no
+// context inside the root has a field of that name to take its place.
+bool Inserts(const Node& n, const std::vector<const View*>& stack, const Insert* insert) {
+  if (!insert || n.path.size() != 1 || n.path[0] != insert->name) return false;
+  for (size_t i = 1; i < stack.size(); ++i)
+    if (stack[i]->Find(insert->name)) return false;
+  return true;
+}
 
 void RenderNode(const Node& n, std::vector<const View*>& stack, const PartialLookup& partials,
-                std::string* out, std::string* missing, int depth) {
+                std::string* out, std::string* missing, int depth, const Insert* insert) {
   switch (n.kind) {
     case Node::kText: *out += n.text; return;
     case Node::kVar:
       if (const View* v = Lookup(stack, n.path)) v->AppendTo(out, true);
       return;
     case Node::kRaw:
-      if (const View* v = Lookup(stack, n.path)) v->AppendTo(out, false);
+      if (Inserts(n, stack, insert))
+        insert->fill(out);
+      else if (const View* v = Lookup(stack, n.path))
+        v->AppendTo(out, false);
       return;
     case Node::kInverted:
-      if (!Truthy(Lookup(stack, n.path))) RenderNodes(n.children, stack, partials, out, missing, depth);
+      if (!Truthy(Lookup(stack, n.path))) RenderNodes(n.children, stack, partials, out, missing, depth, insert);
       return;
     case Node::kSection: {
       const View* v = Lookup(stack, n.path);
@@ -103,12 +118,12 @@ void RenderNode(const Node& n, std::vector<const View*>& stack, const PartialLoo
       if (v->is_list()) {
         for (const auto& item : v->items()) {
           stack.push_back(&item);
-          RenderNodes(n.children, stack, partials, out, missing, depth);
+          RenderNodes(n.children, stack, partials, out, missing, depth, insert);
           stack.pop_back();
         }
       } else {
         stack.push_back(v);
-        RenderNodes(n.children, stack, partials, out, missing, depth);
+        RenderNodes(n.children, stack, partials, out, missing, depth, insert);
         stack.pop_back();
       }
       return;
@@ -121,15 +136,30 @@ void RenderNode(const Node& n, std::vector<const View*>& stack, const PartialLoo
       }
       if (depth > 200) return;  // a partial that includes itself forever
       // Partials render in the current context stack.
-      RenderNodes(p->nodes(), stack, partials, out, missing, depth);
+      RenderNodes(p->nodes(), stack, partials, out, missing, depth, insert);
       return;
     }
   }
 }
 
 void RenderNodes(const std::vector<Node>& nodes, std::vector<const View*>& stack,
-                 const PartialLookup& partials, std::string* out, std::string* missing, int depth) {
-  for (const auto& n : nodes) RenderNode(n, stack, partials, out, missing, depth + 1);
+                 const PartialLookup& partials, std::string* out, std::string* missing, int depth,
+                 const Insert* insert) {
+  for (const auto& n : nodes) RenderNode(n, stack, partials, out, missing, depth + 1, insert);
+}
+
+bool OnlyRawIn(const std::vector<Node>& nodes, const std::string& name, const PartialLookup& partials, int depth) {
+  for (const auto& n : nodes) {
+    if (n.kind == Node::kPartial) {
+      const MustacheTemplate* p = partials ? partials(n.text) : nullptr;
+      if (p && (depth > 200 || !OnlyRawIn(p->nodes(), name, partials, depth + 1))) return false;
+      continue;
+    }
+    const bool names = !n.path.empty() && n.path[0] == name;
+    if (n.kind != Node::kText && names && !(n.kind == Node::kRaw && n.path.size() == 1)) return false;
+    if (!OnlyRawIn(n.children, name, partials, depth)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -212,9 +242,13 @@ std::unique_ptr<MustacheTemplate> MustacheTemplate::Compile(const std::string& t
 }
 
 void MustacheTemplate::Render(const View& view, const PartialLookup& partials, std::string* out,
-                              std::string* missing) const {
+                              std::string* missing, const Insert* insert) const {
   std::vector<const View*> stack = {&view};
-  RenderNodes(nodes_, stack, partials, out, missing, 0);
+  RenderNodes(nodes_, stack, partials, out, missing, 0, insert);
+}
+
+bool MustacheTemplate::OnlyRaw(const std::string& name, const PartialLookup& partials) const {
+  return OnlyRawIn(nodes_, name, partials, 0);
 }
 
 }  // namespace tracker

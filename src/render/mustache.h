@@ -26,10 +26,23 @@ class MustacheTemplate {
   // "line N: what is wrong".
   static std::unique_ptr<MustacheTemplate> Compile(const std::string& text, std::string* error);
 
+  // A raw variable ({{{name}}} or {{&name}}) written by `fill` when it is
+  // reached, not looked up in the view: how a page's content goes straight
+  // into its layout, not into a string of its own first.
+  struct Insert {
+    std::string name;
+    std::function<void(std::string*)> fill;
+  };
+
   // Appends the rendering of `view` to *out. Unknown partials render nothing
-  // and are reported through *missing when it is given.
+  // and are reported through *missing when it is given. Where `insert`
+  // names a variable that only the root view could supply, it is filled in.
   void Render(const View& view, const PartialLookup& partials, std::string* out,
-              std::string* missing = nullptr) const;
+              std::string* missing = nullptr, const Insert* insert = nullptr) const;
+
+  // Whether `name` is used only as a raw variable of its own, here and in
+  // the partials this includes: then an Insert may stand for it.
+  bool OnlyRaw(const std::string& name, const PartialLookup& partials) const;
 
   struct Node;
   ~MustacheTemplate();

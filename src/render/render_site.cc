@@ -219,23 +219,14 @@ class SiteRenderer {
     // thread: growing a string a few kilobytes at a time copied every page
     // several times over. Only the capacity depends on it, never the bytes.
     thread_local std::map<std::string, size_t> sizes;
-    size_t& content_size = sizes[tmpl];
-    size_t& extra = sizes[wrapper + " around " + tmpl];
-    std::string content, page, error;
-    content.reserve(content_size);
-    if (!RenderTemplate(theme_, tmpl, view, &content, &error)) {
+    size_t& size = sizes[tmpl];
+    std::string page, error;
+    page.reserve(size);
+    if (!RenderPage(theme_, wrapper, tmpl, view, &page, &error)) {
       errors_.push_back(error);
       return;
     }
-    content_size = std::max(content_size, content.size());
-    const size_t inner = content.size();
-    view["content"] = std::move(content);
-    page.reserve(inner + extra);
-    if (!RenderTemplate(theme_, wrapper, view, &page, &error)) {
-      errors_.push_back(error);
-      return;
-    }
-    extra = std::max(extra, page.size() - std::min(page.size(), inner));
+    size = std::max(size, page.size());
     sink_({path, std::move(page)});
   }
 
@@ -1158,8 +1149,9 @@ class SiteRenderer {
 
 }  // namespace
 
-AuthoritySummary RenderAuthority(const Site& site, const SiteAssessment& assessment, size_t i, const Theme& theme,
-                                 bool pages, const FileSink& sink, std::vector<std::string>* errors) {
+void RenderAuthority(const Site& site, const SiteAssessment& assessment, size_t i, const Theme& theme, bool pages,
+                     const FileSink& sink, const std::function<void(AuthoritySummary)>& summary_ready,
+                     std::vector<std::string>* errors) {
   const Authority& a = site.authorities[i];
   // The open data first: the summary lists its files and counts its rows.
   AuthorityData data = RenderAuthorityData(site, a, assessment.authorities[i], assessment.as_at);
@@ -1168,36 +1160,41 @@ AuthoritySummary RenderAuthority(const Site& site, const SiteAssessment& assessm
   AuthoritySummary summary = r.Summary(i);
   summary.downloads = std::move(data.downloads);
   summary.rows = data.rows;
+  summary_ready(std::move(summary));
   if (pages) r.RenderAuthorityPages(i);
   const auto e = r.errors();
   errors->insert(errors->end(), e.begin(), e.end());
-  return summary;
+}
+
+SiteWideFiles::SiteWideFiles(const Site& site, const SiteAssessment& assessment, const Theme& theme,
+                             const std::vector<AuthoritySummary>& summaries)
+    : site_(site), assessment_(assessment), theme_(theme), summaries_(summaries) {
+  // The all-authorities files are joined from each authority's, the JSON
+  // first as the largest.
+  std::vector<std::vector<Download>> each;
+  for (const auto& sum : summaries) each.push_back(sum.downloads);
+  RenderAllData(each, &joined_, &downloads_);
+  std::sort(joined_.begin(), joined_.end(), [](const OutputFile& x, const OutputFile& y) {
+    return x.path.compare(x.path.size() - 5, 5, ".json") == 0 && y.path.compare(y.path.size() - 5, 5, ".json") != 0;
+  });
+}
+
+void SiteWideFiles::Render(size_t task, const FileSink& sink) {
+  if (task < joined_.size()) {
+    sink(joined_[task]);
+    return;
+  }
+  SiteRenderer r(site_, assessment_, theme_, sink);
+  r.RenderSiteWide(summaries_, downloads_);
+  errors_ = r.errors();
 }
 
 std::vector<std::string> RenderSiteWide(const Site& site, const SiteAssessment& assessment, const Theme& theme,
                                         const std::vector<AuthoritySummary>& summaries, int jobs,
                                         const FileSink& sink) {
-  // The all-authorities files are joined from each authority's (the JSON
-  // first, as the largest), beside the site-wide pages.
-  std::vector<std::vector<Download>> each;
-  for (const auto& sum : summaries) each.push_back(sum.downloads);
-  std::vector<OutputFile> joined;
-  std::vector<Download> downloads;
-  RenderAllData(each, &joined, &downloads);
-  std::sort(joined.begin(), joined.end(), [](const OutputFile& x, const OutputFile& y) {
-    return x.path.compare(x.path.size() - 5, 5, ".json") == 0 && y.path.compare(y.path.size() - 5, 5, ".json") != 0;
-  });
-  std::vector<std::string> errors;
-  ParallelFor(joined.size() + 1, std::max(1, jobs), [&](size_t i) {
-    if (i < joined.size()) {
-      sink(joined[i]);
-      return;
-    }
-    SiteRenderer r(site, assessment, theme, sink);
-    r.RenderSiteWide(summaries, downloads);
-    errors = r.errors();
-  });
-  return errors;
+  SiteWideFiles files(site, assessment, theme, summaries);
+  ParallelFor(files.tasks(), std::max(1, jobs), [&](size_t i) { files.Render(i, sink); });
+  return files.errors();
 }
 
 RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme,
@@ -1209,8 +1206,8 @@ RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, con
   std::vector<AuthoritySummary> summaries(n);
   std::vector<std::vector<std::string>> errors(n + 1);
   ParallelFor(n, std::max(1, options.jobs), [&](size_t i) {
-    summaries[i] = RenderAuthority(site, assessment, i, theme, !options.reuse.count(site.authorities[i].slug), sink,
-                                   &errors[i]);
+    RenderAuthority(site, assessment, i, theme, !options.reuse.count(site.authorities[i].slug), sink,
+                    [&](AuthoritySummary s) { summaries[i] = std::move(s); }, &errors[i]);
   });
   // The authorities not loaded this time come from their summaries.
   summaries.insert(summaries.end(), options.others.begin(), options.others.end());

@@ -44,14 +44,36 @@ RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, con
 // let it go: RenderSite is these in turn.
 //
 // Authority i of `site`: its open data, then (unless `pages` is false, when
-// its pages are kept from the last build) its pages and feed. Returns what
-// the site-wide files need of it; template errors go to `errors`.
-AuthoritySummary RenderAuthority(const Site& site, const SiteAssessment& assessment, size_t i, const Theme& theme,
-                                 bool pages, const FileSink& sink, std::vector<std::string>* errors);
-// What lists every authority, from their summaries (sorted by slug): the
-// all-authorities downloads, the home and data pages, the site's feed, the
-// sitemap and the theme's assets. `site` gives the settings; when the site
-// has one authority, its dashboard is the home page, so `site` must hold it.
+// its pages are kept from the last build) its pages and feed. What the
+// site-wide files need of it goes to `summary_ready` as soon as it is known,
+// before the pages; template errors go to `errors`.
+void RenderAuthority(const Site& site, const SiteAssessment& assessment, size_t i, const Theme& theme, bool pages,
+                     const FileSink& sink, const std::function<void(AuthoritySummary)>& summary_ready,
+                     std::vector<std::string>* errors);
+
+// What lists every authority, made from their summaries (sorted by slug):
+// the all-authorities downloads, the home and data pages, the site's feed,
+// the sitemap and the theme's assets, as tasks that may run side by side.
+// `site` gives the settings; when the site has one authority, its dashboard
+// is the home page, so `site` must hold it.
+class SiteWideFiles {
+ public:
+  SiteWideFiles(const Site& site, const SiteAssessment& assessment, const Theme& theme,
+                const std::vector<AuthoritySummary>& summaries);
+  size_t tasks() const { return joined_.size() + 1; }
+  void Render(size_t task, const FileSink& sink);
+  const std::vector<std::string>& errors() const { return errors_; }  // once every task is done
+
+ private:
+  const Site& site_;
+  const SiteAssessment& assessment_;
+  const Theme& theme_;
+  const std::vector<AuthoritySummary>& summaries_;
+  std::vector<OutputFile> joined_;
+  std::vector<Download> downloads_;
+  std::vector<std::string> errors_;
+};
+// All of them, on up to `jobs` threads; returns the template errors.
 std::vector<std::string> RenderSiteWide(const Site& site, const SiteAssessment& assessment, const Theme& theme,
                                         const std::vector<AuthoritySummary>& summaries, int jobs,
                                         const FileSink& sink);

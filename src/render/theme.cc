@@ -22,28 +22,63 @@ void CompileTheme(Theme& theme, Diagnostics& diag) {
   }
 }
 
-bool RenderTemplate(const Theme& theme, const std::string& name, const View& view,
-                    std::string* out, std::string* error) {
+namespace {
+
+const MustacheTemplate* Find(const Theme& theme, const std::string& name, std::string* error) {
   auto it = theme.compiled.find(name);
   if (it == theme.compiled.end()) {
     *error = "template '" + name + ".html' is missing from the theme";
-    return false;
+    return nullptr;
   }
-  // Only '_' templates are partials, so a partial never shadows a page.
-  PartialLookup partials = [&theme](const std::string& p) -> const MustacheTemplate* {
+  return it->second.get();
+}
+
+// Only '_' templates are partials, so a partial never shadows a page.
+PartialLookup Partials(const Theme& theme) {
+  return [&theme](const std::string& p) -> const MustacheTemplate* {
     if (p.empty() || p[0] != '_') return nullptr;
     auto found = theme.compiled.find(p);
     return found == theme.compiled.end() ? nullptr : found->second.get();
   };
+}
+
+bool NoneMissing(const Theme& theme, const std::string& name, const std::string& missing, std::string* error) {
+  if (missing.empty()) return true;
+  *error = theme.template_paths.at(name) + ": partial '" + missing + "' is not in the theme; partials are templates named _" +
+           "something.html";
+  return false;
+}
+
+}  // namespace
+
+bool RenderTemplate(const Theme& theme, const std::string& name, const View& view,
+                    std::string* out, std::string* error) {
+  const MustacheTemplate* t = Find(theme, name, error);
+  if (!t) return false;
   std::string missing;
   out->clear();
-  it->second->Render(view, partials, out, &missing);
-  if (!missing.empty()) {
-    *error = theme.template_paths.at(name) + ": partial '" + missing + "' is not in the theme; partials are templates named _" +
-             "something.html";
-    return false;
+  t->Render(view, Partials(theme), out, &missing);
+  return NoneMissing(theme, name, missing, error);
+}
+
+bool RenderPage(const Theme& theme, const std::string& layout, const std::string& inner, View& view,
+                std::string* out, std::string* error) {
+  const MustacheTemplate* outer = Find(theme, layout, error);
+  const MustacheTemplate* content = outer ? Find(theme, inner, error) : nullptr;
+  if (!content) return false;
+  const PartialLookup partials = Partials(theme);
+  if (!outer->OnlyRaw("content", partials)) {
+    std::string text;
+    if (!RenderTemplate(theme, inner, view, &text, error)) return false;
+    view["content"] = std::move(text);
+    return RenderTemplate(theme, layout, view, out, error);
   }
-  return true;
+  std::string missing, inner_missing;
+  const MustacheTemplate::Insert insert{
+      "content", [&](std::string* page) { content->Render(view, partials, page, &inner_missing); }};
+  out->clear();
+  outer->Render(view, partials, out, &missing, &insert);
+  return NoneMissing(theme, inner, inner_missing, error) && NoneMissing(theme, layout, missing, error);
 }
 
 }  // namespace tracker

@@ -28,4 +28,11 @@ void CompileTheme(Theme& theme, Diagnostics& diag);
 bool RenderTemplate(const Theme& theme, const std::string& name, const View& view,
                     std::string* out, std::string* error);
 
+// A page: template `layout` with template `inner` rendered where it prints
+// {{{content}}}, both from `view`. The inner template is written straight
+// into the page when the layout uses "content" only that way; otherwise it
+// is rendered first and set as the view's "content".
+bool RenderPage(const Theme& theme, const std::string& layout, const std::string& inner, View& view,
+                std::string* out, std::string* error);
+
 }  // namespace tracker

@@ -70,3 +70,59 @@ TEST_CASE("syntax errors say what and where") {
   CHECK(CompileError("x\ny {{name") == "line 2: '{{' is never closed with '}}'");
   CHECK(CompileError("{{/a}}") == "line 1: '{{/a}}' closes no open section");
 }
+
+namespace {
+// Renders with an Insert standing for "content", which writes "[inner]".
+std::string RenderInserting(const std::string& text, const View& view,
+                            const std::map<std::string, std::string>& partial_texts = {}) {
+  std::string error;
+  auto t = MustacheTemplate::Compile(text, &error);
+  REQUIRE_MESSAGE(t, error);
+  std::map<std::string, std::unique_ptr<MustacheTemplate>> partials;
+  for (const auto& [name, body] : partial_texts) partials[name] = MustacheTemplate::Compile(body, &error);
+  PartialLookup lookup = [&](const std::string& n) -> const MustacheTemplate* {
+    auto it = partials.find(n);
+    return it == partials.end() ? nullptr : it->second.get();
+  };
+  const MustacheTemplate::Insert insert{"content", [](std::string* out) { *out += "[inner]"; }};
+  std::string out;
+  t->Render(view, lookup, &out, nullptr, &insert);
+  return out;
+}
+bool OnlyRaw(const std::string& text, const std::map<std::string, std::string>& partial_texts = {}) {
+  std::string error;
+  auto t = MustacheTemplate::Compile(text, &error);
+  REQUIRE_MESSAGE(t, error);
+  std::map<std::string, std::unique_ptr<MustacheTemplate>> partials;
+  for (const auto& [name, body] : partial_texts) partials[name] = MustacheTemplate::Compile(body, &error);
+  return t->OnlyRaw("content", [&](const std::string& n) -> const MustacheTemplate* {
+    auto it = partials.find(n);
+    return it == partials.end() ? nullptr : it->second.get();
+  });
+}
+}  // namespace
+
+TEST_CASE("an insert writes a raw variable in place, wherever only the root view could supply it") {
+  View view = {{"title", "T"}, {"items", View::ListOf({View{{"n", "1"}}, View{{"n", "2"}}})},
+               {"box", {{"content", "own"}}}};
+  CHECK(RenderInserting("<h1>{{title}}</h1>{{{content}}}<p>", view) == "<h1>T</h1>[inner]<p>");
+  CHECK(RenderInserting("{{&content}}", view) == "[inner]");
+  CHECK(RenderInserting("{{#items}}{{n}}{{{content}}}{{/items}}", view) == "1[inner]2[inner]");
+  CHECK(RenderInserting("{{> _main}}", view, {{"_main", "<main>{{{content}}}</main>"}}) == "<main>[inner]</main>");
+  // A context inside the root with a "content" of its own wins, as a lookup would.
+  CHECK(RenderInserting("{{#box}}{{{content}}}{{/box}}", view) == "own");
+  // Other names are looked up as always.
+  CHECK(RenderInserting("{{{title}}}", view) == "T");
+}
+
+TEST_CASE("a layout takes its content in place only if it uses \"content\" as a raw variable alone") {
+  CHECK(OnlyRaw("<main>{{{content}}}</main>"));
+  CHECK(OnlyRaw("{{#page}}{{{content}}}{{/page}}{{&content}}"));
+  CHECK(OnlyRaw("{{> _main}}", {{"_main", "{{{content}}}"}}));
+  CHECK(OnlyRaw("no content at all"));
+  CHECK_FALSE(OnlyRaw("{{content}}"));
+  CHECK_FALSE(OnlyRaw("{{#content}}<main>{{{content}}}</main>{{/content}}"));
+  CHECK_FALSE(OnlyRaw("{{^content}}empty{{/content}}"));
+  CHECK_FALSE(OnlyRaw("{{{content.html}}}"));
+  CHECK_FALSE(OnlyRaw("{{> _main}}", {{"_main", "{{#content}}x{{/content}}"}}));
+}

@@ -87,3 +87,29 @@ TEST_CASE("a template error names the file and line") {
   CHECK(d[0].pos.line == 3);
   CHECK(d[0].message == "template error: '{{/lists}}' closes 'list', opened on line 2");
 }
+
+TEST_CASE("a page is its layout around its template, whichever way the layout uses its content") {
+  Diagnostics diag;
+  SourceTree tree;
+  tree.files["themes/default/templates/home.html"] = "<p>{{site.title}}</p>";
+  // Written in place: the layout prints {{{content}}} only.
+  tree.files["themes/default/templates/layout.html"] = "<body>{{{content}}}</body>";
+  // Rendered first and looked up: this layout also tests it.
+  tree.files["themes/default/templates/plain.html"] =
+      "{{#content}}<main>{{{content}}}</main>{{/content}}{{^content}}none{{/content}}";
+  Theme theme = LoadTheme(tree, SiteConfig{}, diag);
+  REQUIRE_FALSE(diag.HasErrors());
+  std::string page, error;
+  View view = {{"site", {{"title", "Town"}}}};
+  REQUIRE(RenderPage(theme, "layout", "home", view, &page, &error));
+  CHECK(page == "<body><p>Town</p></body>");
+  View again = {{"site", {{"title", "Town"}}}};
+  REQUIRE(RenderPage(theme, "plain", "home", again, &page, &error));
+  CHECK(page == "<main><p>Town</p></main>");
+  // A missing partial in either template is an error that names it.
+  tree.files["themes/default/templates/home.html"] = "{{> _nowhere}}";
+  Theme broken = LoadTheme(tree, SiteConfig{}, diag);
+  View third = {{"site", {{"title", "Town"}}}};
+  CHECK_FALSE(RenderPage(broken, "layout", "home", third, &page, &error));
+  CHECK(error.find("_nowhere") != std::string::npos);
+}
