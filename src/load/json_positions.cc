@@ -19,12 +19,15 @@ namespace {
 // A forgiving walker: the text is known to be valid JSON.
 class Indexer {
  public:
-  Indexer(const std::string& t, std::map<std::string, JsonPlace>& out) : t_(t), out_(out) {}
+  Indexer(const std::string& t, std::map<std::string, JsonPlace>& out, int depth)
+      : t_(t), out_(out), depth_(depth) {}
 
-  void Value(const std::string& ptr, JsonPlace place) {
+  // Values deeper than `depth_` are walked past, not recorded.
+  void Value(const std::string& ptr, JsonPlace place, int depth = 0) {
     Skip();
     place.value = i_;
-    out_[ptr] = place;
+    const bool record = depth_ < 0 || depth <= depth_, inner = depth_ < 0 || depth < depth_;
+    if (record) out_[ptr] = place;
     if (i_ >= t_.size()) return;
     char c = t_[i_];
     if (c == '{') {
@@ -39,7 +42,7 @@ class Indexer {
         std::string key = String();
         Skip();
         if (i_ < t_.size() && t_[i_] == ':') ++i_;
-        Value(JsonPointerAppend(ptr, key), child);
+        Value(inner ? JsonPointerAppend(ptr, key) : std::string(), child, depth + 1);
       }
     } else if (c == '[') {
       ++i_;
@@ -48,7 +51,8 @@ class Indexer {
         Skip();
         if (i_ >= t_.size() || t_[i_] == ']') { ++i_; return; }
         if (t_[i_] == ',') { ++i_; continue; }
-        Value(ptr + "/" + std::to_string(n++), JsonPlace{});
+        Value(inner ? ptr + "/" + std::to_string(n) : std::string(), JsonPlace{}, depth + 1);
+        ++n;
       }
     } else if (c == '"') {
       String();
@@ -107,14 +111,15 @@ class Indexer {
 
   const std::string& t_;
   std::map<std::string, JsonPlace>& out_;
+  int depth_;
   size_t i_ = 0;
 };
 
 }  // namespace
 
-std::map<std::string, JsonPlace> IndexJson(const std::string& text) {
+std::map<std::string, JsonPlace> IndexJson(const std::string& text, int depth) {
   std::map<std::string, JsonPlace> out;
-  Indexer(text, out).Value("", JsonPlace{});
+  Indexer(text, out, depth).Value("", JsonPlace{});
   return out;
 }
 

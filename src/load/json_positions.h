@@ -14,7 +14,10 @@ struct JsonPlace {
 
 // Keys in the pointers are unescaped text joined with '/', with '~' and '/'
 // written as ~0 and ~1 as RFC 6901 says.
-std::map<std::string, JsonPlace> IndexJson(const std::string& text);
+// Only values down to `depth` levels below the root when it is 0 or more:
+// a valid file's messages need only its top level, so the rest is indexed
+// when a message needs it.
+std::map<std::string, JsonPlace> IndexJson(const std::string& text, int depth = -1);
 
 std::string JsonPointerAppend(const std::string& base, const std::string& key);
 

@@ -258,18 +258,28 @@ struct JsonFile {
   std::string path;
   const std::string* text = nullptr;
   Json json;
-  std::map<std::string, JsonPlace> places;
+  // The top level's places; everything's once a deeper one is asked for.
+  mutable std::map<std::string, JsonPlace> places;
+  mutable bool whole = false;
 
-  SourcePos At(const std::string& pointer) const {
+  const JsonPlace* Place(const std::string& pointer) const {
     auto it = places.find(pointer);
-    size_t off = it == places.end() ? 0 : it->second.value;
-    LineCol lc = LineColAt(*text, off);
+    if (it == places.end() && !whole) {
+      places = IndexJson(*text);
+      whole = true;
+      it = places.find(pointer);
+    }
+    return it == places.end() ? nullptr : &it->second;
+  }
+  SourcePos At(const std::string& pointer) const {
+    const JsonPlace* p = Place(pointer);
+    LineCol lc = LineColAt(*text, p ? p->value : 0);
     return {path, lc.line, lc.col};
   }
   SourcePos KeyAt(const std::string& pointer) const {
-    auto it = places.find(pointer);
-    if (it == places.end() || !it->second.has_key) return At(pointer);
-    LineCol lc = LineColAt(*text, it->second.key);
+    const JsonPlace* p = Place(pointer);
+    if (!p || !p->has_key) return At(pointer);
+    LineCol lc = LineColAt(*text, p->key);
     return {path, lc.line, lc.col};
   }
 };
@@ -289,7 +299,7 @@ std::optional<JsonFile> ParseJsonFile(const std::string& path, const std::string
     diag.Error({path, lc.line, lc.col}, "malformed JSON: " + msg);
     return std::nullopt;
   }
-  f.places = IndexJson(text);
+  f.places = IndexJson(text, 1);
   return f;
 }
 
