@@ -8,13 +8,14 @@
 
 #include "build.h"
 
-// jemalloc's settings for a batch process. Huge pages where the system
-// allows them: a build touches a quarter of a gigabyte, and in the virtual
-// machines CI runs on each 4 KB page fault costs about 15 µs (a tenth of a
-// clean build; docs/performance.md). Freed memory is kept for reuse rather
-// than handed back to the kernel, only to fault it in again.
+// jemalloc's settings for a batch process: freed memory is kept for reuse
+// rather than handed back to the kernel, only to fault it in again. Huge
+// pages are not asked for: a build streams one authority at a time and
+// touches under 100 MB, and on the virtual machine measured (first touch
+// after a minute idle) a 2 MB huge page cost four times its 4 KB pages
+// (docs/performance.md).
 extern "C" {
-const char* malloc_conf = "thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1";
+const char* malloc_conf = "thp:never,dirty_decay_ms:-1,muzzy_decay_ms:-1";
 }
 
 int main(int argc, char** argv) {
