@@ -407,12 +407,27 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   SourceTree quoted = std::move(global);
   quoted.files.merge(tree.files);  // read, but no authority's: kept for the messages
   std::vector<Diagnostics> local(n);
+  // A snapshot's text goes once it is parsed, so one that a later check
+  // names is read again: only ever when there is a problem to show.
   auto keep_quotes = [&](size_t i) {
     std::set<std::string> noisy;
     for (const auto& d : local[i].Sorted()) noisy.insert(d.pos.path);
+    std::vector<std::string> gone;
+    {
+      std::lock_guard<std::mutex> lock(quoted_mu);
+      for (const auto& path : noisy) {
+        if (auto it = own[i].files.find(path); it != own[i].files.end())
+          quoted.files.insert(own[i].files.extract(it));
+        else if (!quoted.files.count(path) && hashes.count(path))
+          gone.push_back(path);
+      }
+    }
+    if (gone.empty()) return;
+    SourceTree again;
+    Diagnostics unread;  // what cannot be read again is shown without its line
+    ReadSources(opt.source, gone, again, unread, 1);
     std::lock_guard<std::mutex> lock(quoted_mu);
-    for (const auto& path : noisy)
-      if (auto it = own[i].files.find(path); it != own[i].files.end()) quoted.files.insert(own[i].files.extract(it));
+    quoted.files.merge(again.files);
   };
   // Reads an authority's snapshots, the rest of its files, or both, unless
   // already read, hashing those no hash is known for yet.

@@ -66,3 +66,20 @@ TEST_CASE("an unknown field in site.yml is reported with a hint") {
   CHECK(r.exit == 1);
   CHECK(Contains(r.err, "site.yml:9:1: error: unknown field 'tittle' in site.yml; did you mean 'title'?"));
 }
+
+TEST_CASE("a problem found after a snapshot's text was let go still quotes its line") {
+  // With no as_at in site.yml every snapshot is parsed first, for the
+  // newest date, and its text let go; two files claiming one date are found
+  // later, when the authority is checked as a whole.
+  fs::path work = WorkDir("late-snapshot-quote");
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", work / "src", fs::copy_options::recursive);
+  fs::path snapshots = work / "src/data/sampleton/snapshots";
+  fs::copy_file(snapshots / "2022-12-31.json", snapshots / "zz-copy.json");
+  Run r = Tracker("check --source " + Quote((work / "src").string()));
+  CHECK(r.exit == 1);
+  CHECK(Contains(r.err,
+                 "data/sampleton/snapshots/zz-copy.json:2:12: error: two snapshots with the same date 2022-12-31: "
+                 "this one and data/sampleton/snapshots/2022-12-31.json; keep one, or correct as_at\n"
+                 "      \"as_at\": \"2022-12-31\",\n"
+                 "               ^\n"));
+}
