@@ -83,3 +83,35 @@ TEST_CASE("a problem found after a snapshot's text was let go still quotes its l
                  "      \"as_at\": \"2022-12-31\",\n"
                  "               ^\n"));
 }
+
+TEST_CASE("a build stopped by an error after other authorities' pages were made leaves the site as it was") {
+  // One thread takes the authorities in order, so North East Lincolnshire's
+  // changed pages are made before St Helens's error is found.
+  fs::path work = WorkDir("stopped-part-way");
+  fs::create_directories(work / "src");
+  for (const char* part : {"site.yml", "content", "data"})
+    fs::copy(fs::path(TRACKER_REPO) / part, work / "src" / part, fs::copy_options::recursive);
+  const std::string site = Quote((work / "site").string());
+  const std::string args = "build --source " + Quote((work / "src").string()) + " --out " + site + " --jobs 1";
+  REQUIRE(Tracker(args).exit == 0);
+  const auto before = Tree(work / "site");
+  fs::path nel = work / "src/content/north-east-lincolnshire/documents";
+  fs::path sth = work / "src/content/st-helens/documents";
+  fs::path changed = fs::directory_iterator(nel)->path(), broken = fs::directory_iterator(sth)->path();
+  std::ofstream(changed, std::ios::app) << "\nA paragraph the published site does not have yet.\n";
+  const std::string good = ReadFile(broken);
+  std::string bad = good;
+  bad.replace(bad.find("title:"), 6, "titel:");
+  std::ofstream(broken, std::ios::trunc) << bad;
+  Run failed = Tracker(args);
+  CHECK(failed.exit == 1);
+  CHECK(Contains(failed.err, "unknown field 'titel'"));
+  CHECK(Tree(work / "site") == before);
+  // Fixed, the next build is a clean build's site.
+  std::ofstream(broken, std::ios::trunc) << good;
+  REQUIRE(Tracker(args).exit == 0);
+  REQUIRE(Tracker("build --source " + Quote((work / "src").string()) + " --out " +
+                  Quote((work / "clean").string())).exit == 0);
+  CHECK(Tree(work / "site") == Tree(work / "clean"));
+  CHECK(Tree(work / "site") != before);
+}
