@@ -604,9 +604,10 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     wide_assessment = AssessSite(wide, as_at);
     site_wide.emplace(wide, wide_assessment, theme, summaries);
   };
-  // The all-authorities JSON and CSV and the site-wide pages: three tasks
-  // after the authorities', which wait for the last summary. A site of one
-  // authority makes them after it, as its dashboard is the home page.
+  // The all-authorities JSON and CSV and the site-wide pages: three slots
+  // after the authorities', which wait for the last summary and take the
+  // site-wide tasks in turn. A site of one authority makes them after it,
+  // as its dashboard is the home page.
   constexpr size_t kSiteWideTasks = 3;
   const size_t beside = n > 1 ? kSiteWideTasks : 0;
   bool prepared = false, made_beside = false;
@@ -625,9 +626,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
       prepared = true;
     }
     if (!made_beside) return;
-    // The last task takes any the three do not name.
-    for (size_t t = i - n; t < site_wide->tasks() && (t == i - n || i + 1 == n + beside); ++t)
-      site_wide->Render(t, sink);
+    for (size_t t = i - n; t < site_wide->tasks(); t += beside) site_wide->Render(t, sink);
   });
   if (!prepared) prepare_site_wide();
   if (!failed && !site_wide) {
@@ -640,7 +639,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     });
     prepare_site_wide();
   }
-  if (site_wide && !made_beside) ParallelFor(site_wide->tasks(), jobs, [&](size_t t) { site_wide->Render(t, sink); });
+  if (site_wide && !made_beside) site_wide->RenderAll(jobs, sink);
   for (const auto& d : local) diag.Append(d);
   if (!deferred.empty()) {
     for (const auto& mine : own_hashes)

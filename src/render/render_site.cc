@@ -1189,11 +1189,15 @@ void SiteWideFiles::Render(size_t task, const FileSink& sink) {
   errors_ = r.errors();
 }
 
+void SiteWideFiles::RenderAll(int jobs, const FileSink& sink) {
+  ParallelFor(tasks(), std::max(1, jobs), [&](size_t i) { Render(i, sink); });
+}
+
 std::vector<std::string> RenderSiteWide(const Site& site, const SiteAssessment& assessment, const Theme& theme,
                                         const std::vector<AuthoritySummary>& summaries, int jobs,
                                         const FileSink& sink) {
   SiteWideFiles files(site, assessment, theme, summaries);
-  ParallelFor(files.tasks(), std::max(1, jobs), [&](size_t i) { files.Render(i, sink); });
+  files.RenderAll(jobs, sink);
   return files.errors();
 }
 

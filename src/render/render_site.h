@@ -62,6 +62,8 @@ class SiteWideFiles {
                 const std::vector<AuthoritySummary>& summaries);
   size_t tasks() const { return joined_.size() + 1; }
   void Render(size_t task, const FileSink& sink);
+  // Every task, on up to `jobs` threads.
+  void RenderAll(int jobs, const FileSink& sink);
   const std::vector<std::string>& errors() const { return errors_; }  // once every task is done
 
  private:

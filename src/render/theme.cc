@@ -2,8 +2,22 @@
 
 namespace tracker {
 
+namespace {
+
+// Only '_' templates are partials, so a partial never shadows a page.
+PartialLookup Partials(const Theme& theme) {
+  return [&theme](const std::string& p) -> const MustacheTemplate* {
+    if (p.empty() || p[0] != '_') return nullptr;
+    auto found = theme.compiled.find(p);
+    return found == theme.compiled.end() ? nullptr : found->second.get();
+  };
+}
+
+}  // namespace
+
 void CompileTheme(Theme& theme, Diagnostics& diag) {
   theme.compiled.clear();
+  theme.content_in_place.clear();
   for (const auto& [name, text] : theme.templates) {
     std::string error;
     auto t = MustacheTemplate::Compile(text, &error);
@@ -20,6 +34,9 @@ void CompileTheme(Theme& theme, Diagnostics& diag) {
     }
     theme.compiled[name] = std::move(t);
   }
+  const PartialLookup partials = Partials(theme);
+  for (const auto& [name, t] : theme.compiled)
+    if (t->OnlyRaw("content", partials)) theme.content_in_place.insert(name);
 }
 
 namespace {
@@ -31,15 +48,6 @@ const MustacheTemplate* Find(const Theme& theme, const std::string& name, std::s
     return nullptr;
   }
   return it->second.get();
-}
-
-// Only '_' templates are partials, so a partial never shadows a page.
-PartialLookup Partials(const Theme& theme) {
-  return [&theme](const std::string& p) -> const MustacheTemplate* {
-    if (p.empty() || p[0] != '_') return nullptr;
-    auto found = theme.compiled.find(p);
-    return found == theme.compiled.end() ? nullptr : found->second.get();
-  };
 }
 
 bool NoneMissing(const Theme& theme, const std::string& name, const std::string& missing, std::string* error) {
@@ -67,7 +75,7 @@ bool RenderPage(const Theme& theme, const std::string& layout, const std::string
   const MustacheTemplate* content = outer ? Find(theme, inner, error) : nullptr;
   if (!content) return false;
   const PartialLookup partials = Partials(theme);
-  if (!outer->OnlyRaw("content", partials)) {
+  if (!theme.content_in_place.count(layout)) {
     std::string text;
     if (!RenderTemplate(theme, inner, view, &text, error)) return false;
     view["content"] = std::move(text);

@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "diagnostics.h"
@@ -17,6 +18,9 @@ struct Theme {
   std::map<std::string, std::string> assets;          // "assets/site.css" -> bytes
   // Compiled once by CompileTheme; shared, read-only, by every render thread.
   std::map<std::string, std::shared_ptr<const MustacheTemplate>> compiled;
+  // The templates that use "content" only as a raw variable, partials
+  // included, so a page's content can be written straight into them.
+  std::set<std::string> content_in_place;
 };
 
 // Compiles every template, reporting syntax errors with their line.
