@@ -1,6 +1,7 @@
 // Serves a built site over HTTP on 127.0.0.1, opens pages in Debian's
 // Chromium, runs axe-core with the WCAG 2.2 AA rules on each, and takes
-// screenshots at 1280 and 320 px of the pages marked "shot:". Usage:
+// screenshots at 1280 and 320 px of the pages marked "shot:"; a page wider
+// than a 320 px screen fails (WCAG 1.4.10). Usage:
 //   node check_pages.mjs SITE_DIR SHOT_DIR [shot:]page.html ...
 // Prints one JSON line per page and exits 1 when any page has a violation.
 import http from 'node:http';
@@ -52,15 +53,19 @@ try {
       await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
     const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    // WCAG 1.4.10, reflow: at 320 px the page itself never scrolls sideways;
+    // a table may, inside its own scrolling region.
+    await tab.setViewportSize({ width: 320, height: 900 });
+    const reflow = await tab.evaluate(() => document.documentElement.scrollWidth);
     const name = page.replace(/[^a-z0-9]+/gi, '-');
     for (const width of shoot ? [1280, 320] : []) {
       await tab.setViewportSize({ width, height: 900 });
       await tab.screenshot({ path: path.join(shotDir, `${name}-${width}.png`), fullPage: true });
     }
-    const ok = response.status() === 200 && violations.length === 0 && requests.length === 0;
+    const ok = response.status() === 200 && violations.length === 0 && requests.length === 0 && reflow <= 320;
     if (!ok) failed = true;
     console.log(JSON.stringify({ page, status: response.status(), violations, external_requests: requests,
-                                 passes: result.passes.length }));
+                                 width_at_320: reflow, passes: result.passes.length }));
     await context.close();
   }
 } finally {
