@@ -7,6 +7,7 @@
 #include <functional>
 #include <mutex>
 #include <set>
+#include <span>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,9 @@ namespace {
 
 
 // Ids the layout itself uses; Markdown headings never take them.
+// How many of a measure's latest dates its row on the dashboard shows.
+constexpr size_t kStripDates = 12;
+
 const std::set<std::string> kReservedIds = {"main-content", "content", "header", "footer", "navigation"};
 
 const char* DocumentTypeLabel(const std::string& type) {
@@ -231,7 +235,7 @@ class SiteRenderer {
   }
 
   // ------------------------------------------------------------ views
-  View HistoryView(const std::vector<StatusAt>& history) const {
+  View HistoryView(std::span<const StatusAt> history) const {
     View list = View::EmptyList();
     for (const auto& h : history)
       list.push_back({{"date", DateView(h.date)}, {"status", StatusView(h.status.status)},
@@ -458,7 +462,19 @@ class SiteRenderer {
     View measures = View::EmptyList();
     for (size_t i : order) {
       View row = MeasureRow(a, a.measures[i], aa.measures[i], path);
-      row["history"] = HistoryView(aa.histories[i]);
+      // The latest dates only, as the sparklines show the latest figures:
+      // years of monthly reports would stretch the table off the screen.
+      // The measure's page has them all.
+      const auto& history = aa.histories[i];
+      const size_t shown = std::min(history.size(), kStripDates);
+      row["history"] = HistoryView(std::span(history).last(shown));
+      row["history_label"] = shown < history.size() ? "Status at the latest " + std::to_string(shown) + " of " +
+                                                          std::to_string(history.size()) + " dates"
+                                                    : std::string("Status at each date");
+      row["history_more"] = shown < history.size()
+                                ? View{{"count", history.size()},
+                                       {"href", Href(path, Paths::Measure(a, a.measures[i].id)) + "#status-over-time"}}
+                                : View();
       measures.push_back(std::move(row));
     }
     view["has_measures"] = !measures.empty();

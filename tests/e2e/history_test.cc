@@ -11,7 +11,7 @@ namespace {
 // (datetime, status label) rows of a measure page's "Status over time" table.
 std::vector<std::pair<std::string, std::string>> HistoryRows(const std::string& html) {
   std::vector<std::pair<std::string, std::string>> rows;
-  size_t start = html.find("<h2 class=\"govuk-heading-l\">Status over time</h2>");
+  size_t start = html.find("<h2 class=\"govuk-heading-l\" id=\"status-over-time\">Status over time</h2>");
   if (start == std::string::npos) return rows;
   size_t end = html.find("</table>", start);
   std::string table = html.substr(start, end - start);

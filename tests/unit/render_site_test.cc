@@ -147,3 +147,36 @@ TEST_CASE("long document lists are paginated, 20 to a page, with GOV.UK paginati
   CHECK(p3.find("rel=\"next\"") == std::string::npos);
   CHECK(b.File("alpha/documents/page-4.html") == "(missing)");
 }
+
+TEST_CASE("a measure's row on the dashboard shows its latest 12 dates and links to all of them") {
+  SourceTree t = TwoCouncils();
+  for (int month = 1; month <= 12; ++month)
+    for (int year : {2021, 2022}) {
+      char name[96], body[160];
+      std::snprintf(name, sizeof name, "data/alpha/snapshots/%d-%02d-01.json", year, month);
+      std::snprintf(body, sizeof body, "{\"as_at\": \"%d-%02d-01\", \"source\": \"notice\", \"values\": {\"visits\": %d}}",
+                    year, month, 80 + month);
+      t.files[name] = body;
+    }
+  Built b = BuildInMemory(t);
+  const std::string& dashboard = b.File("alpha/index.html");
+  const size_t strip = dashboard.find("<ol class=\"tracker-strip\"");
+  REQUIRE(strip != std::string::npos);
+  const std::string list = dashboard.substr(strip, dashboard.find("</ol>", strip) - strip);
+  size_t items = 0;
+  for (size_t at = list.find("<li"); at != std::string::npos; at = list.find("<li", at + 1)) ++items;
+  CHECK(items == 12);
+  CHECK(list.find("aria-label=\"Status at the latest 12 of 25 dates\"") != std::string::npos);
+  // The newest, not the oldest: the last is December 2022.
+  CHECK(list.rfind("1 December 2022") != std::string::npos);
+  CHECK(list.find("January 2021") == std::string::npos);
+  CHECK(dashboard.find("href=\"../alpha/measures/visits.html#status-over-time\">All 25 dates<span "
+                       "class=\"govuk-visually-hidden\"> of Visits</span></a>") != std::string::npos);
+  const std::string& measure = b.File("alpha/measures/visits.html");
+  CHECK(measure.find("id=\"status-over-time\"") != std::string::npos);
+
+  // A short history is shown whole, with no link.
+  Built few = BuildInMemory(TwoCouncils());
+  CHECK(few.File("alpha/index.html").find("aria-label=\"Status at each date\"") != std::string::npos);
+  CHECK(few.File("alpha/index.html").find("#status-over-time") == std::string::npos);
+}
