@@ -8,7 +8,9 @@ struct MustacheTemplate::Node {
   enum Kind { kText, kVar, kRaw, kSection, kInverted, kPartial } kind = kText;
   std::string text;               // literal text, or the tag's name
   std::vector<std::string> path;  // the name split on '.', empty for "."
+  std::vector<FieldKey> keys;     // the path's parts as lookups compare them
   std::vector<Node> children;     // for sections
+  const MustacheTemplate* partial = nullptr;  // a partial's template, once linked
 };
 
 MustacheTemplate::~MustacheTemplate() = default;
@@ -68,7 +70,7 @@ int LineAt(const std::string& t, size_t pos) {
 
 // Lookup through the context stack: the innermost context that has the
 // first name wins, then the rest of the dotted name descends from there.
-const View* Lookup(const std::vector<const View*>& stack, const std::vector<std::string>& path) {
+const View* Lookup(const std::vector<const View*>& stack, const std::vector<FieldKey>& path) {
   if (path.empty()) return stack.back();
   for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
     const View* v = (*it)->Find(path[0]);
@@ -101,19 +103,19 @@ void RenderNode(const Node& n, std::vector<const View*>& stack, const PartialLoo
   switch (n.kind) {
     case Node::kText: *out += n.text; return;
     case Node::kVar:
-      if (const View* v = Lookup(stack, n.path)) v->AppendTo(out, true);
+      if (const View* v = Lookup(stack, n.keys)) v->AppendTo(out, true);
       return;
     case Node::kRaw:
       if (Inserts(n, stack, insert))
         insert->fill(out);
-      else if (const View* v = Lookup(stack, n.path))
+      else if (const View* v = Lookup(stack, n.keys))
         v->AppendTo(out, false);
       return;
     case Node::kInverted:
-      if (!Truthy(Lookup(stack, n.path))) RenderNodes(n.children, stack, partials, out, missing, depth, insert);
+      if (!Truthy(Lookup(stack, n.keys))) RenderNodes(n.children, stack, partials, out, missing, depth, insert);
       return;
     case Node::kSection: {
-      const View* v = Lookup(stack, n.path);
+      const View* v = Lookup(stack, n.keys);
       if (!Truthy(v)) return;
       if (v->is_list()) {
         for (const auto& item : v->items()) {
@@ -129,7 +131,7 @@ void RenderNode(const Node& n, std::vector<const View*>& stack, const PartialLoo
       return;
     }
     case Node::kPartial: {
-      const MustacheTemplate* p = partials ? partials(n.text) : nullptr;
+      const MustacheTemplate* p = n.partial ? n.partial : partials ? partials(n.text) : nullptr;
       if (!p) {
         if (missing && missing->empty()) *missing = n.text;
         return;
@@ -146,6 +148,23 @@ void RenderNodes(const std::vector<Node>& nodes, std::vector<const View*>& stack
                  const PartialLookup& partials, std::string* out, std::string* missing, int depth,
                  const Insert* insert) {
   for (const auto& n : nodes) RenderNode(n, stack, partials, out, missing, depth + 1, insert);
+}
+
+// Made once the tree is whole, as the keys view the path's strings, which
+// move while it grows.
+void KeysIn(std::vector<Node>& nodes) {
+  for (auto& n : nodes) {
+    n.keys.clear();
+    for (const auto& part : n.path) n.keys.emplace_back(part);
+    KeysIn(n.children);
+  }
+}
+
+void LinkIn(std::vector<Node>& nodes, const PartialLookup& partials) {
+  for (auto& n : nodes) {
+    if (n.kind == Node::kPartial) n.partial = partials(n.text);
+    LinkIn(n.children, partials);
+  }
 }
 
 bool OnlyRawIn(const std::vector<Node>& nodes, const std::string& name, const PartialLookup& partials, int depth) {
@@ -238,6 +257,7 @@ std::unique_ptr<MustacheTemplate> MustacheTemplate::Compile(const std::string& t
              "' is never closed; add {{/" + names.back().first + "}}";
     return nullptr;
   }
+  KeysIn(tmpl->nodes_);
   return tmpl;
 }
 
@@ -246,6 +266,8 @@ void MustacheTemplate::Render(const View& view, const PartialLookup& partials, s
   std::vector<const View*> stack = {&view};
   RenderNodes(nodes_, stack, partials, out, missing, 0, insert);
 }
+
+void MustacheTemplate::LinkPartials(const PartialLookup& partials) { LinkIn(nodes_, partials); }
 
 bool MustacheTemplate::OnlyRaw(const std::string& name, const PartialLookup& partials) const {
   return OnlyRawIn(nodes_, name, partials, 0);

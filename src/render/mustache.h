@@ -40,6 +40,10 @@ class MustacheTemplate {
   void Render(const View& view, const PartialLookup& partials, std::string* out,
               std::string* missing = nullptr, const Insert* insert = nullptr) const;
 
+  // Finds each partial this includes once, so rendering does not look
+  // them up by name: `partials` must give templates that outlive this one.
+  void LinkPartials(const PartialLookup& partials);
+
   // Whether `name` is used only as a raw variable of its own, here and in
   // the partials this includes: then an Insert may stand for it.
   bool OnlyRaw(const std::string& name, const PartialLookup& partials) const;

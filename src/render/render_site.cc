@@ -682,7 +682,10 @@ class SiteRenderer {
     table.has_values = !values.Find("rows")->empty();
     View view = {{"values", std::move(values)}, {"data_links", DataLinks(a, from)}, {"root", RootFor(from)}};
     std::string error;
+    thread_local size_t size = 0;  // room at once, as Emit makes for pages
+    table.html.reserve(size);
     if (!RenderTemplate(theme_, "_values_table", view, &table.html, &error)) errors_.push_back(error);
+    size = std::max(size, table.html.size());
     // Printed on a line of its own, which brings its own line end.
     if (!table.html.empty() && table.html.back() == '\n') table.html.pop_back();
     return table;

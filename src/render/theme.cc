@@ -18,6 +18,7 @@ PartialLookup Partials(const Theme& theme) {
 void CompileTheme(Theme& theme, Diagnostics& diag) {
   theme.compiled.clear();
   theme.content_in_place.clear();
+  std::map<std::string, MustacheTemplate*> linkable;
   for (const auto& [name, text] : theme.templates) {
     std::string error;
     auto t = MustacheTemplate::Compile(text, &error);
@@ -32,9 +33,11 @@ void CompileTheme(Theme& theme, Diagnostics& diag) {
       diag.Error({theme.template_paths.at(name), line, 0}, "template error: " + message);
       continue;
     }
+    linkable[name] = t.get();
     theme.compiled[name] = std::move(t);
   }
   const PartialLookup partials = Partials(theme);
+  for (const auto& [name, t] : linkable) t->LinkPartials(partials);
   for (const auto& [name, t] : theme.compiled)
     if (t->OnlyRaw("content", partials)) theme.content_in_place.insert(name);
 }

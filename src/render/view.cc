@@ -43,27 +43,20 @@ void View::AppendTo(std::string* out, bool escape) const {
 View& View::operator[](FieldName name) {
   if (is_null()) value_ = Fields();
   auto& fields = std::get<Fields>(value_);
-  const std::string_view key = name.str();
-  for (auto& [n, v] : fields) {
-    std::string_view s = n.str();
-    if (s.size() == key.size() && (s.data() == key.data() || s.empty() || (s[0] == key[0] && s == key))) return v;
-  }
+  for (auto& [n, v] : fields)
+    if (n.key() == name.key()) return v;
   // Made in place: moving a fresh null view in trips a false "maybe
   // uninitialized" warning in g++ 12.
   fields.emplace_back(std::piecewise_construct, std::forward_as_tuple(name), std::forward_as_tuple());
   return fields.back().second;
 }
 
-const View* View::Find(std::string_view name) const {
+const View* View::Find(const FieldKey& key) const {
   const auto& value = Resolved().value_;
   const auto* fields = std::get_if<Fields>(&value);
   if (!fields) return nullptr;
-  // Names differ mostly in length or first letter: test those before the
-  // bytes, which cost a call each.
-  for (const auto& [n, v] : *fields) {
-    std::string_view s = n.str();
-    if (s.size() == name.size() && (s.empty() || s[0] == name[0]) && s == name) return &v;
-  }
+  for (const auto& [n, v] : *fields)
+    if (n.key() == key) return &v;
   return nullptr;
 }
 

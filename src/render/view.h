@@ -16,15 +16,32 @@
 
 namespace tracker {
 
+// A name as lookups compare it: its length and first eight bytes in one
+// word, so most names are told apart, or found equal, without a call to
+// compare bytes; only the bytes past the eighth are compared as text.
+struct FieldKey {
+  constexpr explicit FieldKey(std::string_view n) : name(n) {
+    for (size_t i = 0; i < n.size() && i < 8; ++i)
+      prefix |= static_cast<uint64_t>(static_cast<unsigned char>(n[i])) << (8 * i);
+  }
+  bool operator==(const FieldKey& o) const {
+    return prefix == o.prefix && name.size() == o.name.size() &&
+           (name.size() <= 8 || name.substr(8) == o.name.substr(8));
+  }
+  std::string_view name;
+  uint64_t prefix = 0;
+};
+
 // A field's name: a string literal, so a view never owns its names.
 class FieldName {
  public:
   template <size_t N>
-  constexpr FieldName(const char (&s)[N]) : name_(s, N - 1) {}
-  constexpr std::string_view str() const { return name_; }
+  consteval FieldName(const char (&s)[N]) : key_(std::string_view(s, N - 1)) {}
+  constexpr std::string_view str() const { return key_.name; }
+  constexpr const FieldKey& key() const { return key_; }
 
  private:
-  std::string_view name_;
+  FieldKey key_;
 };
 
 struct FieldInit;
@@ -81,7 +98,8 @@ class View {
   // Fields. operator[] makes a null view into fields and adds the name when
   // it is not there yet.
   View& operator[](FieldName name);
-  const View* Find(std::string_view name) const;
+  const View* Find(std::string_view name) const { return Find(FieldKey(name)); }
+  const View* Find(const FieldKey& key) const;
   bool Has(std::string_view name) const { return Find(name) != nullptr; }
 
   // Lists. push_back makes a null view into a list.
