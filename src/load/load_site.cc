@@ -10,6 +10,7 @@
 #include "load/fingerprint.h"
 #include "load/front_matter.h"
 #include "load/json_positions.h"
+#include "load/quick_snapshot.h"
 #include "load/text.h"
 #include "load/yaml_fields.h"
 #include "model/validate.h"
@@ -298,6 +299,18 @@ std::optional<JsonFile> ParseJsonFile(const std::string& path, const std::string
     if (colon != std::string::npos) msg = msg.substr(colon + 2);
     diag.Error({path, lc.line, lc.col}, "malformed JSON: " + msg);
     return std::nullopt;
+  } catch (const Json::out_of_range& e) {
+    // A number too large for a double, such as 1e999: the parser names it
+    // but not where it is, so the first place it stands is given.
+    std::string msg = e.what();
+    size_t q1 = msg.find('\''), q2 = msg.rfind('\'');
+    std::string number = q1 != std::string::npos && q2 > q1 ? msg.substr(q1 + 1, q2 - q1 - 1) : "";
+    size_t at = number.empty() ? std::string::npos : text.find(number);
+    LineCol lc = LineColAt(text, at == std::string::npos ? 0 : at);
+    diag.Error({path, lc.line, lc.col},
+               "number " + (number.empty() ? std::string("") : "'" + number + "' ") +
+                   "is too large to be a figure; give it as an ordinary number");
+    return std::nullopt;
   }
   f.places = IndexJson(text, 1);
   return f;
@@ -450,8 +463,10 @@ const Kpi* FindIn(const std::vector<Kpi>& kpis, const std::string& id) {
   return nullptr;
 }
 
-void LoadSnapshot(const std::string& path, const std::string& text, const std::vector<Kpi>& kpis,
-                  bool kpis_loaded, Snapshot& s, bool* ok, Diagnostics& diag) {
+}  // namespace
+
+void LoadSnapshotGenerally(const std::string& path, const std::string& text, const std::vector<Kpi>& kpis,
+                           bool kpis_loaded, Snapshot& s, bool* ok, Diagnostics& diag) {
   *ok = false;
   s.pos = {path, 1, 1};
   auto f = ParseJsonFile(path, text, diag);
@@ -614,6 +629,14 @@ void LoadSnapshot(const std::string& path, const std::string& text, const std::v
     }
   }
   *ok = good;
+}
+
+namespace {
+
+void LoadSnapshot(const std::string& path, const std::string& text, const std::vector<Kpi>& kpis,
+                  bool kpis_loaded, Snapshot& s, bool* ok, Diagnostics& diag) {
+  *ok = ReadSnapshotQuickly(path, text, kpis, &s);
+  if (!*ok) LoadSnapshotGenerally(path, text, kpis, kpis_loaded, s, ok, diag);
 }
 
 }  // namespace

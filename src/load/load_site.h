@@ -37,6 +37,12 @@ struct AuthorityFiles {
 // paths outside the content model.
 std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string>& paths, Diagnostics& diag);
 
+// One snapshot, read through a JSON tree with every check and message:
+// what LoadSnapshots does with a file ReadSnapshotQuickly gives up on.
+// Declared for the tests that hold the two to the same result.
+void LoadSnapshotGenerally(const std::string& path, const std::string& text, const std::vector<Kpi>& kpis,
+                           bool kpis_loaded, Snapshot& s, bool* ok, Diagnostics& diag);
+
 // An authority's snapshots alone: what the as-at date is read from.
 std::vector<Snapshot> LoadSnapshots(const AuthorityFiles& files, const SourceTree& tree, const SiteGlobals& g,
                                     Diagnostics& diag);

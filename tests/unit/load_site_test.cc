@@ -94,6 +94,17 @@ TEST_CASE("malformed JSON is reported at the byte where parsing stopped") {
   CHECK(m[0].find("malformed JSON") != std::string::npos);
 }
 
+TEST_CASE("a number too large for a double is an error at its place, not a crash") {
+  SourceTree t = ValidTree();
+  t.files["data/town/snapshots/2020-02-01.json"] = "{\n  \"as_at\": \"2020-02-01\",\n  \"values\": {\"visits\": 1e999}\n}\n";
+  t.files["data/kpis.json"] = "{\"kpis\": [{\"id\": \"visits\", \"label\": \"V\", \"unit\": \"number\", \"target\": 1e400}]}";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+      "data/kpis.json:1:70: number '1e400' is too large to be a figure; give it as an ordinary number",
+      "data/town/snapshots/2020-02-01.json:3:24: number '1e999' is too large to be a figure; give it as an ordinary number"});
+}
+
 TEST_CASE("a missing required field names the field") {
   SourceTree t = ValidTree();
   t.files["content/town/documents/notice.md"] = "---\ntype: dfe-letter\ndate: 2020-01-02\n---\n";
