@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <tuple>
 #include <map>
 
 #include "render/escape.h"
@@ -48,17 +50,21 @@ std::map<std::string, std::map<Date, std::string>> StatusByKpi(const Authority& 
 // strings that live until the row has been written.
 using Cells = std::array<std::string_view, 15>;
 
-// Calls `write` with each row, one per authority × KPI × date × breakdown
-// item, made in place rather than gathered first.
+// Calls `write(cells, snapshot, kpi)` with each row, one per authority ×
+// KPI × date × breakdown item, made in place rather than gathered first;
+// `snapshot` and `kpi` count the rows' snapshots and KPIs, so a writer can
+// tell when the cells they decide change.
 template <class Write>
 size_t ForEachRow(const Site& site, const Authority& a, const AuthorityAssessment& aa, const Date& as_at,
                   Write&& write) {
   size_t rows = 0;
   const auto statuses = StatusByKpi(a, aa);
-  for (const auto& snap : a.snapshots) {
+  for (size_t si = 0; si < a.snapshots.size(); ++si) {
+    const Snapshot& snap = a.snapshots[si];
     if (snap.as_at > as_at) continue;
     const std::string year = std::to_string(snap.as_at.year), iso = snap.as_at.Iso();
-    for (const auto& k : site.kpis) {
+    for (size_t ki = 0; ki < site.kpis.size(); ++ki) {
+      const Kpi& k = site.kpis[ki];
       auto v = snap.values.find(k.id);
       if (v == snap.values.end()) continue;
       auto t = snap.targets.find(k.id);
@@ -74,7 +80,7 @@ size_t ForEachRow(const Site& site, const Authority& a, const AuthorityAssessmen
         const std::string value = Cell(sc);
         cells[10] = item;
         cells[11] = value;
-        write(cells);
+        write(cells, si, ki);
         ++rows;
       };
       if (const auto* sc = std::get_if<Scalar>(&v->second)) {
@@ -110,8 +116,10 @@ void AppendCsvCell(std::string* out, std::string_view cell) {
   else *out += cell;
 }
 
-void AppendCsvRow(std::string* out, const Cells& r, std::string_view same) {
-  for (size_t i = 0; i < r.size(); ++i) {
+// Cells [from, to) of a row, each after a comma but the first of all: a
+// row is the runs [0, n) and [n, 15) one after the other.
+void AppendCsvCells(std::string* out, const Cells& r, std::string_view same, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
     if (i >= kSameFirst && i < kSameLast) {
       if (i == kSameFirst) (*out += ',') += same;
       continue;
@@ -119,7 +127,6 @@ void AppendCsvRow(std::string* out, const Cells& r, std::string_view same) {
     if (i) *out += ',';
     AppendCsvCell(out, r[i]);
   }
-  *out += "\r\n";
 }
 
 // Each column's name as a JSON key, quoted once for every row.
@@ -136,10 +143,10 @@ const std::vector<std::string>& JsonKeys() {
   return keys;
 }
 
-void AppendJsonRow(std::string* out, const Cells& r, std::string_view same) {
+// The same for a JSON row object's members, without its braces.
+void AppendJsonCells(std::string* out, const Cells& r, std::string_view same, size_t from, size_t to) {
   const auto& keys = JsonKeys();
-  *out += '{';
-  for (size_t i = 0; i < keys.size(); ++i) {
+  for (size_t i = from; i < to; ++i) {
     if (i >= kSameFirst && i < kSameLast) {
       if (i == kSameFirst) (*out += ',') += same;
       continue;
@@ -148,10 +155,9 @@ void AppendJsonRow(std::string* out, const Cells& r, std::string_view same) {
     *out += keys[i];
     AppendJsonString(out, r[i]);
   }
-  *out += '}';
 }
 
-// The shared cells of `a`'s rows, as AppendCsvRow and AppendJsonRow want them.
+// The shared cells of `a`'s rows, as AppendCsvCells and AppendJsonCells want them.
 void SameCells(const Authority& a, std::string* csv, std::string* json) {
   const std::array<std::string_view, kSameLast - kSameFirst> same = {"Local authority", "E92000001", "England",
                                                                      a.region, a.ons_code, a.name};
@@ -225,10 +231,31 @@ AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const Au
   json.reserve(json_size);
   std::string same_csv, same_json;
   SameCells(a, &same_csv, &same_json);
-  d.rows = ForEachRow(site, a, aa, as_at, [&](const Cells& r) {
-    AppendCsvRow(&csv, r, same_csv);
+  // The cells up to the date are the snapshot's, and the indicator the
+  // KPI's: written once for each, not once a row.
+  constexpr size_t kKpiCell = 9, kRowCells = std::tuple_size_v<Cells>;
+  std::string date_csv, date_json;
+  std::vector<std::string> kpi_csv(site.kpis.size()), kpi_json(site.kpis.size());
+  size_t last_snapshot = SIZE_MAX;
+  d.rows = ForEachRow(site, a, aa, as_at, [&](const Cells& r, size_t snapshot, size_t kpi) {
+    if (snapshot != last_snapshot) {
+      date_csv.clear();
+      date_json.clear();
+      AppendCsvCells(&date_csv, r, same_csv, 0, kKpiCell);
+      AppendJsonCells(&date_json, r, same_json, 0, kKpiCell);
+      last_snapshot = snapshot;
+    }
+    if (kpi_csv[kpi].empty()) {
+      AppendCsvCells(&kpi_csv[kpi], r, same_csv, kKpiCell, kKpiCell + 1);
+      AppendJsonCells(&kpi_json[kpi], r, same_json, kKpiCell, kKpiCell + 1);
+    }
+    ((csv += date_csv) += kpi_csv[kpi]);
+    AppendCsvCells(&csv, r, same_csv, kKpiCell + 1, kRowCells);
+    csv += "\r\n";
     if (json.size() > 2) json += ",\n";
-    AppendJsonRow(&json, r, same_json);
+    ((json += '{') += date_json) += kpi_json[kpi];
+    AppendJsonCells(&json, r, same_json, kKpiCell + 1, kRowCells);
+    json += '}';
   });
   if (d.rows) json += "\n]\n";
   else json = "[]\n";
