@@ -678,17 +678,155 @@ class SiteRenderer {
     auto cached = values_tables_.find(key);
     if (cached != values_tables_.end()) return cached->second;
     ValuesTableHtml& table = values_tables_[key];
-    View values = MakeKpiTable(a, k, from);
-    table.has_values = !values.Find("rows")->empty();
-    View view = {{"values", std::move(values)}, {"data_links", DataLinks(a, from)}, {"root", RootFor(from)}};
-    std::string error;
     thread_local size_t size = 0;  // room at once, as Emit makes for pages
     table.html.reserve(size);
-    if (!RenderTemplate(theme_, "_values_table", view, &table.html, &error)) errors_.push_back(error);
+    if (theme_.values_table_by_code) {
+      WriteValuesTable(a, k, from, &table);
+    } else {
+      View values = MakeKpiTable(a, k, from);
+      table.has_values = !values.Find("rows")->empty();
+      View view = {{"values", std::move(values)}, {"data_links", DataLinks(a, from)}, {"root", RootFor(from)}};
+      std::string error;
+      if (!RenderTemplate(theme_, "_values_table", view, &table.html, &error)) errors_.push_back(error);
+    }
     size = std::max(size, table.html.size());
     // Printed on a line of its own, which brings its own line end.
     if (!table.html.empty() && table.html.back() == '\n') table.html.pop_back();
     return table;
+  }
+
+  // The same table written by code, byte for byte what the bundled
+  // `_values_table` and `_symbol_key` make of MakeKpiTable's view, without
+  // a view for every row: a national site has thousands of these tables,
+  // and they were an eighth of a clean build. Used only while the theme's
+  // two templates are the bundled ones; a test holds the two ways to the
+  // same bytes (tests/unit/render_site_test.cc), so a change to either
+  // template must be made here too.
+  void WriteValuesTable(const Authority& a, const Kpi& k, const std::string& from, ValuesTableHtml* table) {
+    std::string& o = table->html;
+    o += "<div class=\"tracker-table-scroll\" role=\"region\" aria-label=\"Every reported figure\" tabindex=\"0\">\n"
+         "<table class=\"govuk-table\">\n"
+         "  <caption class=\"govuk-table__caption govuk-table__caption--m\">Every reported figure, newest first</caption>\n"
+         "  <thead class=\"govuk-table__head\">\n"
+         "    <tr class=\"govuk-table__row\">\n"
+         "      <th scope=\"col\" class=\"govuk-table__header\">As at</th>\n";
+    if (k.breakdown.empty()) {
+      o += "      <th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Value</th>\n";
+    } else {
+      o += "      <th scope=\"col\" class=\"govuk-table__header\">Value by ";
+      AppendEscaped(&o, k.breakdown);
+      o += "</th>\n";
+    }
+    o += "      <th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Target</th>\n"
+         "      <th scope=\"col\" class=\"govuk-table__header\">Comparators</th>\n"
+         "      <th scope=\"col\" class=\"govuk-table__header\">Source and notes</th>\n"
+         "    </tr>\n"
+         "  </thead>\n"
+         "  <tbody class=\"govuk-table__body\">\n";
+    std::set<std::string> symbols;
+    const auto& cells = SnapshotCells(a, from);
+    const KpiColumn& col = Column(a, k);
+    for (size_t i = a.snapshots.size(); i-- > 0;) {
+      const Snapshot& s = a.snapshots[i];
+      const Value* v = col.values[i];
+      const double* t = col.targets[i];
+      if (!v && !t) continue;
+      table->has_values = true;
+      o += "    <tr class=\"govuk-table__row\">\n"
+           "      <th scope=\"row\" class=\"govuk-table__header\">";
+      o += cells[i].date;
+      o += "</th>\n      <td class=\"govuk-table__cell";
+      const Scalar* sc = v ? std::get_if<Scalar>(v) : nullptr;
+      if (sc && std::holds_alternative<double>(*sc)) o += " govuk-table__cell--numeric";
+      o += "\">";
+      if (sc) {
+        AppendEscaped(&o, FormatScalar(k, *sc));
+        if (const auto* sym = std::get_if<Symbol>(sc)) symbols.insert(sym->code);
+      } else if (const auto* b = v ? std::get_if<Breakdown>(v) : nullptr) {
+        for (const auto& [item, isc] : *b) {
+          o += "<span class=\"tracker-item\">";
+          AppendEscaped(&o, item);
+          o += ": ";
+          AppendEscaped(&o, FormatScalar(k, isc));
+          o += "</span>";
+          if (const auto* sym = std::get_if<Symbol>(&isc)) symbols.insert(sym->code);
+        }
+      } else {
+        o += "not reported";
+      }
+      o += "</td>\n      <td class=\"govuk-table__cell govuk-table__cell--numeric\">";
+      if (t) AppendEscaped(&o, FormatValue(k, *t));
+      else o += "None";
+      o += "</td>\n      <td class=\"govuk-table__cell\">";
+      for (const auto& [name, values] : s.comparators) {
+        auto c = values.find(k.id);
+        if (c == values.end()) continue;
+        o += "<span class=\"tracker-item\">";
+        AppendEscaped(&o, ComparatorLabel(name));
+        o += ": ";
+        AppendEscaped(&o, FormatScalar(k, c->second));
+        o += "</span>";
+      }
+      o += "</td>\n      <td class=\"govuk-table__cell govuk-body-s\">";
+      o += cells[i].source;
+      if (auto n = s.notes.find(k.id); n != s.notes.end() && !n->second.empty()) {
+        o += "<br>";
+        AppendEscaped(&o, n->second);
+      }
+      o += "</td>\n    </tr>\n";
+    }
+    o += "  </tbody>\n</table>\n</div>\n";
+    if (!symbols.empty()) {
+      o += "<div class=\"govuk-body-s tracker-symbol-key\">\n"
+           "  <p class=\"govuk-body-s\">Where the table shows words instead of a figure, they follow the Government "
+           "Statistical Service symbols:</p>\n"
+           "  <dl>\n";
+      for (const auto& code : symbols) {
+        o += "    <dt>";
+        AppendEscaped(&o, SymbolMeaning(code));
+        o += " (";
+        AppendEscaped(&o, code);
+        o += ")</dt><dd>";
+        AppendEscaped(&o, SymbolExplanation(code));
+        o += "</dd>\n";
+      }
+      o += "  </dl>\n</div>\n";
+    }
+    o += "<p class=\"govuk-body-s tracker-download\">These figures come from the open data: <a class=\"govuk-link\" "
+         "href=\"";
+    AppendEscaped(&o, Href(from, "downloads/" + a.slug + ".csv"));
+    o += "\">download them as CSV</a> or <a class=\"govuk-link\" href=\"";
+    AppendEscaped(&o, Href(from, "downloads/" + a.slug + ".json"));
+    o += "\">JSON</a> (<a class=\"govuk-link\" href=\"";
+    AppendEscaped(&o, Href(from, "data.html"));
+    o += "\">about the data</a>).</p>";
+  }
+
+  // A snapshot's date cell and source link as every KPI's table writes
+  // them, escaped: made once for the pages at one depth.
+  struct SnapshotCellsHtml {
+    std::string date, source;
+  };
+  const std::vector<SnapshotCellsHtml>& SnapshotCells(const Authority& a, const std::string& from) {
+    auto& cells = snapshot_cells_[RootFor(from)];
+    if (!cells.empty() || a.snapshots.empty()) return cells;
+    for (const Snapshot& s : a.snapshots) {
+      SnapshotCellsHtml c;
+      c.date = "<time datetime=\"";
+      AppendEscaped(&c.date, s.as_at.Iso());
+      c.date += "\">";
+      AppendEscaped(&c.date, s.as_at.Long());
+      c.date += "</time>";
+      if (const Document* d = a.FindDocument(s.source)) {
+        c.source = "<a class=\"govuk-link\" href=\"";
+        AppendEscaped(&c.source, Href(from, Paths::Document(a, s.source)));
+        c.source += "\">";
+        AppendEscaped(&c.source, d->title);
+        c.source += "</a>";
+      }
+      cells.push_back(std::move(c));
+    }
+    return cells;
   }
 
   // What a row of every KPI's table shows of its snapshot, the same for
@@ -1158,6 +1296,7 @@ class SiteRenderer {
   std::map<std::string, DrawnChart> kpi_charts_;
   mutable std::map<std::string, KpiColumn> columns_;
   std::map<std::string, std::vector<SnapshotRowParts>> snapshot_parts_;
+  std::map<std::string, std::vector<SnapshotCellsHtml>> snapshot_cells_;
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
   const SiteAssessment& assessment_;

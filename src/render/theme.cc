@@ -1,5 +1,7 @@
 #include "render/theme.h"
 
+#include "render/embedded_theme.h"
+
 namespace tracker {
 
 namespace {
@@ -40,6 +42,14 @@ void CompileTheme(Theme& theme, Diagnostics& diag) {
   for (const auto& [name, t] : linkable) t->LinkPartials(partials);
   for (const auto& [name, t] : theme.compiled)
     if (t->OnlyRaw("content", partials)) theme.content_in_place.insert(name);
+  auto bundled = [&](const std::string& name) {
+    auto t = theme.templates.find(name);
+    if (t == theme.templates.end()) return false;
+    for (const auto& f : EmbeddedThemeFiles())
+      if (f.path == "templates/" + name + ".html") return f.bytes == t->second;
+    return false;
+  };
+  theme.values_table_by_code = theme.render_by_code && bundled("_values_table") && bundled("_symbol_key");
 }
 
 namespace {

@@ -21,6 +21,11 @@ struct Theme {
   // The templates that use "content" only as a raw variable, partials
   // included, so a page's content can be written straight into them.
   std::set<std::string> content_in_place;
+  // Whether the table of every figure of a KPI is written by code: when
+  // `_values_table` and `_symbol_key` are the bundled templates, whose
+  // bytes the code makes. Tests turn `render_by_code` off to compare.
+  bool render_by_code = true;
+  bool values_table_by_code = false;
 };
 
 // Compiles every template, reporting syntax errors with their line.

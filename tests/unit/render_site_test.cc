@@ -1,13 +1,16 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "assess/assess_site.h"
 #include "load/load_site.h"
 #include "load/load_theme.h"
+#include "load/source_tree.h"
 #include "render/render_site.h"
 
 using namespace tracker;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -179,4 +182,53 @@ TEST_CASE("a measure's row on the dashboard shows its latest 12 dates and links 
   Built few = BuildInMemory(TwoCouncils());
   CHECK(few.File("alpha/index.html").find("aria-label=\"Status at each date\"") != std::string::npos);
   CHECK(few.File("alpha/index.html").find("#status-over-time") == std::string::npos);
+}
+
+TEST_CASE("the values tables written by code are byte for byte what the bundled templates make") {
+  // The bundled tracker, the sample fixture (breakdowns, symbols,
+  // comparators, notes, a snapshot with a target only) and a tree with no
+  // documents to link: every page built both ways must be the same.
+  int tables = 0;
+  auto compare = [&](const SourceTree& tree) {
+    Diagnostics diag;
+    Site site = LoadSite(tree, diag);
+    REQUIRE_MESSAGE(!diag.HasErrors(), diag.Sorted()[0].message);
+    SiteAssessment a = AssessSite(site, ResolveAsAt(site, std::nullopt));
+    Theme by_code = LoadTheme(tree, site.config, diag);
+    Theme by_template = by_code;
+    by_template.render_by_code = false;
+    CompileTheme(by_template, diag);
+    REQUIRE(by_code.values_table_by_code);
+    REQUIRE_FALSE(by_template.values_table_by_code);
+    RenderResult code = RenderSite(site, a, by_code), tmpl = RenderSite(site, a, by_template);
+    REQUIRE(code.files.size() == tmpl.files.size());
+    for (size_t i = 0; i < code.files.size(); ++i) {
+      CHECK(code.files[i].path == tmpl.files[i].path);
+      CHECK_MESSAGE(code.files[i].bytes == tmpl.files[i].bytes, code.files[i].path);
+      for (size_t at = 0; (at = code.files[i].bytes.find("Every reported figure, newest first", at)) != std::string::npos; ++at)
+        ++tables;
+    }
+  };
+  for (const fs::path root : {fs::path(TRACKER_DOCS) / "..", fs::path(TRACKER_TEST_DATA) / "fixtures" / "sample"}) {
+    Diagnostics diag;
+    SourceTree tree = ReadSourceTree(root, diag);
+    compare(tree);
+  }
+  SourceTree t = TwoCouncils();
+  t.files["data/alpha/snapshots/2020-03-01.json"] =
+      "{\"as_at\": \"2020-03-01\", \"values\": {\"visits\": \"c\"}, "
+      "\"targets\": {\"visits\": 90}, \"comparators\": {\"england\": {\"visits\": 80}}, \"notes\": {\"visits\": \"<b>&</b>\"}}";
+  compare(t);
+  CHECK(tables >= 20);
+}
+
+TEST_CASE("a theme with its own values table is rendered from its template") {
+  SourceTree t = TwoCouncils();
+  t.files["themes/default/templates/_values_table.html"] = "<p>{{#values.rows}}{{date.iso}} {{/values.rows}}</p>\n";
+  Diagnostics diag;
+  Site site = LoadSite(t, diag);
+  Theme theme = LoadTheme(t, site.config, diag);
+  CHECK_FALSE(theme.values_table_by_code);
+  Built b = BuildInMemory(t);
+  CHECK(b.File("alpha/kpis/visits.html").find("<p>2020-02-01 </p>") != std::string::npos);
 }
