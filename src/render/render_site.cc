@@ -695,6 +695,15 @@ class SiteRenderer {
     return table;
   }
 
+  // Calls `row(i, snapshot, value, target)` for each snapshot, newest
+  // first, that gives KPI `k` a value or a target: the rows of its table.
+  template <class Row>
+  void ForEachFigure(const Authority& a, const Kpi& k, Row&& row) const {
+    const KpiColumn& col = Column(a, k);
+    for (size_t i = a.snapshots.size(); i-- > 0;)
+      if (col.values[i] || col.targets[i]) row(i, a.snapshots[i], col.values[i], col.targets[i]);
+  }
+
   // The same table written by code, byte for byte what the bundled
   // `_values_table` and `_symbol_key` make of MakeKpiTable's view, without
   // a view for every row: a national site has thousands of these tables,
@@ -725,12 +734,7 @@ class SiteRenderer {
          "  <tbody class=\"govuk-table__body\">\n";
     std::set<std::string> symbols;
     const auto& cells = SnapshotCells(a, from);
-    const KpiColumn& col = Column(a, k);
-    for (size_t i = a.snapshots.size(); i-- > 0;) {
-      const Snapshot& s = a.snapshots[i];
-      const Value* v = col.values[i];
-      const double* t = col.targets[i];
-      if (!v && !t) continue;
+    ForEachFigure(a, k, [&](size_t i, const Snapshot& s, const Value* v, const double* t) {
       table->has_values = true;
       o += "    <tr class=\"govuk-table__row\">\n"
            "      <th scope=\"row\" class=\"govuk-table__header\">";
@@ -774,7 +778,7 @@ class SiteRenderer {
         AppendEscaped(&o, n->second);
       }
       o += "</td>\n    </tr>\n";
-    }
+    });
     o += "  </tbody>\n</table>\n</div>\n";
     if (!symbols.empty()) {
       o += "<div class=\"govuk-body-s tracker-symbol-key\">\n"
@@ -845,12 +849,7 @@ class SiteRenderer {
     View rows = View::EmptyList();
     std::set<std::string> symbols;
     const auto& parts = SnapshotParts(a, from);
-    const KpiColumn& col = Column(a, k);
-    for (size_t i = a.snapshots.size(); i-- > 0;) {
-      const Snapshot& s = a.snapshots[i];
-      const Value* v = col.values[i];
-      const double* t = col.targets[i];
-      if (!v && !t) continue;
+    ForEachFigure(a, k, [&](size_t i, const Snapshot& s, const Value* v, const double* t) {
       View row = {{"date", View::Share(parts[i].date)}};
       if (v) {
         row["value"] = ValueCell(k, *v);
@@ -878,7 +877,7 @@ class SiteRenderer {
       row["note"] = n == s.notes.end() ? "" : n->second;
       row["source"] = View::Share(parts[i].source);
       rows.push_back(std::move(row));
-    }
+    });
     View key = SymbolKey(symbols);
     return {{"rows", rows}, {"symbols", key}, {"has_symbols", !key.empty()},
             {"has_breakdown", !k.breakdown.empty()}, {"breakdown", k.breakdown}};
