@@ -887,6 +887,7 @@ Authority LoadAuthority(const AuthorityFiles& files, SourceTree& tree, const Sit
   std::sort(a.documents.begin(), a.documents.end(), [](const Document& x, const Document& y) {
     return std::tie(x.date, x.slug) < std::tie(y.date, y.slug);
   });
+  a.IndexDocuments();
   std::sort(a.measures.begin(), a.measures.end(), [](const Measure& x, const Measure& y) { return x.id < y.id; });
   std::stable_sort(a.snapshots.begin(), a.snapshots.end(), [](const Snapshot& x, const Snapshot& y) {
     return std::tie(x.as_at, x.pos.path) < std::tie(y.as_at, y.pos.path);

@@ -5,9 +5,22 @@
 namespace tracker {
 
 const Document* Authority::FindDocument(const std::string& s) const {
+  if (documents_by_slug.size() == documents.size()) {
+    // Pages look documents up hundreds of thousands of times on a large site.
+    auto it = std::lower_bound(documents_by_slug.begin(), documents_by_slug.end(), s,
+                               [&](uint32_t i, const std::string& slug) { return documents[i].slug < slug; });
+    return it != documents_by_slug.end() && documents[*it].slug == s ? &documents[*it] : nullptr;
+  }
   for (const auto& d : documents)
     if (d.slug == s) return &d;
   return nullptr;
+}
+
+void Authority::IndexDocuments() {
+  documents_by_slug.resize(documents.size());
+  for (uint32_t i = 0; i < documents_by_slug.size(); ++i) documents_by_slug[i] = i;
+  std::sort(documents_by_slug.begin(), documents_by_slug.end(),
+            [&](uint32_t x, uint32_t y) { return documents[x].slug < documents[y].slug; });
 }
 
 const Measure* Authority::FindMeasure(const std::string& id) const {

@@ -1,6 +1,7 @@
 // The domain model: plain data, no files, no clock. Load fills it; assess and
 // render read it. Positions are kept so later checks can name the spot.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -151,7 +152,11 @@ struct Authority {
   std::vector<Snapshot> snapshots;  // by as_at, oldest first
   SourcePos pos;
 
+  // By slug: through `documents_by_slug` once IndexDocuments has made it
+  // for the documents as they are, else by looking at each.
   const Document* FindDocument(const std::string& slug) const;
+  void IndexDocuments();
+  std::vector<uint32_t> documents_by_slug;  // positions in `documents`, in slug order
   const Measure* FindMeasure(const std::string& id) const;
 };
 

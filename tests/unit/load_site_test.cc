@@ -270,3 +270,27 @@ TEST_CASE("names the site uses for itself cannot be slugs, so no page overwrites
       "content/town/measures/index.md:0:0: file name 'index.md' is taken by the list of measures; rename the file",
   });
 }
+
+TEST_CASE("a document is found by its slug, indexed or not") {
+  Authority a;
+  for (const char* slug : {"notice", "letter", "board-2", "a-report", "zeta"}) {
+    Document d;
+    d.slug = slug;
+    a.documents.push_back(d);
+  }
+  auto found = [&](const std::string& slug) {
+    const Document* d = a.FindDocument(slug);
+    return d ? d->slug : std::string("(none)");
+  };
+  for (int indexed : {0, 1}) {
+    if (indexed) a.IndexDocuments();
+    CHECK(a.documents_by_slug.size() == (indexed ? 5u : 0u));
+    for (const char* slug : {"notice", "letter", "board-2", "a-report", "zeta"}) CHECK(found(slug) == slug);
+    for (const char* slug : {"", "a", "notices", "zz", "board"}) CHECK(found(slug) == "(none)");
+  }
+  // Documents added after the index are still found: it no longer fits them.
+  Document late;
+  late.slug = "late";
+  a.documents.push_back(late);
+  CHECK(found("late") == "late");
+}
