@@ -47,6 +47,8 @@
 #include "generate_corpus.h"
 #include "load/front_matter.h"
 
+#include <nlohmann/json.hpp>
+
 namespace fs = std::filesystem;
 using tracker::bench::CorpusShape;
 
@@ -57,14 +59,20 @@ struct Measurement {
   double seconds = 0;
   double peak_mb = 0;
   std::string note;
+  // From tracker's own summary (--json): files written, kept, deleted.
+  long written = -1, unchanged = -1, deleted = -1;
 };
 
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-// Runs the tracker binary; returns wall seconds and the child's peak RSS.
-Measurement RunTracker(const std::string& name, const std::vector<std::string>& args) {
+// Runs the tracker binary; returns wall seconds, the child's peak RSS and,
+// as its JSON summary tells them, the files it wrote, kept and deleted.
+Measurement RunTracker(const std::string& name, std::vector<std::string> args) {
+  char summary_path[] = "/tmp/tracker-benchmark-XXXXXX";
+  const int summary = ::mkstemp(summary_path);
+  args.push_back("--json");
   // A forked child's peak counts the memory it shared with this process
   // before exec: give back what the floor's corpus used first.
   ::malloc_trim(0);
@@ -74,8 +82,7 @@ Measurement RunTracker(const std::string& name, const std::vector<std::string>& 
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
-    int devnull = ::open("/dev/null", O_WRONLY);
-    dup2(devnull, STDOUT_FILENO);
+    dup2(summary, STDOUT_FILENO);
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -84,7 +91,29 @@ Measurement RunTracker(const std::string& name, const std::vector<std::string>& 
   wait4(pid, &status, 0, &usage);
   Measurement m{name, Now() - start, usage.ru_maxrss / 1024.0, ""};
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) m.note = "FAILED (exit " + std::to_string(WEXITSTATUS(status)) + ")";
+  std::ifstream in(summary_path);
+  const auto json = nlohmann::json::parse(in, nullptr, false);
+  if (json.is_object() && json.contains("summary")) {
+    const auto& sum = json["summary"];
+    m.written = sum.value("written", -1L);
+    m.unchanged = sum.value("unchanged", -1L);
+    m.deleted = sum.value("deleted", -1L);
+  }
+  ::close(summary);
+  ::unlink(summary_path);
   return m;
+}
+
+// "11 files written, 14,537 kept, none deleted", from the summary.
+std::string Files(const Measurement& m) {
+  auto n = [](long v) {
+    std::string s = std::to_string(v);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+    return s;
+  };
+  if (m.written < 0) return "";
+  return n(m.written) + " files written, " + n(m.unchanged) + " kept, " + (m.deleted ? n(m.deleted) : "none") +
+         " deleted";
 }
 
 std::string ReadFile(const fs::path& p) {
@@ -294,9 +323,20 @@ int main(int argc, char** argv) {
   Measurement full2 = build("full clean build");
   SiteSize(site, &bytes, &files);
   std::ofstream(corpus.parent_path() / "site-size.txt") << bytes << " " << files << "\n";
+  // What a change to one snapshot of authority-1000 may rewrite: its own
+  // pages and downloads, and the site-wide files (all but the assets).
+  size_t authority_files = 0, site_wide_files = 0;
+  for (auto& e : fs::recursive_directory_iterator(site)) {
+    if (!e.is_regular_file()) continue;
+    const std::string rel = fs::relative(e.path(), site).generic_string();
+    if (rel.rfind("authority-1000/", 0) == 0 || rel.rfind("downloads/authority-1000.", 0) == 0) ++authority_files;
+    else if (rel.rfind("authority-", 0) != 0 && rel.rfind("downloads/authority-", 0) != 0 && rel.rfind("assets/", 0) != 0)
+      ++site_wide_files;
+  }
   full1.note = full2.note = std::to_string(files) + " files, " + std::to_string(bytes / (1024 * 1024)) + " MB";
   rows.push_back(faster(full1, full2));
   rows.push_back(build("no-op rebuild"));
+  rows.back().note = Files(rows.back());
 
   // One snapshot of one authority changes, as when a month's figures land:
   // twice, to two new values.
@@ -310,6 +350,7 @@ int main(int argc, char** argv) {
     snapshot_runs.push_back(build("one snapshot of one authority changed"));
   }
   std::ofstream(snap, std::ios::binary) << original;
+  for (auto& r : snapshot_runs) r.note = Files(r);
   rows.push_back(faster(snapshot_runs[0], snapshot_runs[1]));
 
   // One template changes: every page that uses it is rendered again.
@@ -353,7 +394,12 @@ int main(int argc, char** argv) {
   auto target = [&](const std::string& what, bool met) { table << "- " << what << ": " << (met ? "met" : "MISSED") << "\n"; };
   target("full clean build ≤ 2× the floor", rows[0].seconds <= 2 * floor.seconds);
   target("no-op rebuild ≤ 5% of the full build", rows[1].seconds <= 0.05 * full);
+  target("no-op rebuild writes no file", rows[1].written == 0 && rows[1].deleted == 0);
   target("one snapshot changed ≤ 10% of the full build", rows[2].seconds <= 0.10 * full);
+  // That authority's pages and downloads, and the site-wide files that list
+  // it; the e2e tests check which (tests/e2e/incremental_test.cc).
+  target("one snapshot changed rewrites at most the files of that authority and the site-wide ones",
+         rows[2].written >= 0 && rows[2].written <= static_cast<long>(authority_files + site_wide_files));
   target("peak memory of the full build ≤ 400 MB", rows[0].peak_mb <= 400);
   std::cout << table.str();
   std::ofstream(corpus.parent_path() / "results.md") << table.str();
