@@ -3,6 +3,7 @@
 #include "parallel.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <mutex>
@@ -56,6 +57,15 @@ const char* StatusColour(Status s) {
 
 View StatusView(Status s) {
   return {{"id", StatusId(s)}, {"label", StatusLabel(s)}, {"class", StatusColour(s)}};
+}
+
+// The same, made once for the whole run and shown by reference where a
+// page lists many: read-only, so every render thread may share them.
+const View& SharedStatusView(Status s) {
+  static const std::array<View, 5> views = {StatusView(Status::kMet), StatusView(Status::kOnTrack),
+                                            StatusView(Status::kAtRisk), StatusView(Status::kOffTrack),
+                                            StatusView(Status::kNoData)};
+  return views[static_cast<size_t>(s)];
 }
 
 View DateView(const Date& d) { return {{"iso", d.Iso()}, {"long", d.Long()}}; }
@@ -235,10 +245,18 @@ class SiteRenderer {
   }
 
   // ------------------------------------------------------------ views
+  // A date's view, made once for the authority's pages: a measure's
+  // history lists the same dates as the others' and the snapshots.
+  const View& SharedDateView(const Date& d) const {
+    auto it = date_views_.find(d);
+    if (it == date_views_.end()) it = date_views_.emplace(d, DateView(d)).first;
+    return it->second;
+  }
+
   View HistoryView(std::span<const StatusAt> history) const {
     View list = View::EmptyList();
     for (const auto& h : history)
-      list.push_back({{"date", DateView(h.date)}, {"status", StatusView(h.status.status)},
+      list.push_back({{"date", View::Share(SharedDateView(h.date))}, {"status", View::Share(SharedStatusView(h.status.status))},
                       {"decided_by", h.status.decided_by == Decider::kFigures ? "figures"
                                      : h.status.decided_by == Decider::kAssessment ? "assessment" : "nothing"}});
     return list;
@@ -1296,6 +1314,7 @@ class SiteRenderer {
   mutable std::map<std::string, KpiColumn> columns_;
   std::map<std::string, std::vector<SnapshotRowParts>> snapshot_parts_;
   std::map<std::string, std::vector<SnapshotCellsHtml>> snapshot_cells_;
+  mutable std::map<Date, View> date_views_;  // a cache: see SharedDateView
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
   const SiteAssessment& assessment_;
