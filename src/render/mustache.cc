@@ -10,7 +10,7 @@ struct MustacheTemplate::Node {
   enum Kind { kText, kVar, kRaw, kSection, kInverted, kPartial } kind = kText;
   std::string text;               // literal text, or the tag's name
   std::vector<std::string> path;  // the name split on '.', empty for "."
-  std::vector<FieldKey> keys;     // the path's parts as lookups compare them
+  std::vector<FieldKey> keys;     // views of `path`: made once the tree is whole (KeysIn)
   std::vector<Node> children;     // for sections
   const MustacheTemplate* partial = nullptr;  // a partial's template, once linked
 };

@@ -50,9 +50,13 @@ class MustacheTemplate {
 
   struct Node;
   ~MustacheTemplate();
+  // Never copied or moved: its nodes' lookup keys view their own names.
+  MustacheTemplate(const MustacheTemplate&) = delete;
+  MustacheTemplate& operator=(const MustacheTemplate&) = delete;
   const std::vector<Node>& nodes() const { return nodes_; }
 
  private:
+  MustacheTemplate() = default;
   std::vector<Node> nodes_;
 };
 
