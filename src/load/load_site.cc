@@ -426,11 +426,11 @@ bool ReadScalar(const JsonFile& f, const std::string& ptr, const Json& v, const 
   }
   if (v.is_number()) {
     double d = v.get<double>();
-    if (kpi && kpi->unit == Unit::kPercent && (d < 0 || d > 100)) {
+    if (kpi && PercentOutOfRange(*kpi, d)) {
       diag.Error(f.At(ptr), "percent " + v.dump() + " for '" + kpi->id + "' is outside 0 to 100");
       return false;
     }
-    if (kpi && (kpi->unit == Unit::kCount || kpi->unit == Unit::kRatePer10k || kpi->unit == Unit::kDays) && d < 0) {
+    if (kpi && NegativeNotAllowed(*kpi, d)) {
       diag.Error(f.At(ptr), "value " + v.dump() + " for '" + kpi->id + "' cannot be negative");
       return false;
     }
@@ -439,7 +439,7 @@ bool ReadScalar(const JsonFile& f, const std::string& ptr, const Json& v, const 
   }
   if (v.is_string()) {
     std::string s = v.get<std::string>();
-    if (std::find(SymbolCodes().begin(), SymbolCodes().end(), s) != SymbolCodes().end()) {
+    if (IsSymbolCode(s)) {
       *out = Symbol{s};
       return true;
     }
@@ -457,11 +457,6 @@ std::vector<std::string> KpiIds(const std::vector<Kpi>& kpis) {
   return ids;
 }
 
-const Kpi* FindIn(const std::vector<Kpi>& kpis, const std::string& id) {
-  for (const auto& k : kpis)
-    if (k.id == id) return &k;
-  return nullptr;
-}
 
 }  // namespace
 
@@ -519,7 +514,7 @@ void LoadSnapshotGenerally(const std::string& path, const std::string& text, con
   } else {
     for (auto it = j["values"].begin(); it != j["values"].end(); ++it) {
       const std::string ptr = JsonPointerAppend("/values", it.key());
-      const Kpi* kpi = FindIn(kpis, it.key());
+      const Kpi* kpi = FindKpiIn(kpis, it.key());
       if (!kpi) {
         if (kpis_loaded) unknown_kpi(ptr, it.key());
         good = false;
@@ -561,7 +556,7 @@ void LoadSnapshotGenerally(const std::string& path, const std::string& text, con
     } else {
       for (auto it = j["targets"].begin(); it != j["targets"].end(); ++it) {
         const std::string ptr = JsonPointerAppend("/targets", it.key());
-        const Kpi* kpi = FindIn(kpis, it.key());
+        const Kpi* kpi = FindKpiIn(kpis, it.key());
         if (!kpi) {
           if (kpis_loaded) unknown_kpi(ptr, it.key());
           good = false;
@@ -597,7 +592,7 @@ void LoadSnapshotGenerally(const std::string& path, const std::string& text, con
         }
         for (auto it = c.value().begin(); it != c.value().end(); ++it) {
           const std::string ptr = JsonPointerAppend(cptr, it.key());
-          const Kpi* kpi = FindIn(kpis, it.key());
+          const Kpi* kpi = FindKpiIn(kpis, it.key());
           if (!kpi) {
             if (kpis_loaded) unknown_kpi(ptr, it.key());
             good = false;
@@ -616,7 +611,7 @@ void LoadSnapshotGenerally(const std::string& path, const std::string& text, con
     } else {
       for (auto it = j["notes"].begin(); it != j["notes"].end(); ++it) {
         const std::string ptr = JsonPointerAppend("/notes", it.key());
-        if (!FindIn(kpis, it.key())) {
+        if (!FindKpiIn(kpis, it.key())) {
           if (kpis_loaded) unknown_kpi(ptr, it.key());
           good = false;
         } else if (!it.value().is_string()) {

@@ -1,6 +1,5 @@
 #include "load/quick_snapshot.h"
 
-#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <string_view>
@@ -115,12 +114,6 @@ class Reader {
   size_t i_ = 0;
 };
 
-const Kpi* FindKpi(const std::vector<Kpi>& kpis, std::string_view id) {
-  for (const auto& k : kpis)
-    if (k.id == id) return &k;
-  return nullptr;
-}
-
 // A figure the general loader would take without a word.
 bool ReadScalar(Reader& r, const Kpi& kpi, bool number_only, Scalar* out) {
   const char c = r.Peek();
@@ -132,15 +125,13 @@ bool ReadScalar(Reader& r, const Kpi& kpi, bool number_only, Scalar* out) {
   if (c == '"') {
     std::string_view code;
     if (number_only || !r.Str(&code)) return false;
-    const auto& codes = SymbolCodes();
-    if (std::find(codes.begin(), codes.end(), code) == codes.end()) return false;
+    if (!IsSymbolCode(code)) return false;
     *out = Symbol{std::string(code)};
     return true;
   }
   double d;
   if (!r.Number(&d)) return false;
-  if (kpi.unit == Unit::kPercent && (d < 0 || d > 100)) return false;
-  if ((kpi.unit == Unit::kCount || kpi.unit == Unit::kRatePer10k || kpi.unit == Unit::kDays) && d < 0) return false;
+  if (PercentOutOfRange(kpi, d) || NegativeNotAllowed(kpi, d)) return false;
   *out = d;
   return true;
 }
@@ -176,7 +167,7 @@ bool ReadValue(Reader& r, const Kpi& kpi, Value* out) {
 template <class Read>
 bool PerKpi(Reader& r, const std::vector<Kpi>& kpis, Read&& read) {
   return r.Object([&](std::string_view id) {
-    const Kpi* k = FindKpi(kpis, id);
+    const Kpi* k = FindKpiIn(kpis, id);
     return k && read(*k);
   });
 }

@@ -29,10 +29,18 @@ const Measure* Authority::FindMeasure(const std::string& id) const {
   return nullptr;
 }
 
-const Kpi* Site::FindKpi(const std::string& id) const {
+const Kpi* FindKpiIn(const std::vector<Kpi>& kpis, std::string_view id) {
   for (const auto& k : kpis)
     if (k.id == id) return &k;
   return nullptr;
+}
+
+const Kpi* Site::FindKpi(const std::string& id) const { return FindKpiIn(kpis, id); }
+
+bool PercentOutOfRange(const Kpi& kpi, double v) { return kpi.unit == Unit::kPercent && (v < 0 || v > 100); }
+
+bool NegativeNotAllowed(const Kpi& kpi, double v) {
+  return (kpi.unit == Unit::kCount || kpi.unit == Unit::kRatePer10k || kpi.unit == Unit::kDays) && v < 0;
 }
 
 const Authority* Site::FindAuthority(const std::string& slug) const {
@@ -115,6 +123,11 @@ std::optional<Direction> ParseDirection(const std::string& s) {
 const std::vector<std::string>& SymbolCodes() {
   static const std::vector<std::string> k = {"c", "x", "z", "low", "u"};
   return k;
+}
+
+bool IsSymbolCode(std::string_view code) {
+  const auto& codes = SymbolCodes();
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
 const char* SymbolMeaning(const std::string& code) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -160,6 +161,14 @@ struct Authority {
   const Measure* FindMeasure(const std::string& id) const;
 };
 
+// The KPI of that id in `kpis`, or nullptr.
+const Kpi* FindKpiIn(const std::vector<Kpi>& kpis, std::string_view id);
+
+// What a figure of a KPI's unit cannot be: a percent outside 0 to 100, or
+// a count, rate or number of days below zero.
+bool PercentOutOfRange(const Kpi& kpi, double v);
+bool NegativeNotAllowed(const Kpi& kpi, double v);
+
 struct Site {
   SiteConfig config;
   std::vector<Kpi> kpis;                // in file order
@@ -178,6 +187,7 @@ std::optional<Unit> ParseUnit(const std::string& s);
 const char* DirectionId(Direction d);
 std::optional<Direction> ParseDirection(const std::string& s);
 const std::vector<std::string>& SymbolCodes();
+bool IsSymbolCode(std::string_view code);
 const char* SymbolMeaning(const std::string& code);      // "suppressed"
 const char* SymbolExplanation(const std::string& code);  // for the key under a table
 const std::vector<std::string>& OfstedGrades();

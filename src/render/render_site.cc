@@ -100,9 +100,16 @@ class SiteRenderer {
       : site_(site), assessment_(assessment), theme_(theme), sink_(sink) {}
 
   // Where an authority's figures can be downloaded, for links under charts.
+  struct DataHrefs {
+    std::string csv, json, page;
+  };
+  DataHrefs DataLinkHrefs(const Authority& a, const std::string& from) const {
+    return {Href(from, "downloads/" + a.slug + ".csv"), Href(from, "downloads/" + a.slug + ".json"),
+            Href(from, "data.html")};
+  }
   View DataLinks(const Authority& a, const std::string& from) const {
-    return {{"csv", Href(from, "downloads/" + a.slug + ".csv")}, {"json", Href(from, "downloads/" + a.slug + ".json")},
-            {"page", Href(from, "data.html")}};
+    DataHrefs h = DataLinkHrefs(a, from);
+    return {{"csv", std::move(h.csv)}, {"json", std::move(h.json)}, {"page", std::move(h.page)}};
   }
 
   // The pages that list or sum up every authority, the open data, feeds,
@@ -814,13 +821,14 @@ class SiteRenderer {
       }
       o += "  </dl>\n</div>\n";
     }
+    const DataHrefs links = DataLinkHrefs(a, from);
     o += "<p class=\"govuk-body-s tracker-download\">These figures come from the open data: <a class=\"govuk-link\" "
          "href=\"";
-    AppendEscaped(&o, Href(from, "downloads/" + a.slug + ".csv"));
+    AppendEscaped(&o, links.csv);
     o += "\">download them as CSV</a> or <a class=\"govuk-link\" href=\"";
-    AppendEscaped(&o, Href(from, "downloads/" + a.slug + ".json"));
+    AppendEscaped(&o, links.json);
     o += "\">JSON</a> (<a class=\"govuk-link\" href=\"";
-    AppendEscaped(&o, Href(from, "data.html"));
+    AppendEscaped(&o, links.page);
     o += "\">about the data</a>).</p>";
   }
 
@@ -859,7 +867,8 @@ class SiteRenderer {
   const std::vector<SnapshotRowParts>& SnapshotParts(const Authority& a, const std::string& from) {
     auto& parts = snapshot_parts_[RootFor(from)];
     if (parts.empty())
-      for (const Snapshot& s : a.snapshots) parts.push_back({DateView(s.as_at), DocumentLink(a, s.source, from)});
+      for (const Snapshot& s : a.snapshots)
+        parts.push_back({View::Share(SharedDateView(s.as_at)), DocumentLink(a, s.source, from)});
     return parts;
   }
 
