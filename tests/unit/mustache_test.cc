@@ -7,8 +7,11 @@
 using namespace tracker;
 
 namespace {
+// Renders `text`, with `partial_texts` as its partials and, when given,
+// `insert` standing for a variable.
 std::string Render(const std::string& text, const View& view,
-                   const std::map<std::string, std::string>& partial_texts = {}) {
+                   const std::map<std::string, std::string>& partial_texts = {},
+                   const MustacheTemplate::Insert* insert = nullptr) {
   std::string error;
   auto t = MustacheTemplate::Compile(text, &error);
   REQUIRE_MESSAGE(t, error);
@@ -18,7 +21,7 @@ std::string Render(const std::string& text, const View& view,
   t->Render(view, [&](const std::string& n) -> const MustacheTemplate* {
     auto it = partials.find(n);
     return it == partials.end() ? nullptr : it->second.get();
-  }, &out);
+  }, &out, nullptr, insert);
   return out;
 }
 std::string CompileError(const std::string& text) {
@@ -75,19 +78,8 @@ namespace {
 // Renders with an Insert standing for "content", which writes "[inner]".
 std::string RenderInserting(const std::string& text, const View& view,
                             const std::map<std::string, std::string>& partial_texts = {}) {
-  std::string error;
-  auto t = MustacheTemplate::Compile(text, &error);
-  REQUIRE_MESSAGE(t, error);
-  std::map<std::string, std::unique_ptr<MustacheTemplate>> partials;
-  for (const auto& [name, body] : partial_texts) partials[name] = MustacheTemplate::Compile(body, &error);
-  PartialLookup lookup = [&](const std::string& n) -> const MustacheTemplate* {
-    auto it = partials.find(n);
-    return it == partials.end() ? nullptr : it->second.get();
-  };
   const MustacheTemplate::Insert insert{"content", [](std::string* out) { *out += "[inner]"; }};
-  std::string out;
-  t->Render(view, lookup, &out, nullptr, &insert);
-  return out;
+  return Render(text, view, partial_texts, &insert);
 }
 bool OnlyRaw(const std::string& text, const std::map<std::string, std::string>& partial_texts = {}) {
   std::string error;
