@@ -12,7 +12,12 @@ namespace {
 // `buf`; returns the end. `negative` is whether a minus sign is due: not for
 // a value that rounds to zero.
 char* RoundedDigits(double v, int decimals, char* buf, char* end, bool* negative) {
-  double scale = std::pow(10.0, decimals);
+  // Every power of ten to 10^22 is exact as a double, so this table equals
+  // std::pow(10, decimals) for the 0 to 20 places asked of it, and costs a
+  // load instead of a call: figures are formatted a few million times.
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10,
+                                       1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20};
+  const double scale = kPowers[std::clamp(decimals, 0, 20)];
   double scaled = std::round(std::fabs(v) * scale);
   *negative = v < 0 && scaled != 0;
   // Below 10^15 the digits of the whole number `scaled`, with the point put

@@ -69,15 +69,18 @@ cmark_syntax_extension* Extension(const char* name) {
 
 }  // namespace
 
+int MarkdownOptions(bool unsafe) {
+  return CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | (unsafe ? CMARK_OPT_UNSAFE : 0);
+}
+
 RenderedMarkdown RenderMarkdown(const std::string& markdown, bool unsafe,
                                 const std::set<std::string>& reserved) {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
-  int options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES;
-  if (unsafe) options |= CMARK_OPT_UNSAFE;
+  const int options = MarkdownOptions(unsafe);
   cmark_parser* parser = cmark_parser_new(options);
-  for (const char* ext : {"table", "autolink", "strikethrough", "tagfilter"})
+  for (const char* ext : kMarkdownExtensions)
     if (auto* e = Extension(ext)) cmark_parser_attach_syntax_extension(parser, e);
   cmark_parser_feed(parser, markdown.data(), markdown.size());
   cmark_node* doc = cmark_parser_finish(parser);

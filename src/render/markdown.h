@@ -23,6 +23,12 @@ struct RenderedMarkdown {
 RenderedMarkdown RenderMarkdown(const std::string& markdown, bool unsafe,
                                 const std::set<std::string>& reserved = {});
 
+// The cmark-gfm options and extensions every document is rendered with:
+// smart punctuation and footnotes, raw HTML only when `unsafe`. The
+// benchmark's floor renders with the same, so it does the same work.
+int MarkdownOptions(bool unsafe);
+inline constexpr const char* kMarkdownExtensions[] = {"table", "autolink", "strikethrough", "tagfilter"};
+
 // "Areas for improvement" -> "areas-for-improvement".
 std::string HeadingId(const std::string& text);
 

@@ -46,6 +46,7 @@
 #include "build.h"
 #include "generate_corpus.h"
 #include "load/front_matter.h"
+#include "render/markdown.h"
 
 #include <nlohmann/json.hpp>
 
@@ -123,8 +124,9 @@ std::string ReadFile(const fs::path& p) {
   return ss.str();
 }
 
-// The floor: cmark-gfm with the same extensions on every core, then writing
-// `bytes` spread over `files` files.
+// The floor: cmark-gfm with tracker's own options and extensions (smart
+// punctuation and footnotes among them: the site's HTML has them) on every
+// core, then writing `bytes` spread over `files` files.
 Measurement Floor(const fs::path& corpus, size_t bytes, size_t files, const fs::path& scratch) {
   std::vector<std::string> bodies;
   for (auto& e : fs::recursive_directory_iterator(corpus / "content"))
@@ -135,12 +137,13 @@ Measurement Floor(const fs::path& corpus, size_t bytes, size_t files, const fs::
   std::atomic<size_t> next{0}, html_bytes{0};
   auto worker = [&] {
     for (size_t i; (i = next++) < bodies.size();) {
-      cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-      for (const char* ext : {"table", "autolink", "strikethrough", "tagfilter"})
+      const int options = tracker::MarkdownOptions(false);
+      cmark_parser* parser = cmark_parser_new(options);
+      for (const char* ext : tracker::kMarkdownExtensions)
         cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(ext));
       cmark_parser_feed(parser, bodies[i].data(), bodies[i].size());
       cmark_node* doc = cmark_parser_finish(parser);
-      char* html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
+      char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
       html_bytes += std::strlen(html);
       free(html);
       cmark_node_free(doc);
