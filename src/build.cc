@@ -393,7 +393,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // with problems are kept, to quote in the messages.
   std::vector<SourceTree> own(n);
   {
-    std::map<std::string, size_t> index;
+    std::map<std::string, size_t, std::less<>> index;
     for (size_t i = 0; i < n; ++i) index[plan[i].slug] = i;
     for (auto it = tree.files.begin(); it != tree.files.end();) {
       auto at = index.find(OwnerOf(it->first));
@@ -698,7 +698,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // report again: made beside the swap, kept only once the site is in.
   auto summaries_text = std::async(std::launch::async, [&] {
     std::set<std::string> noisy;
-    for (const auto& d : diag.Sorted()) noisy.insert(OwnerOf(d.pos.path));
+    for (const auto& d : diag.Sorted()) noisy.insert(std::string(OwnerOf(d.pos.path)));
     const std::vector<FeedEntry> site_feed = SiteFeed(rendered.summaries);
     std::vector<CachedSummary> next;
     for (auto& sum : rendered.summaries)

@@ -17,15 +17,6 @@ std::string Hex(XXH128_hash_t h) {
   return buf;
 }
 
-// Streams path and bytes, with lengths so that no two inputs hash alike by
-// shifting bytes between them.
-void Add(XXH3_state_t* s, std::string_view path, std::string_view bytes) {
-  uint64_t lengths[2] = {path.size(), bytes.size()};
-  XXH3_128bits_update(s, lengths, sizeof lengths);
-  XXH3_128bits_update(s, path.data(), path.size());
-  XXH3_128bits_update(s, bytes.data(), bytes.size());
-}
-
 }  // namespace
 
 #if defined(__x86_64__)
@@ -52,54 +43,60 @@ Hasher::~Hasher() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
 void Hasher::Add(std::string_view bytes) { XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), bytes.data(), bytes.size()); }
 std::string Hasher::Hex() const { return tracker::Hex(XXH3_128bits_digest(static_cast<XXH3_state_t*>(state_))); }
 
-std::string OwnerOf(const std::string& path) {
-  for (const char* dir : {"content/", "data/"}) {
-    size_t n = std::char_traits<char>::length(dir);
-    if (path.compare(0, n, dir) != 0) continue;
-    size_t slash = path.find('/', n);
-    if (slash == std::string::npos) return "";  // data/kpis.json
-    return path.substr(n, slash - n);
+std::string_view OwnerOf(std::string_view path) {
+  for (std::string_view dir : {std::string_view("content/"), std::string_view("data/")}) {
+    if (path.substr(0, dir.size()) != dir) continue;
+    size_t slash = path.find('/', dir.size());
+    if (slash == std::string_view::npos) return {};  // data/kpis.json
+    return path.substr(dir.size(), slash - dir.size());
   }
-  return "";
+  return {};
 }
 
+namespace {
+
+// Path and bytes, with their lengths so that no two inputs hash alike by
+// shifting bytes between them, appended to the buffer that is hashed once:
+// a few small streamed updates a file cost several times as much.
+void Append(std::string* buf, std::string_view path, std::string_view bytes) {
+  const uint64_t lengths[2] = {path.size(), bytes.size()};
+  buf->append(reinterpret_cast<const char*>(lengths), sizeof lengths);
+  buf->append(path);
+  buf->append(bytes);
+}
+
+}  // namespace
 
 Fingerprints FingerprintInputs(const std::map<std::string, std::string>& file_hashes, const std::string& options) {
-  XXH3_state_t* all = XXH3_createState();
-  XXH3_state_t* global = XXH3_createState();
-  XXH3_128bits_reset(all);
-  XXH3_128bits_reset(global);
   // The tool itself: its version and the theme compiled into it.
-  for (XXH3_state_t* s : {all, global}) {
-    Add(s, "tracker", TRACKER_VERSION);
-    Add(s, "options", options);
-    for (const auto& f : EmbeddedThemeFiles()) Add(s, f.path, f.bytes);
-  }
-  std::map<std::string, XXH3_state_t*> owners;
+  std::string tool;
+  Append(&tool, "tracker", TRACKER_VERSION);
+  Append(&tool, "options", options);
+  for (const auto& f : EmbeddedThemeFiles()) Append(&tool, f.path, f.bytes);
+  std::string all = tool, global = tool;
+  all.reserve(tool.size() + file_hashes.size() * 96);
+  // An authority's files are listed together within content/ and within
+  // data/, so the last owner's buffer is nearly always the next one's.
+  std::map<std::string_view, std::string> owners;
+  std::string_view last_owner;
+  std::string* last = nullptr;
   for (const auto& [path, hash] : file_hashes) {
-    Add(all, path, hash);
-    std::string owner = OwnerOf(path);
+    Append(&all, path, hash);
+    const std::string_view owner = OwnerOf(path);
     if (owner.empty()) {
-      Add(global, path, hash);
+      Append(&global, path, hash);
       continue;
     }
-    XXH3_state_t*& s = owners[owner];
-    if (!s) {
-      s = XXH3_createState();
-      XXH3_128bits_reset(s);
+    if (!last || owner != last_owner) {
+      last = &owners[owner];
+      last_owner = owner;
     }
-    Add(s, path, hash);
+    Append(last, path, hash);
   }
   Fingerprints fp;
-  fp.all = Hex(XXH3_128bits_digest(all));
-  fp.global = Hex(XXH3_128bits_digest(global));
-  for (auto& [owner, s] : owners) {
-    XXH128_hash_t own = XXH3_128bits_digest(s);
-    fp.authorities[owner] = HashBytes(fp.global + Hex(own));
-    XXH3_freeState(s);
-  }
-  XXH3_freeState(all);
-  XXH3_freeState(global);
+  fp.all = HashBytes(all);
+  fp.global = HashBytes(global);
+  for (const auto& [owner, bytes] : owners) fp.authorities[std::string(owner)] = HashBytes(fp.global + HashBytes(bytes));
   return fp;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "load/source_tree.h"
 
@@ -38,7 +39,8 @@ struct Fingerprints {
 Fingerprints FingerprintInputs(const std::map<std::string, std::string>& file_hashes, const std::string& options);
 Fingerprints FingerprintInputs(const SourceTree& tree, const std::string& options);
 
-// The authority a source file belongs to, or "" for a file every page reads.
-std::string OwnerOf(const std::string& path);
+// The authority a source file belongs to, or "" for a file every page reads:
+// a view into `path`.
+std::string_view OwnerOf(std::string_view path);
 
 }  // namespace tracker

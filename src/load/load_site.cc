@@ -25,13 +25,22 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (;;) {
-    size_t slash = path.find('/', start);
-    parts.push_back(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-    if (slash == std::string::npos) return parts;
+// A path's first four parts, as views into it, and how many it has in all:
+// what PlanAuthorities asks of each of a site's tens of thousands of paths.
+struct PathParts {
+  std::string_view part[4];
+  size_t count = 0;
+  std::string_view operator[](size_t i) const { return part[i]; }
+  size_t size() const { return count; }
+};
+
+PathParts Split(std::string_view path) {
+  PathParts parts;
+  for (size_t start = 0;;) {
+    const size_t slash = path.find('/', start);
+    if (parts.count < 4) parts.part[parts.count] = path.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    ++parts.count;
+    if (slash == std::string_view::npos) return parts;
     start = slash + 1;
   }
 }
@@ -757,37 +766,48 @@ SiteGlobals LoadGlobals(const SourceTree& tree, Diagnostics& diag) {
 
 std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string>& paths, Diagnostics& diag) {
   // Authorities are the folders of content/ that hold _authority.md.
-  std::map<std::string, AuthorityFiles> plan;
-  std::map<std::string, std::vector<std::string>> data_files;  // authority -> snapshot paths
-  std::set<std::string> bad_slugs;  // each bad folder name reported once
+  std::map<std::string, AuthorityFiles, std::less<>> plan;
+  std::map<std::string, std::vector<std::string>, std::less<>> data_files;  // authority -> snapshot paths
+  std::set<std::string, std::less<>> bad_slugs;  // each bad folder name reported once
+  // An authority's files come together in path order: its entry is found
+  // once, not once a file.
+  AuthorityFiles* mine = nullptr;
+  std::vector<std::string>* snapshots = nullptr;
+  std::string_view snapshots_of;
   for (const std::string& path : paths) {
-    std::vector<std::string> parts = Split(path);
+    const PathParts parts = Split(path);
     if (parts[0] == "content") {
       if (parts.size() < 3) {
         diag.Warning({path, 0, 0}, "ignored: content/ holds one folder per authority");
         continue;
       }
-      const std::string& slug = parts[1];
-      if (!IsValidSlug(slug)) {
-        if (bad_slugs.insert(slug).second)
-          diag.Error({path, 0, 0}, "authority folder '" + slug +
-                     "' is not a valid slug: use lower-case letters, digits, '-' and '_' only");
-        continue;
+      const std::string_view slug = parts[1];
+      if (!mine || mine->slug != slug) {
+        if (!IsValidSlug(std::string(slug))) {
+          if (bad_slugs.emplace(slug).second)
+            diag.Error({path, 0, 0}, "authority folder '" + std::string(slug) +
+                       "' is not a valid slug: use lower-case letters, digits, '-' and '_' only");
+          continue;
+        }
+        // These names are the site's own folders and files.
+        if (slug == "assets" || slug == "downloads" || slug == "all-authorities") {
+          if (bad_slugs.emplace(slug).second)
+            diag.Error({path, 0, 0}, "authority folder '" + std::string(slug) +
+                       "' is a name the site itself uses; rename the folder");
+          continue;
+        }
+        auto it = plan.find(slug);
+        if (it == plan.end()) it = plan.emplace(std::string(slug), AuthorityFiles{}).first;
+        mine = &it->second;
+        mine->slug = it->first;
       }
-      // These names are the site's own folders and files.
-      if (slug == "assets" || slug == "downloads" || slug == "all-authorities") {
-        if (bad_slugs.insert(slug).second)
-          diag.Error({path, 0, 0}, "authority folder '" + slug + "' is a name the site itself uses; rename the folder");
-        continue;
-      }
-      AuthorityFiles& mine = plan[slug];
-      mine.slug = slug;
+      const std::string_view name = parts.size() == 4 ? parts[3] : std::string_view();
       if (parts.size() == 3 && parts[2] == "_authority.md") {
-        mine.files.push_back({AuthorityFiles::kAuthority, path, slug});
-      } else if (parts.size() == 4 && (parts[2] == "documents" || parts[2] == "measures") && EndsWith(parts[3], ".md")) {
-        std::string id = parts[3].substr(0, parts[3].size() - 3);
+        mine->files.push_back({AuthorityFiles::kAuthority, path, mine->slug});
+      } else if (parts.size() == 4 && (parts[2] == "documents" || parts[2] == "measures") && name.ends_with(".md")) {
+        std::string id(name.substr(0, name.size() - 3));
         if (!IsValidSlug(id)) {
-          diag.Error({path, 0, 0}, "file name '" + parts[3] +
+          diag.Error({path, 0, 0}, "file name '" + std::string(name) +
                      "' is not a valid slug: use lower-case letters, digits, '-' and '_' only, then .md");
           continue;
         }
@@ -795,18 +815,25 @@ std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string>& path
         bool page = id.size() > 5 && id.compare(0, 5, "page-") == 0 &&
                     std::all_of(id.begin() + 5, id.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
         if (id == "index" || (parts[2] == "documents" && page)) {
-          diag.Error({path, 0, 0}, "file name '" + parts[3] + "' is taken by the list of " + parts[2] +
-                     "; rename the file");
+          diag.Error({path, 0, 0}, "file name '" + std::string(name) + "' is taken by the list of " +
+                     std::string(parts[2]) + "; rename the file");
           // Still read, so its other problems are reported in this run too.
         }
-        mine.files.push_back({parts[2] == "documents" ? AuthorityFiles::kDocument : AuthorityFiles::kMeasure, path, id});
+        mine->files.push_back({parts[2] == "documents" ? AuthorityFiles::kDocument : AuthorityFiles::kMeasure, path,
+                               std::move(id)});
       } else {
         diag.Warning({path, 0, 0}, "ignored: not part of the content model (see docs/content-model.md)");
       }
     } else if (parts[0] == "data") {
       if (path == "data/kpis.json") continue;
-      if (parts.size() == 4 && parts[2] == "snapshots" && EndsWith(parts[3], ".json")) {
-        data_files[parts[1]].push_back(path);
+      if (parts.size() == 4 && parts[2] == "snapshots" && parts[3].ends_with(".json")) {
+        if (!snapshots || snapshots_of != parts[1]) {
+          auto it = data_files.find(parts[1]);
+          if (it == data_files.end()) it = data_files.emplace(std::string(parts[1]), std::vector<std::string>{}).first;
+          snapshots = &it->second;
+          snapshots_of = it->first;
+        }
+        snapshots->push_back(path);
       } else {
         diag.Warning({path, 0, 0}, "ignored: snapshots go in data/<authority>/snapshots/<as_at>.json");
       }

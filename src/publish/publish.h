@@ -99,6 +99,7 @@ class Publisher {
   bool KeepPublished(const std::string& path);
   bool JoinedEntry(const OutputFile& f, ManifestEntry* entry);
   bool WriteNew(const OutputFile& f);
+  bool CopyPieces(int fd, const std::vector<Piece>& pieces) const;
   void PrimeBack(const std::string& manifest_text);
   void ResyncBack(const std::string& manifest_text);
 
