@@ -1,6 +1,7 @@
 // Markdown to HTML with cmark-gfm and its GFM extensions.
 #pragma once
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,12 @@ struct RenderedMarkdown {
 // `reserved` (the ids the page layout uses).
 RenderedMarkdown RenderMarkdown(const std::string& markdown, bool unsafe,
                                 const std::set<std::string>& reserved = {});
+
+// The same for each of several documents (an authority's, say), in order:
+// quicker than one at a time when several threads render at once, as
+// cmark-gfm can parse only one document at a time in a process.
+std::vector<RenderedMarkdown> RenderMarkdownAll(std::span<const std::string* const> markdown, bool unsafe,
+                                                const std::set<std::string>& reserved = {});
 
 // The cmark-gfm options and extensions every document is rendered with:
 // smart punctuation and footnotes, raw HTML only when `unsafe`. The

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 #include <span>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -69,6 +70,11 @@ const View& SharedStatusView(Status s) {
 }
 
 View DateView(const Date& d) { return {{"iso", d.Iso()}, {"long", d.Long()}}; }
+
+// What decided a status, as a measure's history names it.
+const char* DecidedByWord(Decider d) {
+  return d == Decider::kFigures ? "figures" : d == Decider::kAssessment ? "assessment" : "nothing";
+}
 
 int Depth(const std::string& path) { return static_cast<int>(std::count(path.begin(), path.end(), '/')); }
 
@@ -172,12 +178,27 @@ class SiteRenderer {
     return (absolute_root_.empty() ? RootFor(from) : absolute_root_) + to;
   }
 
+  // An authority's Markdown, rendered in one batch before its pages (see
+  // RenderMarkdownAll); Markdown() takes each from here once.
+  void RenderMarkdownOf(const Authority& a) {
+    std::vector<const std::string*> all;
+    all.reserve(1 + a.documents.size() + a.measures.size());
+    all.push_back(&a.intro);
+    for (const auto& d : a.documents) all.push_back(&d.body);
+    for (const auto& m : a.measures) all.push_back(&m.body);
+    std::vector<RenderedMarkdown> done = RenderMarkdownAll(all, site_.config.unsafe_html, kReservedIds);
+    for (size_t i = 0; i < all.size(); ++i) markdown_.emplace(all[i], std::move(done[i]));
+  }
+
   View Markdown(const std::string& md) const {
-    RenderedMarkdown r = RenderMarkdown(md, site_.config.unsafe_html, kReservedIds);
+    RenderedMarkdown r;
+    if (auto done = markdown_.find(&md); done != markdown_.end()) r = std::move(markdown_.extract(done).mapped());
+    else r = RenderMarkdown(md, site_.config.unsafe_html, kReservedIds);
     View headings = View::EmptyList();
     for (const auto& h : r.headings)
       if (h.level == 2) headings.push_back({{"id", h.id}, {"text", h.text}});
-    return {{"html", r.html}, {"headings", headings}, {"empty", r.html.empty()}};
+    const bool empty = r.html.empty();
+    return {{"html", std::move(r.html)}, {"headings", std::move(headings)}, {"empty", empty}};
   }
 
   View Breadcrumbs(const std::string& from, std::vector<std::pair<std::string, std::string>> trail) const {
@@ -264,8 +285,7 @@ class SiteRenderer {
     View list = View::EmptyList();
     for (const auto& h : history)
       list.push_back({{"date", View::Share(SharedDateView(h.date))}, {"status", View::Share(SharedStatusView(h.status.status))},
-                      {"decided_by", h.status.decided_by == Decider::kFigures ? "figures"
-                                     : h.status.decided_by == Decider::kAssessment ? "assessment" : "nothing"}});
+                      {"decided_by", DecidedByWord(h.status.decided_by)}});
     return list;
   }
 
@@ -432,6 +452,7 @@ class SiteRenderer {
   }
 
   void RenderAuthority(const Authority& a, const AuthorityAssessment& aa) {
+    RenderMarkdownOf(a);
     RenderDashboard(a, aa, Paths::Dashboard(a));
     RenderTimeline(a);
     RenderDocuments(a);
@@ -664,10 +685,15 @@ class SiteRenderer {
       }
     }
     view["measure"]["decided_by"] = decided.empty() ? View() : View(decided);
-    View hist = HistoryView(history);
-    std::reverse(hist.items().begin(), hist.items().end());
-    view["has_history"] = !hist.empty();
-    view["history"] = std::move(hist);
+    view["has_history"] = !history.empty();
+    std::string status_history;
+    if (!history.empty()) StatusHistory(history, path, &status_history);
+    view["status_history"] = std::move(status_history);
+    if (theme_.history_field) {
+      View hist = HistoryView(history);
+      std::reverse(hist.items().begin(), hist.items().end());
+      view["history"] = std::move(hist);
+    }
     view["narrative"] = Markdown(m.body);
     view["set_by"] = m.set_by.empty() ? View() : DocumentLink(a, m.set_by, path);
     const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
@@ -689,6 +715,56 @@ class SiteRenderer {
       }
     }
     Emit(path, "measure", std::move(view), m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
+  }
+
+  // A measure's status at each date, newest first, as HTML: from the
+  // `_status_history` partial, or written by code while it and `_status`
+  // are the bundled ones (byte for byte the same; a test holds the two
+  // ways to it). A measure's page had spent most of its time on this table.
+  void StatusHistory(const std::vector<StatusAt>& history, const std::string& from, std::string* out) {
+    if (theme_.status_history_by_code) {
+      std::string& o = *out;
+      o.reserve(1024 + history.size() * 340);
+      o += "<h2 class=\"govuk-heading-l\" id=\"status-over-time\">Status over time</h2>\n"
+           "<div class=\"tracker-table-scroll\" role=\"region\" aria-label=\"Status over time\" tabindex=\"0\">\n"
+           "<table class=\"govuk-table\">\n"
+           "  <caption class=\"govuk-table__caption govuk-table__caption--s\">The status this measure had at each "
+           "date its figures or assessments changed, newest first</caption>\n"
+           "  <thead class=\"govuk-table__head\">\n"
+           "    <tr class=\"govuk-table__row\">\n"
+           "      <th scope=\"col\" class=\"govuk-table__header\">Date</th>\n"
+           "      <th scope=\"col\" class=\"govuk-table__header\">Status</th>\n"
+           "      <th scope=\"col\" class=\"govuk-table__header\">Decided by</th>\n"
+           "    </tr>\n"
+           "  </thead>\n"
+           "  <tbody class=\"govuk-table__body\">\n";
+      for (auto h = history.rbegin(); h != history.rend(); ++h) {
+        const Status st = h->status.status;
+        o += "    <tr class=\"govuk-table__row\">\n"
+             "      <th scope=\"row\" class=\"govuk-table__header\"><time datetime=\"";
+        AppendEscaped(&o, h->date.Iso());
+        o += "\">";
+        AppendEscaped(&o, h->date.Long());
+        o += "</time></th>\n"
+             "      <td class=\"govuk-table__cell\"><strong class=\"govuk-tag ";
+        AppendEscaped(&o, StatusColour(st));
+        o += "\">";
+        AppendEscaped(&o, StatusLabel(st));
+        o += "</strong>\n</td>\n"
+             "      <td class=\"govuk-table__cell\">The ";
+        o += DecidedByWord(h->status.decided_by);
+        o += "</td>\n    </tr>\n";
+      }
+      o += "  </tbody>\n</table>\n</div>\n";
+    } else {
+      View hist = HistoryView(history);
+      std::reverse(hist.items().begin(), hist.items().end());
+      View view = {{"history", std::move(hist)}, {"root", RootFor(from)}};
+      std::string error;
+      if (!RenderTemplate(theme_, "_status_history", view, out, &error)) errors_.push_back(error);
+    }
+    // Printed on a line of its own, which brings its own line end.
+    if (!out->empty() && out->back() == '\n') out->pop_back();
   }
 
   // The table of every figure of a KPI, as HTML: the KPI page, its embed
@@ -1324,6 +1400,9 @@ class SiteRenderer {
   std::map<std::string, std::vector<SnapshotRowParts>> snapshot_parts_;
   std::map<std::string, std::vector<SnapshotCellsHtml>> snapshot_cells_;
   mutable std::map<Date, View> date_views_;  // a cache: see SharedDateView
+  // Rendered ahead by RenderMarkdownOf, keyed by the source's address: only
+  // looked up, never walked, so their order cannot reach the output.
+  mutable std::unordered_map<const std::string*, RenderedMarkdown> markdown_;
   std::string absolute_root_;  // set while rendering a page served from any address
   const Site& site_;
   const SiteAssessment& assessment_;

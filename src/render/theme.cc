@@ -50,6 +50,8 @@ void CompileTheme(Theme& theme, Diagnostics& diag) {
     return false;
   };
   theme.values_table_by_code = theme.render_by_code && bundled("_values_table") && bundled("_symbol_key");
+  theme.status_history_by_code = theme.render_by_code && bundled("_status_history") && bundled("_status");
+  theme.history_field = !(theme.status_history_by_code && bundled("measure"));
 }
 
 namespace {

@@ -26,6 +26,11 @@ struct Theme {
   // bytes the code makes. Tests turn `render_by_code` off to compare.
   bool render_by_code = true;
   bool values_table_by_code = false;
+  // Likewise a measure's status over time, from `_status_history` and
+  // `_status`; `history_field` is whether measure pages still need their
+  // `history` list (a theme's own measure.html may print it itself).
+  bool status_history_by_code = false;
+  bool history_field = true;
 };
 
 // Compiles every template, reporting syntax errors with their line.

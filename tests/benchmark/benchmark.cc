@@ -36,6 +36,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -126,8 +127,14 @@ std::string ReadFile(const fs::path& p) {
 
 // The floor: cmark-gfm with tracker's own options and extensions (smart
 // punctuation and footnotes among them: the site's HTML has them) on every
-// core, then writing `bytes` spread over `files` files.
-Measurement Floor(const fs::path& corpus, size_t bytes, size_t files, const fs::path& scratch) {
+// core, then writing `bytes` spread over `files` files. cmark-gfm parses
+// correctly only one document at a time in a process (its inline
+// extensions' characters are marked in one table that every parse sets and
+// clears: src/render/markdown.cc), so the floor parses under a lock, as
+// tracker must, and renders the trees to HTML on every core; with
+// `racing`, for the record, it parses on every core at once, and its HTML
+// is now and then wrong.
+Measurement Floor(const fs::path& corpus, size_t bytes, size_t files, const fs::path& scratch, bool racing = false) {
   std::vector<std::string> bodies;
   for (auto& e : fs::recursive_directory_iterator(corpus / "content"))
     if (e.is_regular_file() && e.path().extension() == ".md")
@@ -135,14 +142,20 @@ Measurement Floor(const fs::path& corpus, size_t bytes, size_t files, const fs::
   cmark_gfm_core_extensions_ensure_registered();
   double start = Now();
   std::atomic<size_t> next{0}, html_bytes{0};
+  std::mutex parsing;
   auto worker = [&] {
     for (size_t i; (i = next++) < bodies.size();) {
       const int options = tracker::MarkdownOptions(false);
       cmark_parser* parser = cmark_parser_new(options);
       for (const char* ext : tracker::kMarkdownExtensions)
         cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(ext));
-      cmark_parser_feed(parser, bodies[i].data(), bodies[i].size());
-      cmark_node* doc = cmark_parser_finish(parser);
+      cmark_node* doc;
+      {
+        std::unique_lock<std::mutex> lock(parsing, std::defer_lock);
+        if (!racing) lock.lock();
+        cmark_parser_feed(parser, bodies[i].data(), bodies[i].size());
+        doc = cmark_parser_finish(parser);
+      }
       char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
       html_bytes += std::strlen(html);
       free(html);
@@ -168,7 +181,9 @@ Measurement Floor(const fs::path& corpus, size_t bytes, size_t files, const fs::
   threads.clear();
   for (int t = 0; t < tracker::AvailableCores(); ++t) threads.emplace_back(writer);
   for (auto& t : threads) t.join();
-  Measurement m{"floor: cmark-gfm alone + writing the same bytes", Now() - start, 0, ""};
+  Measurement m{racing ? "floor with every core parsing at once (cmark-gfm's HTML then now and then wrong; for the record)"
+                       : "floor: cmark-gfm alone + writing the same bytes",
+                Now() - start, 0, ""};
   m.note = std::to_string(bodies.size()) + " Markdown files";
   return m;
 }
@@ -380,6 +395,9 @@ int main(int argc, char** argv) {
   Measurement floor2 = Floor(corpus, bytes, files, scratch);
   discards.Move(scratch);
   Measurement floor = faster(floor1, floor2);
+  settle();
+  Measurement racing = Floor(corpus, bytes, files, scratch, true);
+  discards.Move(scratch);
   std::cerr << "deleting what was moved aside ...\n";
   discards.DeleteAll();
   const double full = rows[0].seconds;
@@ -393,9 +411,12 @@ int main(int argc, char** argv) {
   };
   row(floor);
   for (const auto& m : rows) row(m);
+  row(racing);
   table << "\nTargets (issue: CI-grade builds), on " << tracker::AvailableCores() << " cores:\n";
   auto target = [&](const std::string& what, bool met) { table << "- " << what << ": " << (met ? "met" : "MISSED") << "\n"; };
   target("full clean build ≤ 2× the floor", rows[0].seconds <= 2 * floor.seconds);
+  table << "  (against the floor with every core parsing at once: " << std::fixed << std::setprecision(2)
+        << rows[0].seconds / racing.seconds << "×)\n";
   target("no-op rebuild ≤ 5% of the full build", rows[1].seconds <= 0.05 * full);
   target("no-op rebuild writes no file", rows[1].written == 0 && rows[1].deleted == 0);
   target("one snapshot changed ≤ 10% of the full build", rows[2].seconds <= 0.10 * full);

@@ -184,11 +184,11 @@ TEST_CASE("a measure's row on the dashboard shows its latest 12 dates and links 
   CHECK(few.File("alpha/index.html").find("#status-over-time") == std::string::npos);
 }
 
-TEST_CASE("the values tables written by code are byte for byte what the bundled templates make") {
+TEST_CASE("the values tables and status histories written by code are byte for byte what the bundled templates make") {
   // The bundled tracker, the sample fixture (breakdowns, symbols,
   // comparators, notes, a snapshot with a target only) and a tree with no
   // documents to link: every page built both ways must be the same.
-  int tables = 0;
+  int tables = 0, histories = 0;
   auto compare = [&](const SourceTree& tree) {
     Diagnostics diag;
     Site site = LoadSite(tree, diag);
@@ -199,7 +199,11 @@ TEST_CASE("the values tables written by code are byte for byte what the bundled 
     by_template.render_by_code = false;
     CompileTheme(by_template, diag);
     REQUIRE(by_code.values_table_by_code);
+    REQUIRE(by_code.status_history_by_code);
+    REQUIRE_FALSE(by_code.history_field);
     REQUIRE_FALSE(by_template.values_table_by_code);
+    REQUIRE_FALSE(by_template.status_history_by_code);
+    REQUIRE(by_template.history_field);
     RenderResult code = RenderSite(site, a, by_code), tmpl = RenderSite(site, a, by_template);
     REQUIRE(code.files.size() == tmpl.files.size());
     for (size_t i = 0; i < code.files.size(); ++i) {
@@ -207,6 +211,7 @@ TEST_CASE("the values tables written by code are byte for byte what the bundled 
       CHECK_MESSAGE(code.files[i].bytes == tmpl.files[i].bytes, code.files[i].path);
       for (size_t at = 0; (at = code.files[i].bytes.find("Every reported figure, newest first", at)) != std::string::npos; ++at)
         ++tables;
+      if (code.files[i].bytes.find("id=\"status-over-time\"") != std::string::npos) ++histories;
     }
   };
   for (const fs::path root : {fs::path(TRACKER_DOCS) / "..", fs::path(TRACKER_TEST_DATA) / "fixtures" / "sample"}) {
@@ -220,6 +225,30 @@ TEST_CASE("the values tables written by code are byte for byte what the bundled 
       "\"targets\": {\"visits\": 90}, \"comparators\": {\"england\": {\"visits\": 80}}, \"notes\": {\"visits\": \"<b>&</b>\"}}";
   compare(t);
   CHECK(tables >= 20);
+  CHECK(histories >= 5);
+}
+
+TEST_CASE("a theme's own status history, or its own measure page, is rendered from its template") {
+  SourceTree t = TwoCouncils();
+  t.files["themes/default/templates/_status_history.html"] =
+      "<ol>{{#history}}<li>{{date.iso}} {{status.id}} by {{decided_by}}</li>{{/history}}</ol>\n";
+  Diagnostics diag;
+  Site site = LoadSite(t, diag);
+  Theme theme = LoadTheme(t, site.config, diag);
+  CHECK_FALSE(theme.status_history_by_code);
+  Built b = BuildInMemory(t);
+  const std::string& page = b.File("alpha/measures/visits.html");
+  CHECK(page.find("<ol><li>") != std::string::npos);
+  CHECK(page.find("id=\"status-over-time\"") == std::string::npos);
+
+  // A measure page of the theme's own that prints `history` itself still
+  // has it, while the bundled partial is written by code.
+  SourceTree own = TwoCouncils();
+  own.files["themes/default/templates/measure.html"] = "<ul>{{#history}}<li>{{date.iso}}</li>{{/history}}</ul>\n";
+  Theme own_theme = LoadTheme(own, site.config, diag);
+  CHECK(own_theme.status_history_by_code);
+  CHECK(own_theme.history_field);
+  CHECK(BuildInMemory(own).File("alpha/measures/visits.html").find("<ul><li>2020-") != std::string::npos);
 }
 
 TEST_CASE("a theme with its own values table is rendered from its template") {
