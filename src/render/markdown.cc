@@ -104,13 +104,14 @@ class Arena {
     if (p) std::memcpy(p, at, std::min(had, size));
     return p;
   }
-  // Lets go of every block at once; the first chunk is kept for the next
-  // document, so a thread holds one chunk between documents.
+  // Lets go of every block at once. The first chunk is kept for the next
+  // document when it is of the usual size, so between documents a thread
+  // holds one chunk, whatever size the largest document needed.
   void Reset() {
+    if (!chunks_.empty() && chunks_[0].second != kChunk) chunks_.clear();
     if (chunks_.size() > 1) chunks_.resize(1);
-    if (chunks_.empty()) return;
-    next_ = chunks_[0].get();
-    end_ = next_ + kChunk;
+    next_ = chunks_.empty() ? nullptr : chunks_[0].first.get();
+    end_ = chunks_.empty() ? nullptr : next_ + kChunk;
   }
 
  private:
@@ -127,20 +128,18 @@ class Arena {
     const size_t need = kHeader + Round(size);
     if (static_cast<size_t>(end_ - next_) < need) {
       const size_t bytes = std::max(kChunk, need);
-      chunks_.emplace_back(new (std::nothrow) char[bytes]);
-      if (!chunks_.back()) {
-        chunks_.pop_back();
-        return nullptr;
-      }
-      next_ = chunks_.back().get();
+      std::unique_ptr<char[]> chunk(new (std::nothrow) char[bytes]);
+      if (!chunk) return nullptr;
+      next_ = chunk.get();
       end_ = next_ + bytes;
+      chunks_.emplace_back(std::move(chunk), bytes);
     }
     char* p = next_ + kHeader;
     SetSize(p, size);
     next_ += need;
     return p;
   }
-  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::vector<std::pair<std::unique_ptr<char[]>, size_t>> chunks_;  // with their sizes
   char* next_ = nullptr;
   char* end_ = nullptr;
 };

@@ -1,7 +1,8 @@
 // The benchmark (not a test): builds a synthetic national corpus with the real
 // tracker binary and compares each build with the floor, the time cmark-gfm
-// alone needs to render all the corpus's Markdown on every core plus writing
-// as many bytes as the site holds. Ratios from one run on one machine are
+// alone needs to render all the corpus's Markdown (the quickest way whose
+// HTML is right: see TimeFloor) plus writing as many bytes as the site holds
+// on every core. Ratios from one run on one machine are
 // what count: the machine is shared and noisy. See docs/performance.md.
 //
 //   build/tests/benchmark/tracker_benchmark [--corpus DIR] [--tracker PATH] [--settle SECONDS]
@@ -126,46 +127,76 @@ std::string ReadFile(const fs::path& p) {
 }
 
 // The floor: cmark-gfm with tracker's own options and extensions (smart
-// punctuation and footnotes among them: the site's HTML has them) on every
-// core, then writing `bytes` spread over `files` files. cmark-gfm parses
-// correctly only one document at a time in a process (its inline
-// extensions' characters are marked in one table that every parse sets and
-// clears: src/render/markdown.cc), so the floor parses under a lock, as
-// tracker must, and renders the trees to HTML on every core; with
-// `racing`, for the record, it parses on every core at once, and its HTML
-// is now and then wrong.
-Measurement Floor(const fs::path& corpus, size_t bytes, size_t files, const fs::path& scratch, bool racing = false) {
+// punctuation and footnotes among them: the site's HTML has them), then
+// writing `bytes` spread over `files` files on every core.
+//
+// cmark-gfm parses correctly only one document at a time in a process: its
+// inline extensions' characters are marked in one table that every parse
+// sets and clears (src/render/markdown.cc). So the Markdown is rendered the
+// quickest correct way of two, timed in turn: on one thread, and on every
+// core with one parse at a time (a lock, as tracker takes). A third way,
+// every core parsing at once, is timed for the record: its HTML is now and
+// then wrong. (One thread parsing while the others render its trees was
+// tried too, and was slower than one thread alone: the trees cross cores.)
+std::string Fixed(double v) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(2) << v;
+  return s.str();
+}
+
+struct FloorTimes {
+  double one_thread = 0, locked = 0, racing = 0, write = 0;
+  size_t documents = 0;
+};
+
+FloorTimes TimeFloor(const fs::path& corpus, size_t bytes, size_t files, const fs::path& scratch) {
   std::vector<std::string> bodies;
   for (auto& e : fs::recursive_directory_iterator(corpus / "content"))
     if (e.is_regular_file() && e.path().extension() == ".md")
       if (std::string text = ReadFile(e.path()); true) bodies.emplace_back(tracker::SplitFrontMatter(text).body);
   cmark_gfm_core_extensions_ensure_registered();
-  double start = Now();
-  std::atomic<size_t> next{0}, html_bytes{0};
-  std::mutex parsing;
-  auto worker = [&] {
-    for (size_t i; (i = next++) < bodies.size();) {
-      const int options = tracker::MarkdownOptions(false);
-      cmark_parser* parser = cmark_parser_new(options);
-      for (const char* ext : tracker::kMarkdownExtensions)
-        cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(ext));
-      cmark_node* doc;
-      {
-        std::unique_lock<std::mutex> lock(parsing, std::defer_lock);
-        if (!racing) lock.lock();
-        cmark_parser_feed(parser, bodies[i].data(), bodies[i].size());
-        doc = cmark_parser_finish(parser);
+  const int options = tracker::MarkdownOptions(false);
+  std::atomic<size_t> html_bytes{0};
+  // All the Markdown to HTML on `threads` threads, parsing under a lock
+  // unless `racing`.
+  auto markdown = [&](int threads, bool racing) {
+    std::atomic<size_t> next{0};
+    std::mutex parsing;
+    auto worker = [&] {
+      for (size_t i; (i = next++) < bodies.size();) {
+        cmark_parser* parser = cmark_parser_new(options);
+        for (const char* ext : tracker::kMarkdownExtensions)
+          cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(ext));
+        cmark_node* doc;
+        {
+          std::unique_lock<std::mutex> lock(parsing, std::defer_lock);
+          if (!racing) lock.lock();
+          cmark_parser_feed(parser, bodies[i].data(), bodies[i].size());
+          doc = cmark_parser_finish(parser);
+        }
+        char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
+        html_bytes += std::strlen(html);
+        free(html);
+        cmark_node_free(doc);
+        cmark_parser_free(parser);
       }
-      char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
-      html_bytes += std::strlen(html);
-      free(html);
-      cmark_node_free(doc);
-      cmark_parser_free(parser);
-    }
+    };
+    const double start = Now();
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    return Now() - start;
   };
+  const int cores = tracker::AvailableCores();
+  FloorTimes times;
+  times.documents = bodies.size();
+  times.one_thread = markdown(1, false);
+  times.locked = markdown(cores, false);
+  times.racing = markdown(cores, true);
+  const double start = Now();
+  std::atomic<size_t> next{0};
   std::vector<std::thread> threads;
-  for (int t = 0; t < tracker::AvailableCores(); ++t) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
   // Writing the same number of bytes as the site, in as many files.
   fs::create_directories(scratch);
   std::string chunk(bytes / std::max<size_t>(files, 1), 'x');
@@ -178,14 +209,21 @@ Measurement Floor(const fs::path& corpus, size_t bytes, size_t files, const fs::
       std::ofstream(p, std::ios::binary) << chunk;
     }
   };
-  threads.clear();
-  for (int t = 0; t < tracker::AvailableCores(); ++t) threads.emplace_back(writer);
+  for (int t = 0; t < cores; ++t) threads.emplace_back(writer);
   for (auto& t : threads) t.join();
-  Measurement m{racing ? "floor with every core parsing at once (cmark-gfm's HTML then now and then wrong; for the record)"
-                       : "floor: cmark-gfm alone + writing the same bytes",
-                Now() - start, 0, ""};
-  m.note = std::to_string(bodies.size()) + " Markdown files";
-  return m;
+  times.write = Now() - start;
+  return times;
+}
+
+// The floor: the quicker correct way to render the Markdown, then the
+// writing; or, `racing`, the way whose HTML is now and then wrong.
+Measurement FloorOf(const FloorTimes& t, bool racing = false) {
+  if (racing)
+    return {"floor with every core parsing at once (cmark-gfm's HTML then now and then wrong; for the record)",
+            t.racing + t.write, 0, "Markdown " + Fixed(t.racing) + " s, writing " + Fixed(t.write) + " s"};
+  return {"floor: cmark-gfm alone + writing the same bytes", std::min(t.one_thread, t.locked) + t.write, 0,
+          std::to_string(t.documents) + " Markdown files: on one thread " + Fixed(t.one_thread) +
+              " s, on every core one parse at a time " + Fixed(t.locked) + " s; writing " + Fixed(t.write) + " s"};
 }
 
 // Where outputs go instead of being deleted while the benchmark measures.
@@ -239,11 +277,6 @@ void Warm(const std::vector<fs::path>& dirs) {
   }
 }
 
-std::string Fixed(double v) {
-  std::ostringstream s;
-  s << std::fixed << std::setprecision(2) << v;
-  return s.str();
-}
 
 void SiteSize(const fs::path& site, size_t* bytes, size_t* files) {
   *bytes = 0;
@@ -321,7 +354,8 @@ int main(int argc, char** argv) {
     clean();
   }
   settle();
-  Measurement floor1 = Floor(corpus, bytes, files, scratch);
+  const FloorTimes times1 = TimeFloor(corpus, bytes, files, scratch);
+  Measurement floor1 = FloorOf(times1);
   discards.Move(scratch);
 
   // The faster of two, noting both.
@@ -392,12 +426,11 @@ int main(int argc, char** argv) {
 
   // The floor again, and the faster of the two: the stricter comparison.
   settle();
-  Measurement floor2 = Floor(corpus, bytes, files, scratch);
+  const FloorTimes times2 = TimeFloor(corpus, bytes, files, scratch);
+  Measurement floor2 = FloorOf(times2);
   discards.Move(scratch);
   Measurement floor = faster(floor1, floor2);
-  settle();
-  Measurement racing = Floor(corpus, bytes, files, scratch, true);
-  discards.Move(scratch);
+  Measurement racing = FloorOf(floor.seconds == floor1.seconds ? times1 : times2, true);
   std::cerr << "deleting what was moved aside ...\n";
   discards.DeleteAll();
   const double full = rows[0].seconds;
