@@ -483,8 +483,19 @@ bool Publisher::Reuse(const std::string& group) {
   std::vector<const std::pair<const std::string, ManifestEntry>*> mine;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (by_group_.empty())
-      for (const auto& entry : previous_.files) by_group_[entry.second.group].push_back(&entry);
+    if (by_group_.empty()) {
+      // A group's files mostly come together in path order: its list is
+      // found once for each run of them, not once a file.
+      std::vector<const std::pair<const std::string, ManifestEntry>*>* list = nullptr;
+      const std::string* list_group = nullptr;
+      for (const auto& entry : previous_.files) {
+        if (!list_group || *list_group != entry.second.group) {
+          list = &by_group_[entry.second.group];
+          list_group = &entry.second.group;
+        }
+        list->push_back(&entry);
+      }
+    }
     auto it = by_group_.find(group);
     if (it == by_group_.end()) return false;
     mine = it->second;
