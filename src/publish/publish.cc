@@ -386,7 +386,7 @@ bool CopyRange(int fd, const fs::path& back, const std::vector<Piece>& pieces, s
 
 // A joined file's pieces, copied into `fd`. Every piece's place in the file
 // is known from the lengths, so a large file is copied in two halves at
-// once: the all-authorities JSON is three quarters of the joined bytes, and
+// once, unless the build has one thread: the all-authorities JSON is three quarters of the joined bytes, and
 // copying it alone on one core while the CSV took the other was the longest
 // step of a rebuild after one authority's figures change.
 bool Publisher::CopyPieces(int fd, const std::vector<Piece>& pieces) const {
@@ -397,7 +397,7 @@ bool Publisher::CopyPieces(int fd, const std::vector<Piece>& pieces) const {
   const loff_t total = at.back();
   size_t mid = 0;
   while (mid < pieces.size() && at[mid] < total / 2) ++mid;
-  if (static_cast<size_t>(total) <= kSplitAbove || AvailableCores() < 2 || mid == 0 || mid == pieces.size())
+  if (static_cast<size_t>(total) <= kSplitAbove || Threads() < 2 || mid == 0 || mid == pieces.size())
     return CopyRange(fd, back_, pieces, 0, pieces.size(), 0);
   bool second = false;
   int second_errno = 0;  // errno is the helper thread's own
