@@ -289,6 +289,13 @@ class SiteRenderer {
     return list;
   }
 
+  // A measure's page lists its history newest first.
+  View HistoryNewestFirst(std::span<const StatusAt> history) const {
+    View list = HistoryView(history);
+    std::reverse(list.items().begin(), list.items().end());
+    return list;
+  }
+
   View MeasureRow(const Authority& a, const Measure& m, const MeasureStatus& s, const std::string& from) const {
     const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
     View row = {{"id", m.id}, {"title", m.title}, {"summary", m.summary}, {"category", m.category},
@@ -689,11 +696,7 @@ class SiteRenderer {
     std::string status_history;
     if (!history.empty()) StatusHistory(history, path, &status_history);
     view["status_history"] = std::move(status_history);
-    if (theme_.history_field) {
-      View hist = HistoryView(history);
-      std::reverse(hist.items().begin(), hist.items().end());
-      view["history"] = std::move(hist);
-    }
+    if (theme_.history_field) view["history"] = HistoryNewestFirst(history);
     view["narrative"] = Markdown(m.body);
     view["set_by"] = m.set_by.empty() ? View() : DocumentLink(a, m.set_by, path);
     const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
@@ -757,9 +760,7 @@ class SiteRenderer {
       }
       o += "  </tbody>\n</table>\n</div>\n";
     } else {
-      View hist = HistoryView(history);
-      std::reverse(hist.items().begin(), hist.items().end());
-      View view = {{"history", std::move(hist)}, {"root", RootFor(from)}};
+      View view = {{"history", HistoryNewestFirst(history)}, {"root", RootFor(from)}};
       std::string error;
       if (!RenderTemplate(theme_, "_status_history", view, out, &error)) errors_.push_back(error);
     }
