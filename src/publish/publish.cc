@@ -376,8 +376,12 @@ bool CopyRange(int fd, const fs::path& back, const std::vector<Piece>& pieces, s
       if (n <= 0) ok = false;
       else left -= static_cast<size_t>(n);
     }
+    const int saved = errno;  // what failed, not what close says
     ::close(in);
-    if (!ok) return false;
+    if (!ok) {
+      errno = saved;
+      return false;
+    }
   }
   return true;
 }
