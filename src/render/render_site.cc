@@ -71,6 +71,15 @@ const View& SharedStatusView(Status s) {
 
 View DateView(const Date& d) { return {{"iso", d.Iso()}, {"long", d.Long()}}; }
 
+// A date as the tables written by code show it: <time> with its ISO date.
+void AppendTimeHtml(std::string* out, const Date& d) {
+  *out += "<time datetime=\"";
+  AppendEscaped(out, d.Iso());
+  *out += "\">";
+  AppendEscaped(out, d.Long());
+  *out += "</time>";
+}
+
 // What decided a status, as a measure's history names it.
 const char* DecidedByWord(Decider d) {
   return d == Decider::kFigures ? "figures" : d == Decider::kAssessment ? "assessment" : "nothing";
@@ -744,11 +753,9 @@ class SiteRenderer {
       for (auto h = history.rbegin(); h != history.rend(); ++h) {
         const Status st = h->status.status;
         o += "    <tr class=\"govuk-table__row\">\n"
-             "      <th scope=\"row\" class=\"govuk-table__header\"><time datetime=\"";
-        AppendEscaped(&o, h->date.Iso());
-        o += "\">";
-        AppendEscaped(&o, h->date.Long());
-        o += "</time></th>\n"
+             "      <th scope=\"row\" class=\"govuk-table__header\">";
+        AppendTimeHtml(&o, h->date);
+        o += "</th>\n"
              "      <td class=\"govuk-table__cell\"><strong class=\"govuk-tag ";
         AppendEscaped(&o, StatusColour(st));
         o += "\">";
@@ -919,11 +926,7 @@ class SiteRenderer {
     if (!cells.empty() || a.snapshots.empty()) return cells;
     for (const Snapshot& s : a.snapshots) {
       SnapshotCellsHtml c;
-      c.date = "<time datetime=\"";
-      AppendEscaped(&c.date, s.as_at.Iso());
-      c.date += "\">";
-      AppendEscaped(&c.date, s.as_at.Long());
-      c.date += "</time>";
+      AppendTimeHtml(&c.date, s.as_at);
       if (const Document* d = a.FindDocument(s.source)) {
         c.source = "<a class=\"govuk-link\" href=\"";
         AppendEscaped(&c.source, Href(from, Paths::Document(a, s.source)));
