@@ -605,12 +605,13 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     site_wide.emplace(wide, wide_assessment, theme, summaries);
   };
   // The all-authorities JSON and CSV and the site-wide pages: three slots
-  // after the authorities', which wait for the last summary and take the
-  // site-wide tasks in turn. A site of one authority makes them after it,
-  // as its dashboard is the home page.
+  // after the authorities', which wait for the last summary; each then
+  // takes the next site-wide task whenever it is free. A site of one
+  // authority makes them after it, as its dashboard is the home page.
   constexpr size_t kSiteWideTasks = 3;
   const size_t beside = n > 1 ? kSiteWideTasks : 0;
   bool prepared = false, made_beside = false;
+  std::atomic<size_t> next_site_wide{0};
   ParallelFor(n + beside, jobs, [&](size_t i) {
     if (i < n) {
       if (loading[i]) process(i, true);
@@ -626,7 +627,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
       prepared = true;
     }
     if (!made_beside) return;
-    for (size_t t = i - n; t < site_wide->tasks(); t += beside) site_wide->Render(t, sink);
+    for (size_t t; (t = next_site_wide++) < site_wide->tasks();) site_wide->Render(t, sink);
   });
   if (!prepared) prepare_site_wide();
   if (!failed && !site_wide) {

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <vector>
 
 #include "render/embedded_theme.h"
 
@@ -69,34 +70,38 @@ void Append(std::string* buf, std::string_view path, std::string_view bytes) {
 
 Fingerprints FingerprintInputs(const std::map<std::string, std::string>& file_hashes, const std::string& options) {
   // The tool itself: its version and the theme compiled into it.
-  std::string tool;
-  Append(&tool, "tracker", TRACKER_VERSION);
-  Append(&tool, "options", options);
-  for (const auto& f : EmbeddedThemeFiles()) Append(&tool, f.path, f.bytes);
-  std::string all = tool, global = tool;
-  all.reserve(tool.size() + file_hashes.size() * 96);
-  // An authority's files are listed together within content/ and within
-  // data/, so the last owner's buffer is nearly always the next one's.
-  std::map<std::string_view, std::string> owners;
-  std::string_view last_owner;
-  std::string* last = nullptr;
-  for (const auto& [path, hash] : file_hashes) {
-    Append(&all, path, hash);
-    const std::string_view owner = OwnerOf(path);
-    if (owner.empty()) {
-      Append(&global, path, hash);
-      continue;
-    }
-    if (!last || owner != last_owner) {
-      last = &owners[owner];
-      last_owner = owner;
-    }
-    Append(last, path, hash);
+  std::string global;
+  Append(&global, "tracker", TRACKER_VERSION);
+  Append(&global, "options", options);
+  for (const auto& f : EmbeddedThemeFiles()) Append(&global, f.path, f.bytes);
+  // An authority's files come in at most two runs of path order, one in
+  // content/ and one in data/: each owner's runs are noted, then its bytes
+  // made in one buffer used again for every owner, so no more memory is
+  // touched than one authority's list.
+  using It = std::map<std::string, std::string>::const_iterator;
+  std::map<std::string_view, std::vector<std::pair<It, It>>> owners;
+  for (It it = file_hashes.begin(); it != file_hashes.end();) {
+    const std::string_view owner = OwnerOf(it->first);
+    It run = it;
+    while (it != file_hashes.end() && OwnerOf(it->first) == owner) ++it;
+    if (owner.empty())
+      for (It f = run; f != it; ++f) Append(&global, f->first, f->second);
+    else
+      owners[owner].emplace_back(run, it);
   }
   Fingerprints fp;
-  fp.all = HashBytes(all);
   fp.global = HashBytes(global);
-  for (const auto& [owner, bytes] : owners) fp.authorities[std::string(owner)] = HashBytes(fp.global + HashBytes(bytes));
+  // Everything: what every page reads, then each owner's own hash.
+  std::string all = global, bytes;
+  for (const auto& [owner, runs] : owners) {
+    bytes.clear();
+    for (const auto& [from, to] : runs)
+      for (It f = from; f != to; ++f) Append(&bytes, f->first, f->second);
+    const std::string own = HashBytes(bytes);
+    Append(&all, owner, own);
+    fp.authorities.emplace_hint(fp.authorities.end(), std::string(owner), HashBytes(fp.global + own));
+  }
+  fp.all = HashBytes(all);
   return fp;
 }
 

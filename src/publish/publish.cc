@@ -460,15 +460,18 @@ void Publisher::Write(const std::string& group, const OutputFile& f) {
     entry.hash = HashBytes(f.bytes);
   else if (!JoinedEntry(f, &entry))
     return;
+  bool same_as_published = false;
   {
     // Already in the new site with these bytes (reused, then rendered).
     std::lock_guard<std::mutex> lock(mu_);
     auto done = files_.find(f.path);
     if (done != files_.end() && done->second.hash == entry.hash) return;
+    // Under the lock, as Reuse moves entries out of the last manifest.
+    auto old = previous_.files.find(f.path);
+    same_as_published = has_previous_ && old != previous_.files.end() && old->second.hash == entry.hash &&
+                        old->second.size == entry.size;
   }
-  auto old = previous_.files.find(f.path);
-  if (has_previous_ && old != previous_.files.end() && old->second.hash == entry.hash &&
-      old->second.size == entry.size && KeepPublished(f.path)) {
+  if (same_as_published && KeepPublished(f.path)) {
     ++unchanged_;
     Record(f.path, entry);
     return;
@@ -484,35 +487,41 @@ void Publisher::Write(const std::string& group, const OutputFile& f) {
 
 bool Publisher::Reuse(const std::string& group) {
   if (!has_previous_ || failed_) return false;
-  std::vector<const std::pair<const std::string, ManifestEntry>*> mine;
+  std::vector<Previous> mine;
   {
     std::lock_guard<std::mutex> lock(mu_);
+    if (reused_.count(group)) return true;
     if (by_group_.empty()) {
       // A group's files mostly come together in path order: its list is
       // found once for each run of them, not once a file.
-      std::vector<const std::pair<const std::string, ManifestEntry>*>* list = nullptr;
+      std::vector<Previous>* list = nullptr;
       const std::string* list_group = nullptr;
-      for (const auto& entry : previous_.files) {
-        if (!list_group || *list_group != entry.second.group) {
-          list = &by_group_[entry.second.group];
-          list_group = &entry.second.group;
+      for (auto it = previous_.files.begin(); it != previous_.files.end(); ++it) {
+        if (!list_group || *list_group != it->second.group) {
+          list = &by_group_[it->second.group];
+          list_group = &it->second.group;
         }
-        list->push_back(&entry);
+        list->push_back(it);
       }
     }
     auto it = by_group_.find(group);
     if (it == by_group_.end()) return false;
     mine = it->second;
   }
-  for (const auto* entry : mine)
+  for (const auto& entry : mine)
     if (!KeepPublished(entry->first)) return false;
   std::lock_guard<std::mutex> lock(mu_);
-  // In path order, and the groups mostly come in order too: hinted at the
-  // end, each insertion costs one comparison rather than a search.
-  for (const auto* entry : mine) {
-    const size_t before = files_.size();
-    files_.emplace_hint(files_.end(), entry->first, entry->second);
-    if (files_.size() > before) ++unchanged_;  // once, however often asked
+  if (!reused_.insert(group).second) return true;
+  // The entries move from the last manifest to the new one as they are,
+  // not copied. In path order, and the groups mostly come in order too:
+  // hinted at the end, each insertion costs one comparison, not a search.
+  for (const auto& entry : mine) {
+    auto node = previous_.files.extract(entry);
+    files_.insert(files_.end(), std::move(node));
+    if (node.empty())
+      ++unchanged_;
+    else
+      previous_.files.insert(std::move(node));  // written already: the old entry stays for Commit
   }
   return true;
 }

@@ -64,6 +64,8 @@ class Publisher {
   // Takes the lock, checks `out` may be replaced, reads the previous
   // manifest and caches, and readies the back folder.
   bool Begin(const std::filesystem::path& out, std::string* error);
+  // The last build's manifest. Its files are moved to the new site's as
+  // their groups are reused, so count them before calling Reuse.
   const Manifest& previous() const { return previous_; }
   // A cache file of the previous build ("" when missing). Caches only speed
   // builds up: each is checked against the manifest before it is used.
@@ -116,8 +118,11 @@ class Publisher {
   bool touched_ = false;
   std::mutex mu_;
   std::map<std::string, ManifestEntry> files_;
-  // The published files of each group, made on first use.
-  std::map<std::string, std::vector<const std::pair<const std::string, ManifestEntry>*>> by_group_;
+  // The published files of each group, made on first use; a reused group's
+  // entries are moved from `previous_` into `files_`.
+  using Previous = std::map<std::string, ManifestEntry>::iterator;
+  std::map<std::string, std::vector<Previous>> by_group_;
+  std::set<std::string> reused_;
   std::set<std::string> new_stale_;
   std::string error_;
   std::atomic<bool> failed_{false};

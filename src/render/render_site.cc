@@ -1448,8 +1448,12 @@ SiteWideFiles::SiteWideFiles(const Site& site, const SiteAssessment& assessment,
 }
 
 void SiteWideFiles::Render(size_t task, const FileSink& sink) {
-  if (task < joined_.size()) {
-    sink(joined_[task]);
+  // The largest joined file first, then the pages, then the other joined
+  // files: taken in this order, the pages are made while the large copy
+  // runs, not after it.
+  const size_t pages = joined_.empty() ? 0 : 1;
+  if (task != pages) {
+    sink(joined_[task < pages ? task : task - 1]);
     return;
   }
   SiteRenderer r(site_, assessment_, theme_, sink);

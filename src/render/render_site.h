@@ -60,6 +60,7 @@ class SiteWideFiles {
  public:
   SiteWideFiles(const Site& site, const SiteAssessment& assessment, const Theme& theme,
                 const std::vector<AuthoritySummary>& summaries);
+  // Task 0 is the largest: taken in order, the others fit beside it.
   size_t tasks() const { return joined_.size() + 1; }
   void Render(size_t task, const FileSink& sink);
   // Every task, on up to `jobs` threads.

@@ -181,6 +181,61 @@ TEST_CASE("a file joined from others is made without holding them") {
   CHECK(Read(out / "all.csv") == "head\nrowBrow");
 }
 
+TEST_CASE("a reused group keeps its published files and its manifest entries") {
+  TempDir tmp;
+  fs::path out = tmp.path / "site";
+  std::string error;
+  OutputFile joined;
+  joined.path = "all.csv";
+  joined.pieces = {Piece("h\n"), Piece("a/data.csv", 2, 1), Piece("b/data.csv", 2, 1)};
+  {
+    Publisher p;
+    REQUIRE(p.Begin(out, &error));
+    p.Write("a", {"a/data.csv", "h\n1"});
+    p.Write("a", {"a/page.html", "a page"});
+    p.Write("b", {"b/data.csv", "h\n2"});
+    p.Write("b", {"b/gone.html", "goes"});
+    p.Write("", joined);
+    REQUIRE(p.Commit(Manifest{}, &error));
+  }
+  const ino_t page = Inode(out / "a/page.html");
+  {
+    Publisher p;
+    REQUIRE(p.Begin(out, &error));
+    REQUIRE(p.previous().files.size() == 5);
+    CHECK(p.Reuse("a"));
+    CHECK(p.Reuse("a"));  // asked twice, kept once
+    CHECK_FALSE(p.Reuse("nobody"));
+    p.Write("b", {"b/data.csv", "h\n3"});
+    p.Write("a", {"a/page.html", "a page"});  // rendered after all, the same bytes
+    p.Write("", joined);                      // one piece kept, one new
+    REQUIRE(p.Commit(Manifest{}, &error));
+    CHECK(p.stats().unchanged == 2);
+    CHECK(p.stats().written == 2);
+    CHECK(p.stats().deleted == 1);
+    CHECK(Read(out / "all.csv") == "h\n13");
+    CHECK(Inode(out / "a/page.html") == page);
+    CHECK_FALSE(fs::exists(out / "b/gone.html"));
+    auto m = ManifestFromJson(Read(out / kManifestName));
+    REQUIRE(m);
+    std::vector<std::string> paths;
+    for (const auto& [path, e] : m->files) paths.push_back(path + " " + e.group + " " + std::to_string(e.size));
+    CHECK(paths == std::vector<std::string>{"a/data.csv a 3", "a/page.html a 6", "all.csv  4", "b/data.csv b 3"});
+    CHECK(m->files.at("a/page.html").hash == HashBytes("a page"));
+  }
+
+  // A kept group's file rendered again with other bytes is written anew.
+  Publisher again;
+  REQUIRE(again.Begin(out, &error));
+  CHECK(again.Reuse("a"));
+  again.Write("a", {"a/page.html", "changed"});
+  again.Write("b", {"b/data.csv", "h\n3"});
+  again.Write("", joined);
+  REQUIRE(again.Commit(Manifest{}, &error));
+  CHECK(Read(out / "a/page.html") == "changed");
+  CHECK(ManifestFromJson(Read(out / kManifestName))->files.at("a/page.html").hash == HashBytes("changed"));
+}
+
 TEST_CASE("a large joined file, copied in two halves at once, holds every piece in its place") {
   // Above 16 MB the copy is split between two threads at the piece nearest
   // its middle; the pieces differ, so a slice put in the wrong place shows.
