@@ -20,6 +20,9 @@ struct BuildOptions {
   bool verbose = false;  // say what was reused and why
   bool json = false;    // the summary and every diagnostic as JSON on stdout
   bool progress = false;  // a progress line, for a terminal
+  // The command line's: once a build has succeeded and said so, the process
+  // ends at once, its memory taken back by the OS in one go.
+  bool exit_when_done = false;
 };
 
 enum ExitCode { kExitOk = 0, kExitContentError = 1, kExitUsage = 2 };

@@ -69,5 +69,8 @@ int main(int argc, char** argv) {
     }
     opt.as_at = d;
   }
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+  opt.exit_when_done = true;  // under a sanitizer, its checks at exit still run
+#endif
   return RunBuild(opt, std::cout, std::cerr);
 }

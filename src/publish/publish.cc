@@ -682,8 +682,12 @@ void Publisher::EmptyTrash() {
   });
 }
 
-Publisher::~Publisher() {
+void Publisher::WaitForTrash() {
   if (emptying_.valid()) emptying_.wait();
+}
+
+Publisher::~Publisher() {
+  WaitForTrash();
   Abort();
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }

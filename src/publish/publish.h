@@ -86,6 +86,8 @@ class Publisher {
   // ResyncBack); waited for before the Publisher goes. For a build known to
   // have work to do, whose work hides the wait.
   void EmptyTrash();
+  // Waits for EmptyTrash to finish, as the destructor does.
+  void WaitForTrash();
   // Drops the new site; the published site stays as it was.
   void Abort();
   ~Publisher();
