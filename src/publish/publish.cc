@@ -13,7 +13,6 @@
 #include <cerrno>
 #include <cstring>
 #include <system_error>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -339,14 +338,15 @@ bool Publisher::JoinedEntry(const OutputFile& f, ManifestEntry* entry) {
   return true;
 }
 
-namespace {
-
-// Copies pieces[begin, end) into `fd` from byte `at` on: literal bytes
-// written, slices copied by the kernel from the files in `back`.
-bool CopyRange(int fd, const fs::path& back, const std::vector<Piece>& pieces, size_t begin, size_t end, loff_t at) {
+// A joined file's pieces, copied into `fd` in one go: literal bytes
+// written, slices copied by the kernel from the files in the back folder.
+// Not split between threads: ext4 takes the file's lock for every write, so
+// two copies into one file take turns, and the waiting one spins on a core
+// the rest of the build could use (measured: more CPU, no less time).
+bool Publisher::CopyPieces(int fd, const std::vector<Piece>& pieces) const {
+  loff_t at = 0;
   std::string buf;
-  for (size_t i = begin; i < end; ++i) {
-    const Piece& p = pieces[i];
+  for (const Piece& p : pieces) {
     if (p.from.empty()) {
       for (size_t done = 0; done < p.bytes.size();) {
         ssize_t w = ::pwrite(fd, p.bytes.data() + done, p.bytes.size() - done, at);
@@ -357,7 +357,7 @@ bool CopyRange(int fd, const fs::path& back, const std::vector<Piece>& pieces, s
       }
       continue;
     }
-    int in = ::open((back / p.from).c_str(), O_RDONLY | O_CLOEXEC);
+    int in = ::open((back_ / p.from).c_str(), O_RDONLY | O_CLOEXEC);
     if (in < 0) return false;
     loff_t from = static_cast<loff_t>(p.offset);
     bool ok = true;
@@ -384,36 +384,6 @@ bool CopyRange(int fd, const fs::path& back, const std::vector<Piece>& pieces, s
     }
   }
   return true;
-}
-
-}  // namespace
-
-// A joined file's pieces, copied into `fd`. Every piece's place in the file
-// is known from the lengths, so a large file is copied in two halves at
-// once, unless the build has one thread: the all-authorities JSON is three quarters of the joined bytes, and
-// copying it alone on one core while the CSV took the other was the longest
-// step of a rebuild after one authority's figures change.
-bool Publisher::CopyPieces(int fd, const std::vector<Piece>& pieces) const {
-  constexpr size_t kSplitAbove = 16 << 20;
-  std::vector<loff_t> at(pieces.size() + 1, 0);
-  for (size_t i = 0; i < pieces.size(); ++i)
-    at[i + 1] = at[i] + static_cast<loff_t>(pieces[i].from.empty() ? pieces[i].bytes.size() : pieces[i].length);
-  const loff_t total = at.back();
-  size_t mid = 0;
-  while (mid < pieces.size() && at[mid] < total / 2) ++mid;
-  if (static_cast<size_t>(total) <= kSplitAbove || Threads() < 2 || mid == 0 || mid == pieces.size())
-    return CopyRange(fd, back_, pieces, 0, pieces.size(), 0);
-  bool second = false;
-  int second_errno = 0;  // errno is the helper thread's own
-  std::thread helper([&] {
-    second = CopyRange(fd, back_, pieces, mid, pieces.size(), at[mid]);
-    second_errno = errno;
-  });
-  const bool first = CopyRange(fd, back_, pieces, 0, mid, 0);
-  const int first_errno = errno;
-  helper.join();
-  errno = first ? second_errno : first_errno;
-  return first && second;
 }
 
 // A file with new bytes: a new inode, never a write through a link to the
