@@ -764,35 +764,35 @@ SiteGlobals LoadGlobals(const SourceTree& tree, Diagnostics& diag) {
   return g;
 }
 
-std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string>& paths, Diagnostics& diag) {
+std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string_view>& paths, Diagnostics& diag) {
   // Authorities are the folders of content/ that hold _authority.md.
   std::map<std::string, AuthorityFiles, std::less<>> plan;
-  std::map<std::string, std::vector<std::string>, std::less<>> data_files;  // authority -> snapshot paths
+  std::map<std::string, std::vector<std::string_view>, std::less<>> data_files;  // authority -> snapshot paths
   std::set<std::string, std::less<>> bad_slugs;  // each bad folder name reported once
   // An authority's files come together in path order: its entry is found
   // once, not once a file.
   AuthorityFiles* mine = nullptr;
-  std::vector<std::string>* snapshots = nullptr;
+  std::vector<std::string_view>* snapshots = nullptr;
   std::string_view snapshots_of;
-  for (const std::string& path : paths) {
+  for (const std::string_view path : paths) {
     const PathParts parts = Split(path);
     if (parts[0] == "content") {
       if (parts.size() < 3) {
-        diag.Warning({path, 0, 0}, "ignored: content/ holds one folder per authority");
+        diag.Warning({std::string(path), 0, 0}, "ignored: content/ holds one folder per authority");
         continue;
       }
       const std::string_view slug = parts[1];
       if (!mine || mine->slug != slug) {
         if (!IsValidSlug(std::string(slug))) {
           if (bad_slugs.emplace(slug).second)
-            diag.Error({path, 0, 0}, "authority folder '" + std::string(slug) +
+            diag.Error({std::string(path), 0, 0}, "authority folder '" + std::string(slug) +
                        "' is not a valid slug: use lower-case letters, digits, '-' and '_' only");
           continue;
         }
         // These names are the site's own folders and files.
         if (slug == "assets" || slug == "downloads" || slug == "all-authorities") {
           if (bad_slugs.emplace(slug).second)
-            diag.Error({path, 0, 0}, "authority folder '" + std::string(slug) +
+            diag.Error({std::string(path), 0, 0}, "authority folder '" + std::string(slug) +
                        "' is a name the site itself uses; rename the folder");
           continue;
         }
@@ -803,11 +803,11 @@ std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string>& path
       }
       const std::string_view name = parts.size() == 4 ? parts[3] : std::string_view();
       if (parts.size() == 3 && parts[2] == "_authority.md") {
-        mine->files.push_back({AuthorityFiles::kAuthority, path, mine->slug});
+        mine->files.push_back({AuthorityFiles::kAuthority, std::string(path), mine->slug});
       } else if (parts.size() == 4 && (parts[2] == "documents" || parts[2] == "measures") && name.ends_with(".md")) {
         std::string id(name.substr(0, name.size() - 3));
         if (!IsValidSlug(id)) {
-          diag.Error({path, 0, 0}, "file name '" + std::string(name) +
+          diag.Error({std::string(path), 0, 0}, "file name '" + std::string(name) +
                      "' is not a valid slug: use lower-case letters, digits, '-' and '_' only, then .md");
           continue;
         }
@@ -815,27 +815,27 @@ std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string>& path
         bool page = id.size() > 5 && id.compare(0, 5, "page-") == 0 &&
                     std::all_of(id.begin() + 5, id.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
         if (id == "index" || (parts[2] == "documents" && page)) {
-          diag.Error({path, 0, 0}, "file name '" + std::string(name) + "' is taken by the list of " +
+          diag.Error({std::string(path), 0, 0}, "file name '" + std::string(name) + "' is taken by the list of " +
                      std::string(parts[2]) + "; rename the file");
           // Still read, so its other problems are reported in this run too.
         }
-        mine->files.push_back({parts[2] == "documents" ? AuthorityFiles::kDocument : AuthorityFiles::kMeasure, path,
-                               std::move(id)});
+        mine->files.push_back({parts[2] == "documents" ? AuthorityFiles::kDocument : AuthorityFiles::kMeasure,
+                               std::string(path), std::move(id)});
       } else {
-        diag.Warning({path, 0, 0}, "ignored: not part of the content model (see docs/content-model.md)");
+        diag.Warning({std::string(path), 0, 0}, "ignored: not part of the content model (see docs/content-model.md)");
       }
     } else if (parts[0] == "data") {
       if (path == "data/kpis.json") continue;
       if (parts.size() == 4 && parts[2] == "snapshots" && parts[3].ends_with(".json")) {
         if (!snapshots || snapshots_of != parts[1]) {
           auto it = data_files.find(parts[1]);
-          if (it == data_files.end()) it = data_files.emplace(std::string(parts[1]), std::vector<std::string>{}).first;
+          if (it == data_files.end()) it = data_files.emplace(std::string(parts[1]), std::vector<std::string_view>{}).first;
           snapshots = &it->second;
           snapshots_of = it->first;
         }
         snapshots->push_back(path);
       } else {
-        diag.Warning({path, 0, 0}, "ignored: snapshots go in data/<authority>/snapshots/<as_at>.json");
+        diag.Warning({std::string(path), 0, 0}, "ignored: snapshots go in data/<authority>/snapshots/<as_at>.json");
       }
     }
   }
@@ -844,11 +844,11 @@ std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string>& path
     if (it == plan.end()) {
       std::vector<std::string> names;
       for (const auto& [s, _] : plan) names.push_back(s);
-      diag.Error({snapshot_paths.front(), 1, 1}, "unknown authority '" + slug + "'" + DidYouMean(slug, names) +
+      diag.Error({std::string(snapshot_paths.front()), 1, 1}, "unknown authority '" + slug + "'" + DidYouMean(slug, names) +
                  "; data/<authority>/ must match a folder content/<authority>/");
       continue;
     }
-    for (const auto& path : snapshot_paths) it->second.files.push_back({AuthorityFiles::kSnapshot, path, ""});
+    for (const auto path : snapshot_paths) it->second.files.push_back({AuthorityFiles::kSnapshot, std::string(path), ""});
   }
   std::vector<AuthorityFiles> out;
   for (auto& [_, files] : plan) out.push_back(std::move(files));
@@ -920,7 +920,7 @@ Authority LoadAuthority(const AuthorityFiles& files, SourceTree& tree, const Sit
 
 Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag) {
   SiteGlobals g = LoadGlobals(tree, diag);
-  std::vector<std::string> paths;
+  std::vector<std::string_view> paths;
   for (const auto& [path, _] : tree.files) paths.push_back(path);
   std::vector<AuthorityFiles> plan = PlanAuthorities(paths, diag);
   // Each authority's files are its own: workers load them side by side and

@@ -34,8 +34,8 @@ struct AuthorityFiles {
   std::vector<File> files;  // content/ first, then data/, each in path order
 };
 // Sorts source paths (in path order) into authorities, by slug, reporting
-// paths outside the content model.
-std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string>& paths, Diagnostics& diag);
+// paths outside the content model. The plan holds copies of the paths.
+std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string_view>& paths, Diagnostics& diag);
 
 // One snapshot, read through a JSON tree with every check and message:
 // what LoadSnapshots does with a file ReadSnapshotQuickly gives up on.
