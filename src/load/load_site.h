@@ -2,6 +2,7 @@
 // every field. Reads no disk: tests hand it an in-memory SourceTree.
 #pragma once
 #include <optional>
+#include <string_view>
 
 #include "diagnostics.h"
 #include "load/source_tree.h"
