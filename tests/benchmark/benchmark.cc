@@ -19,9 +19,9 @@
 // Before each measurement the benchmark syncs and waits (--settle, 65 s by
 // default), so every figure starts from the same state. The wait lets the
 // machine page out idle files, so each build then has its sources, the last
-// site and tracker's folder read into the page cache first, as a CI job
-// finds them after a checkout; one more clean build without that is
-// reported for the record. The floor, the full build and the one-snapshot
+// site, tracker's folder and tracker's own binary and libraries read into
+// the page cache first, as a CI job finds them after a checkout; one more
+// clean build without the sources read is reported for the record. The floor, the full build and the one-snapshot
 // rebuild are each measured twice and the faster taken: the machine is
 // shared, and the fastest run is the one least disturbed.
 #include <malloc.h>
@@ -33,6 +33,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iomanip>
@@ -261,20 +262,41 @@ class Discards {
 // Reads every file under `dirs`, so the build after it finds them in the
 // page cache, as a CI job does right after a checkout (and the floor, which
 // reads the corpus before its clock starts).
-void Warm(const std::vector<fs::path>& dirs) {
+// Reads each file, and every file below each folder, once.
+void Warm(const std::vector<fs::path>& paths) {
   std::vector<char> buf(1 << 20);
-  for (const auto& dir : dirs) {
-    std::error_code ec;
-    if (!fs::exists(dir, ec)) continue;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec || !it->is_regular_file(ec)) continue;
-      int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd < 0) continue;
-      while (::read(fd, buf.data(), buf.size()) > 0) {
-      }
-      ::close(fd);
+  auto read = [&](const fs::path& file) {
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    while (::read(fd, buf.data(), buf.size()) > 0) {
     }
+    ::close(fd);
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) {
+      read(path);
+      continue;
+    }
+    if (!fs::is_directory(path, ec)) continue;
+    for (auto it = fs::recursive_directory_iterator(path, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
+      if (!ec && it->is_regular_file(ec)) read(it->path());
   }
+}
+
+// The tracker binary and the shared libraries it loads, as `ldd` lists them.
+std::vector<fs::path> ToolFiles(const std::string& bin) {
+  std::vector<fs::path> files{bin};
+  if (FILE* p = ::popen(("ldd '" + bin + "' 2>/dev/null").c_str(), "r")) {
+    char line[4096];
+    while (std::fgets(line, sizeof line, p)) {
+      std::istringstream words(line);
+      for (std::string w; words >> w;)
+        if (w.front() == '/') files.push_back(w);
+    }
+    ::pclose(p);
+  }
+  return files;
 }
 
 
@@ -327,13 +349,17 @@ int main(int argc, char** argv) {
   }
   // Each build starts as a CI job's does: after the wait, with the sources,
   // the last site and tracker's own folder in the page cache, as a checkout
-  // and a restored cache leave them. The wait is longer than this machine
-  // keeps idle files cached (it pages out what is unused for a minute), so
-  // without this every build would read its sources from the disk while the
-  // floor, whose clock starts with the Markdown in memory, would not.
+  // and a restored cache leave them, and tracker's own code too, as a tool
+  // just built or run. The wait is longer than this machine keeps idle files
+  // cached (it pages out what is unused for a minute), so without this every
+  // build would read its sources, and page in its code, from the disk, while
+  // the floor, whose clock starts with the Markdown and cmark-gfm in its
+  // memory, would not.
+  std::vector<fs::path> warm{corpus, site, cache};
+  for (const auto& f : ToolFiles(bin)) warm.push_back(f);
   auto ready = [&] {
     settle();
-    Warm({corpus, site, cache});
+    Warm(warm);
   };
   // Clean: no site, and none of tracker's caches beside it.
   auto clean = [&] {
