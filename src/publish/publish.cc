@@ -344,17 +344,10 @@ bool Publisher::JoinedEntry(const OutputFile& f, ManifestEntry* entry) {
 // two copies into one file take turns, and the waiting one spins on a core
 // the rest of the build could use (measured: more CPU, no less time).
 bool Publisher::CopyPieces(int fd, const std::vector<Piece>& pieces) const {
-  loff_t at = 0;
   std::string buf;
   for (const Piece& p : pieces) {
     if (p.from.empty()) {
-      for (size_t done = 0; done < p.bytes.size();) {
-        ssize_t w = ::pwrite(fd, p.bytes.data() + done, p.bytes.size() - done, at);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        done += static_cast<size_t>(w);
-        at += w;
-      }
+      if (!WriteAll(fd, p.bytes.data(), p.bytes.size())) return false;
       continue;
     }
     int in = ::open((back_ / p.from).c_str(), O_RDONLY | O_CLOEXEC);
@@ -362,16 +355,13 @@ bool Publisher::CopyPieces(int fd, const std::vector<Piece>& pieces) const {
     loff_t from = static_cast<loff_t>(p.offset);
     bool ok = true;
     for (size_t left = p.length; ok && left > 0;) {
-      ssize_t n = ::copy_file_range(in, &from, fd, &at, left, 0);
+      ssize_t n = ::copy_file_range(in, &from, fd, nullptr, left, 0);
       if (n < 0 && (errno == ENOSYS || errno == EXDEV || errno == EINVAL || errno == EOPNOTSUPP)) {
         // A file system that cannot: through a buffer instead.
         buf.resize(std::min<size_t>(left, 1 << 20));
         n = ::pread(in, buf.data(), std::min(buf.size(), left), from);
-        if (n > 0 && ::pwrite(fd, buf.data(), static_cast<size_t>(n), at) != n) n = -1;
-        if (n > 0) {
-          from += n;
-          at += n;
-        }
+        if (n > 0 && !WriteAll(fd, buf.data(), static_cast<size_t>(n))) n = -1;
+        if (n > 0) from += n;
       }
       if (n <= 0) ok = false;
       else left -= static_cast<size_t>(n);
