@@ -41,10 +41,12 @@ SiteAssessment AssessSite(const Site& site, const Date& as_at) {
   ParallelFor(site.authorities.size(), Threads(), [&](size_t i) {
       const Authority& a = site.authorities[i];
       AuthorityAssessment& aa = out.authorities[i];
+      const JudgingRules rules{out.window, site.config.progress};
       for (const auto& m : a.measures) {
         const Kpi* kpi = m.kpi.empty() ? nullptr : site.FindKpi(m.kpi);
-        aa.measures.push_back(AssessMeasure(m, kpi, a.snapshots, as_at, out.window));
-        aa.histories.push_back(StatusHistory(m, kpi, a.snapshots, as_at, out.window));
+        const auto from = JudgedFrom(a, m);
+        aa.measures.push_back(AssessMeasure(m, kpi, a.snapshots, as_at, rules, from));
+        aa.histories.push_back(StatusHistory(m, kpi, a.snapshots, as_at, rules, from));
       }
       for (const auto& k : site.kpis) {
         if (k.breakdown.empty()) {
@@ -54,7 +56,9 @@ SiteAssessment AssessSite(const Site& site, const Date& as_at) {
         for (const auto& item : BreakdownItems(k.id, a.snapshots, as_at))
           aa.item_trends[k.id].emplace_back(item, TrendOf(k, NumericSeries(k.id, item, a.snapshots, as_at), out.window));
       }
-      aa.changes = CompareSnapshots(site, a, as_at, out.window);
+      aa.changes = WhatChanged(site, a, as_at, rules);
+      aa.meetings = MeetingChanges(site, a, as_at, rules);
+      aa.slow = SlowToProgress(a, aa.measures);
   });
   return out;
 }

@@ -16,7 +16,9 @@ struct AuthorityAssessment {
   std::map<std::string, Trend> trends;             // KPI id -> trend
   // KPI id -> each breakdown item's trend, items in the order first reported
   std::map<std::string, std::vector<std::pair<std::string, Trend>>> item_trends;
-  Changes changes;
+  Changes changes;                // since the last meeting, else the previous snapshot
+  std::vector<Changes> meetings;  // one for each meeting at or before as_at, same order
+  std::vector<size_t> slow;       // SlowToProgress: measures, worst first
 };
 
 struct SiteAssessment {

@@ -28,23 +28,31 @@ std::optional<Scalar> ScalarOf(const Snapshot* s, const std::string& kpi, const 
 
 }  // namespace
 
-Changes CompareSnapshots(const Site& site, const Authority& a, const Date& as_at, int window) {
-  Changes c;
-  for (const auto& s : a.snapshots) {
-    if (s.as_at > as_at) break;
-    c.from = c.to;
-    c.to = s.as_at;
-  }
-  if (!c.to) return c;
-  const Snapshot* before = c.from ? Find(a.snapshots, *c.from) : nullptr;
-  const Snapshot* after = Find(a.snapshots, *c.to);
+namespace {
 
+// The newest snapshot at or before `d` that gives `kpi`.
+const Snapshot* AsItStood(const std::vector<Snapshot>& snapshots, const std::string& kpi, const Date& d) {
+  const Snapshot* out = nullptr;
+  for (const auto& s : snapshots)
+    if (s.as_at <= d && s.values.count(kpi)) out = &s;
+  return out;
+}
+
+}  // namespace
+
+Changes CompareDates(const Site& site, const Authority& a, const Date& from, const Date& to,
+                     const JudgingRules& rules) {
+  Changes c;
+  c.from = from;
+  c.to = to;
   for (const auto& k : site.kpis) {
+    const Snapshot* before = AsItStood(a.snapshots, k.id, from);
+    const Snapshot* after = AsItStood(a.snapshots, k.id, to);
+    if (!after) continue;
     std::vector<std::string> items;
     for (const Snapshot* s : {before, after}) {
       if (!s) continue;
       auto v = s->values.find(k.id);
-      if (v == s->values.end()) continue;
       if (const auto* b = std::get_if<Breakdown>(&v->second)) {
         for (const auto& [name, _] : *b)
           if (std::find(items.begin(), items.end(), name) == items.end()) items.push_back(name);
@@ -70,29 +78,83 @@ Changes CompareSnapshots(const Site& site, const Authority& a, const Date& as_at
       c.kpis.push_back(ch);
     }
   }
-
-  if (c.from) {
-    for (size_t i = 0; i < a.measures.size(); ++i) {
-      const Measure& m = a.measures[i];
-      const Kpi* kpi = m.kpi.empty() ? nullptr : site.FindKpi(m.kpi);
-      Status s0 = AssessMeasure(m, kpi, a.snapshots, *c.from, window).status;
-      Status s1 = AssessMeasure(m, kpi, a.snapshots, *c.to, window).status;
-      if (s0 != s1) c.measures.push_back({i, s0, s1});
-    }
-    // Anything dated after the earlier snapshot, up to the later one.
-    auto in_range = [&](const Date& d) { return d.FirstDay() > c.from->FirstDay() && d.FirstDay() <= c.to->FirstDay(); };
-    for (const auto& d : a.documents) {
-      if (in_range(d.date)) c.between.push_back({d.date, d.title, d.slug});
-      for (const auto& e : d.events)
-        if (in_range(e.date)) c.between.push_back({e.date, e.title, ""});
-    }
-    for (const auto& e : a.events)
-      if (in_range(e.date)) c.between.push_back({e.date, e.title, ""});
-    std::stable_sort(c.between.begin(), c.between.end(), [](const DatedItem& x, const DatedItem& y) {
-      return std::make_tuple(x.date.FirstDay(), x.title) < std::make_tuple(y.date.FirstDay(), y.title);
-    });
+  for (size_t i = 0; i < a.measures.size(); ++i) {
+    const Measure& m = a.measures[i];
+    const Kpi* kpi = m.kpi.empty() ? nullptr : site.FindKpi(m.kpi);
+    const auto judged_from = JudgedFrom(a, m);
+    Status s0 = AssessMeasure(m, kpi, a.snapshots, from, rules, judged_from).status;
+    MeasureStatus s1 = AssessMeasure(m, kpi, a.snapshots, to, rules, judged_from);
+    if (s0 != s1.status) c.measures.push_back({i, s0, s1.status, s1});
+    if (m.deadline && m.deadline->LastDay() >= from.FirstDay() && m.deadline->LastDay() < to.FirstDay())
+      c.deadlines.push_back(i);
   }
+  // Anything dated after the earlier date, up to the later one.
+  auto in_range = [&](const Date& d) { return d.FirstDay() > from.FirstDay() && d.FirstDay() <= to.FirstDay(); };
+  for (const auto& s : a.snapshots)
+    if (in_range(s.as_at)) c.snapshots.push_back(s.as_at);
+  for (const auto& d : a.documents) {
+    if (in_range(d.date)) c.between.push_back({d.date, d.title, d.slug});
+    for (const auto& e : d.events)
+      if (in_range(e.date)) c.between.push_back({e.date, e.title, ""});
+  }
+  for (const auto& e : a.events)
+    if (in_range(e.date)) c.between.push_back({e.date, e.title, ""});
+  std::stable_sort(c.between.begin(), c.between.end(), [](const DatedItem& x, const DatedItem& y) {
+    return std::make_tuple(x.date.FirstDay(), x.title) < std::make_tuple(y.date.FirstDay(), y.title);
+  });
   return c;
+}
+
+Changes WhatChanged(const Site& site, const Authority& a, const Date& as_at, const JudgingRules& rules) {
+  const Meeting* last = nullptr;
+  for (const auto& m : a.meetings)
+    if (m.date.FirstDay() <= as_at.FirstDay()) last = &m;
+  if (last) {
+    Changes c = CompareDates(site, a, DateFromDays(last->date.LastDay()), as_at, rules);
+    c.from = last->date;
+    c.since = last;
+    return c;
+  }
+  std::optional<Date> from, to;
+  for (const auto& s : a.snapshots) {
+    if (s.as_at > as_at) break;
+    from = to;
+    to = s.as_at;
+  }
+  if (!from) {
+    Changes c;
+    c.to = to;
+    return c;
+  }
+  return CompareDates(site, a, *from, *to, rules);
+}
+
+std::vector<Changes> MeetingChanges(const Site& site, const Authority& a, const Date& as_at,
+                                    const JudgingRules& rules) {
+  std::vector<Changes> out;
+  const Meeting* previous = nullptr;
+  for (const auto& m : a.meetings) {
+    if (m.date.FirstDay() > as_at.FirstDay()) break;
+    const Date to = DateFromDays(m.date.LastDay());
+    std::optional<Date> from;
+    if (previous) {
+      from = DateFromDays(previous->date.LastDay());
+    } else {
+      for (const auto& s : a.snapshots)
+        if (s.as_at.FirstDay() < m.date.FirstDay()) from = s.as_at;
+    }
+    Changes c;
+    if (from) {
+      c = CompareDates(site, a, *from, to, rules);
+      if (previous) c.from = previous->date;
+    }
+    c.to = m.date;
+    c.since = previous;
+    c.until = &m;
+    out.push_back(std::move(c));
+    previous = &m;
+  }
+  return out;
 }
 
 }  // namespace tracker

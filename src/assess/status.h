@@ -59,30 +59,55 @@ const char* TrendLabel(Trend t);  // "Improving", "Getting worse", "Steady", ...
 
 enum class Reason {
   kTargetMet,        // the latest value meets the target
-  kDeadlinePassed,   // not met, and the deadline has passed
+  kDeadlineMissed,   // not met by a figure (or assessment) dated at or after the deadline
+  kDeadlineNotShown, // the deadline has passed and nothing dated since shows it met
   kProgress,         // judged by R, the rate seen over the rate needed
+  kUncertain,        // the trend varies too much to tell on track from off track
   kTooFewValues,     // not met, and fewer than 3 values to judge a trend
   kNoFigures,        // no numeric value at or before as_at
   kAssessment,       // a document's assessment decided
   kNothing,          // no KPI target and no assessment
 };
 
+// What judging reads besides the evidence: the trend window and the
+// thresholds of site.yml's `progress` block.
+struct JudgingRules {
+  int window = 6;
+  ProgressMethod method;
+};
+
+// The t quantile that gives a two-sided interval of `confidence` percent
+// (80, 90 or 95) with `df` degrees of freedom.
+double StudentT(int confidence, int df);
+
+// The least-squares fit of the last `window` points: slope per month and
+// its standard error (0 with two points, or a perfect fit).
+struct Fit {
+  double slope = 0, se = 0;
+  int n = 0;
+};
+std::optional<Fit> FitLine(std::span<const Point> points, int window);
+
 // What the figures of one series say against a target.
 struct FigureJudgement {
   Status status = Status::kNoData;
   Reason reason = Reason::kNoFigures;
   Point latest;
-  int values = 0;              // numeric values at or before as_at
-  Date horizon;                // the deadline, or as_at + 12 months
+  int values = 0;              // numeric values judged: at or before as_at, on or after the baseline
+  Date horizon;                // the deadline, or the latest figure's date + 12 months
   bool has_deadline = false;
-  double months_left = 0;
+  double months_left = 0;      // from the latest figure's date to the end of the horizon
   double observed_rate = 0;    // per month, improvement positive
   double required_rate = 0;    // per month, to reach the target by the horizon
   double ratio = 0;            // R = observed / required, rounded to 6 places
+  double ratio_low = 0, ratio_high = 0;  // R at the ends of the slope's interval
+  std::optional<Date> first_met;  // the first figure that met the target
+  bool held = false;              // every figure since first_met met it too
+  std::optional<Point> at_deadline;  // the last figure on or before the deadline, once it has passed
 };
 
 FigureJudgement JudgeFigures(std::span<const Point> points, const Target& target, int sign,
-                             const std::optional<Date>& deadline, const Date& as_at, int window);
+                             const std::optional<Date>& deadline, const Date& as_at, const JudgingRules& rules);
 
 enum class Decider { kFigures, kAssessment, kNothing };
 
@@ -94,11 +119,21 @@ struct MeasureStatus {
   std::string item;                        // the breakdown item that decided, if any
   const Assessment* assessment = nullptr;  // when an assessment decided
   std::optional<Date> latest_snapshot;     // date of the newest figure for the KPI
+  std::optional<Date> evidence;            // the date of what decided: a figure or an assessment
+  // When the evidence is older than the window: the status it would have
+  // had, and the day it went out of date.
+  std::optional<Status> stale_status;
+  std::optional<Date> stale_from;
 };
 
-// The status rule (docs/status.md).
+// The date figures are judged from: the measure's `baseline`, else the
+// date of the document that set it, else none (every figure counts).
+std::optional<Date> JudgedFrom(const Authority& a, const Measure& m);
+
+// The status rule (docs/status.md). `from`: see JudgedFrom.
 MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, std::span<const Snapshot> snapshots,
-                            const Date& as_at, int window = 6);
+                            const Date& as_at, const JudgingRules& rules = {},
+                            const std::optional<Date>& from = std::nullopt);
 
 // The status as it stood at each date the measure's evidence changed: every
 // snapshot holding its KPI and every assessment, up to as_at. The same
@@ -108,9 +143,23 @@ struct StatusAt {
   MeasureStatus status;
 };
 std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std::vector<Snapshot>& snapshots,
-                                    const Date& as_at, int window = 6);
+                                    const Date& as_at, const JudgingRules& rules = {},
+                                    const std::optional<Date>& from = std::nullopt);
 
-// Worse statuses first: off-track, at-risk, on-track, met, no-data.
+// The newest Ofsted judgement of the whole service dated after `evidence`
+// and at or before as_at: a measure's page says its evidence predates it.
+const OfstedJudgement* LaterOfstedJudgement(const Authority& a, const Date& evidence, const Date& as_at);
+
+// "Slow to progress" (docs/status.md): the measures off track, not shown to
+// be met, out of date or at risk, worst first.
+std::vector<size_t> SlowToProgress(const Authority& a, std::span<const MeasureStatus> statuses);
+
+// Date arithmetic the rules share: `d` moved by whole months, the day kept
+// where the month has it.
+Date AddMonths(const Date& d, int months);
+
+// Worse statuses first: off-track, not-shown-met, out-of-date, at-risk,
+// on-track, met, no-data.
 int SeverityRank(Status s);
 
 }  // namespace tracker

@@ -146,7 +146,36 @@ void LoadAuthorityFile(const std::string& path, std::string& text, Authority& a,
     }
   }
   a.events = LoadEvents(f.Node("events"), origin, diag, "the authority");
-  f.RejectUnknown({"name", "short_name", "region", "ons_code", "ofsted", "events"});
+  const YamlNode& meetings = f.Node("meetings");
+  if (meetings && !meetings.IsNull()) {
+    if (!meetings.IsSequence()) {
+      diag.Error(f.ValuePos("meetings"), "'meetings' must be a list of {date, title, source}");
+    } else {
+      for (const auto& item : meetings) {
+        SourcePos where = YamlPos(origin, item.Mark());
+        YamlFields g(item, origin, where, diag, "a meeting");
+        if (!g.ok()) continue;
+        Meeting mt;
+        mt.pos = where;
+        auto date = g.DateField("date", true);
+        auto title = g.Text("title", true);
+        mt.source = g.Text("source").value_or("");
+        mt.source_pos = g.ValuePos("source");
+        g.RejectUnknown({"date", "title", "source"});
+        if (!date || !title) continue;
+        if (date->precision() != Date::Precision::kDay) {
+          diag.Error(g.ValuePos("date"), "a meeting needs its full date, YYYY-MM-DD");
+          continue;
+        }
+        mt.date = *date;
+        mt.title = *title;
+        a.meetings.push_back(std::move(mt));
+      }
+      std::stable_sort(a.meetings.begin(), a.meetings.end(),
+                       [](const Meeting& x, const Meeting& y) { return x.date < y.date; });
+    }
+  }
+  f.RejectUnknown({"name", "short_name", "region", "ons_code", "ofsted", "events", "meetings"});
   a.intro = TakeBody(text, fm);
 }
 
@@ -201,6 +230,8 @@ void LoadMeasureFile(const std::string& path, std::string& text, Measure& m,
   m.set_by_pos = f.ValuePos("set_by");
   m.category = f.Text("category").value_or("");
   m.deadline = f.DateField("deadline");
+  m.baseline = f.DateField("baseline");
+  m.baseline_pos = f.ValuePos("baseline");
   m.kpi = f.Text("kpi").value_or("");
   m.kpi_pos = f.ValuePos("kpi");
   const YamlNode& target = f.Node("target");
@@ -257,7 +288,7 @@ void LoadMeasureFile(const std::string& path, std::string& text, Measure& m,
                        [](const Assessment& x, const Assessment& y) { return x.date < y.date; });
     }
   }
-  f.RejectUnknown({"title", "summary", "set_by", "category", "deadline", "kpi", "target", "assessments"});
+  f.RejectUnknown({"title", "summary", "set_by", "category", "deadline", "baseline", "kpi", "target", "assessments"});
   m.body = TakeBody(text, fm);
 }
 
@@ -358,7 +389,7 @@ std::vector<Kpi> LoadKpis(const SourceTree& tree, Diagnostics& diag) {
       diag.Error(f->At(ptr), "each KPI must be an object with id, label, unit and direction");
       continue;
     }
-    RejectUnknownKeys(*f, k, ptr, {"id", "label", "unit", "direction", "description", "breakdown", "decimals"},
+    RejectUnknownKeys(*f, k, ptr, {"id", "label", "unit", "direction", "description", "breakdown", "decimals", "frequency"},
                       "a KPI", diag);
     Kpi kpi;
     kpi.pos = f->At(ptr);
@@ -384,6 +415,15 @@ std::vector<Kpi> LoadKpis(const SourceTree& tree, Diagnostics& diag) {
     std::string direction = text_field("direction", true);
     kpi.description = text_field("description", false);
     kpi.breakdown = text_field("breakdown", false);
+    if (std::string freq = text_field("frequency", false); !freq.empty()) {
+      static const std::vector<std::string> kFrequencies = {"monthly", "quarterly", "annual"};
+      if (auto fr = ParseFrequency(freq)) kpi.frequency = *fr;
+      else {
+        diag.Error(f->At(ptr + "/frequency"), "unknown frequency '" + freq + "'" + DidYouMean(freq, kFrequencies) +
+                   "; use monthly, quarterly or annual");
+        ok = false;
+      }
+    }
     if (!kpi.id.empty() && !IsValidSlug(kpi.id)) {
       diag.Error(f->At(ptr + "/id"), "KPI id '" + kpi.id + "' must use only lower-case letters, digits, '-' and '_'");
       ok = false;
@@ -577,6 +617,7 @@ void LoadSnapshotGenerally(const std::string& path, const std::string& text, con
           good = false;
         } else if (ReadScalar(*f, ptr, it.value(), kpi, &sc, diag)) {
           s.targets[kpi->id] = std::get<double>(sc);
+          s.target_pos[kpi->id] = f->At(ptr);
         } else {
           good = false;
         }
@@ -681,6 +722,38 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
     else
       c.trend_window = static_cast<int>(*n);
   }
+  if (const YamlNode& progress = f.Node("progress"); progress && !progress.IsNull()) {
+    YamlFields p(progress, origin, f.ValuePos("progress"), diag, "the progress method");
+    if (p.ok()) {
+      ProgressMethod& pm = c.progress;
+      auto ratio = [&](const char* key, double* out) {
+        if (auto n = p.Number(key)) {
+          if (*n <= 0 || *n > 10) diag.Error(p.ValuePos(key), std::string(key) + " must be a ratio above 0 and at most 10, e.g. 0.95");
+          else *out = *n;
+        }
+      };
+      ratio("on_track", &pm.on_track);
+      ratio("at_risk", &pm.at_risk);
+      if (pm.at_risk >= pm.on_track)
+        diag.Error(p.ValuePos("at_risk"), "at_risk must be below on_track: R at or above on_track is on track, "
+                   "at or above at_risk at risk, and below it off track");
+      auto whole = [&](const char* key, int lo, int hi, int* out) {
+        if (auto n = p.Number(key)) {
+          if (*n < lo || *n > hi || *n != static_cast<int>(*n))
+            diag.Error(p.ValuePos(key), std::string(key) + " must be a whole number from " + std::to_string(lo) +
+                       " to " + std::to_string(hi));
+          else *out = static_cast<int>(*n);
+        }
+      };
+      whole("assessment_months", 1, 120, &pm.assessment_months);
+      whole("figure_periods", 1, 120, &pm.figure_periods);
+      if (auto n = p.Number("confidence")) {
+        if (*n != 80 && *n != 90 && *n != 95) diag.Error(p.ValuePos("confidence"), "confidence must be 80, 90 or 95 (per cent)");
+        else pm.confidence = static_cast<int>(*n);
+      }
+      p.RejectUnknown({"on_track", "at_risk", "assessment_months", "figure_periods", "confidence"});
+    }
+  }
   c.logo = f.Text("logo").value_or("");
   if (auto colour = f.Text("brand_colour")) {
     bool ok = colour->size() == 7 && (*colour)[0] == '#' &&
@@ -723,7 +796,7 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
     }
   }
   f.RejectUnknown({"title", "base_url", "language", "theme", "organisation", "contact_email",
-                   "as_at", "unsafe_html", "trend_window", "logo", "brand_colour", "phase", "licence",
+                   "as_at", "unsafe_html", "trend_window", "progress", "logo", "brand_colour", "phase", "licence",
                    "accessibility"});
   return c;
 }

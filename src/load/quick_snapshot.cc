@@ -216,7 +216,12 @@ bool ReadSnapshotQuickly(const std::string& path, const std::string& text, const
     if (key == "targets") {
       return once(kTargets) && PerKpi(r, kpis, [&](const Kpi& k) {
                Scalar sc;
-               return ReadScalar(r, k, true, &sc) && s.targets.emplace(k.id, std::get<double>(sc)).second;
+               r.Peek();
+               const size_t at = r.at();
+               if (!ReadScalar(r, k, true, &sc) || !s.targets.emplace(k.id, std::get<double>(sc)).second) return false;
+               LineCol lc = LineColAt(text, at);
+               s.target_pos[k.id] = {path, lc.line, lc.col};
+               return true;
              });
     }
     if (key == "comparators") {

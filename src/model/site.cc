@@ -43,6 +43,12 @@ bool NegativeNotAllowed(const Kpi& kpi, double v) {
   return (kpi.unit == Unit::kCount || kpi.unit == Unit::kRatePer10k || kpi.unit == Unit::kDays) && v < 0;
 }
 
+const Target* TargetOf(const Authority& a, std::string_view kpi_id) {
+  for (const auto& m : a.measures)
+    if (m.target && m.kpi == kpi_id) return &*m.target;
+  return nullptr;
+}
+
 const Authority* Site::FindAuthority(const std::string& slug) const {
   for (const auto& a : authorities)
     if (a.slug == slug) return &a;
@@ -56,6 +62,8 @@ const char* StatusId(Status s) {
     case Status::kAtRisk: return "at-risk";
     case Status::kOffTrack: return "off-track";
     case Status::kNoData: return "no-data";
+    case Status::kNotShownMet: return "not-shown-met";
+    case Status::kOutOfDate: return "out-of-date";
   }
   return "no-data";
 }
@@ -67,6 +75,8 @@ const char* StatusLabel(Status s) {
     case Status::kAtRisk: return "At risk";
     case Status::kOffTrack: return "Off track";
     case Status::kNoData: return "No data";
+    case Status::kNotShownMet: return "Not shown to be met";
+    case Status::kOutOfDate: return "Out of date";
   }
   return "No data";
 }
@@ -112,6 +122,24 @@ const char* DirectionId(Direction d) {
   }
   return "neutral";
 }
+
+const char* FrequencyId(Frequency f) {
+  switch (f) {
+    case Frequency::kMonthly: return "monthly";
+    case Frequency::kQuarterly: return "quarterly";
+    case Frequency::kAnnual: return "annual";
+  }
+  return "monthly";
+}
+
+std::optional<Frequency> ParseFrequency(const std::string& s) {
+  if (s == "monthly") return Frequency::kMonthly;
+  if (s == "quarterly") return Frequency::kQuarterly;
+  if (s == "annual") return Frequency::kAnnual;
+  return std::nullopt;
+}
+
+int MonthsPerPeriod(Frequency f) { return f == Frequency::kAnnual ? 12 : f == Frequency::kQuarterly ? 3 : 1; }
 
 std::optional<Direction> ParseDirection(const std::string& s) {
   if (s == "higher_is_better") return Direction::kHigherIsBetter;

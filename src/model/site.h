@@ -14,6 +14,17 @@
 
 namespace tracker {
 
+// The thresholds a status is judged by (docs/status.md), set in site.yml's
+// `progress` block. The site's "How progress is judged" page is made from
+// the same values.
+struct ProgressMethod {
+  double on_track = 0.95;        // R at or above: on track
+  double at_risk = 0.6;          // R at or above (below on_track): at risk
+  int assessment_months = 12;    // an assessment older than this is out of date
+  int figure_periods = 3;        // a figure older than this many of its KPI's periods is out of date
+  int confidence = 80;           // percent: the trend's interval must not span on track and off track
+};
+
 struct SiteConfig {
   std::string title;
   std::string base_url;  // absolute, ends with '/'; may be empty
@@ -24,6 +35,7 @@ struct SiteConfig {
   std::optional<Date> as_at;
   bool unsafe_html = false;  // let raw HTML and any URL through from Markdown
   int trend_window = 6;      // values used for a trend (docs/status.md)
+  ProgressMethod progress;   // how statuses are judged (site.yml `progress`)
 
   // Publishing (docs/content-model.md, "site.yml").
   std::string logo;          // a theme asset, e.g. assets/logo.svg
@@ -75,7 +87,13 @@ struct Document {
   SourcePos pos;
 };
 
-enum class Status { kMet, kOnTrack, kAtRisk, kOffTrack, kNoData };
+// kNotShownMet: the deadline has passed and no evidence dated since shows
+// the target met. kOutOfDate: the newest evidence is older than the window
+// set in site.yml, so it cannot show the current position.
+enum class Status { kMet, kOnTrack, kAtRisk, kOffTrack, kNoData, kNotShownMet, kOutOfDate };
+constexpr size_t kStatusCount = 7;
+// The statuses in the order lists and keys show them, worst first.
+constexpr size_t kStatusOrder[kStatusCount] = {3, 5, 6, 2, 1, 0, 4};
 
 struct Assessment {
   Date date;
@@ -97,15 +115,19 @@ struct Measure {
   std::string id;
   std::string title, summary, set_by, category, kpi;
   std::optional<Date> deadline;
+  std::optional<Date> baseline;  // figures before it are not judged; default the set_by document's date
   std::optional<Target> target;
   std::vector<Assessment> assessments;  // oldest first
   std::string body;                     // Markdown narrative
   SourcePos pos;
-  SourcePos set_by_pos, kpi_pos;
+  SourcePos set_by_pos, kpi_pos, baseline_pos;
 };
 
 enum class Unit { kCount, kPercent, kRatePer10k, kDays, kNumber };
 enum class Direction { kHigherIsBetter, kLowerIsBetter, kNeutral };
+// How often a KPI is reported: what "a reporting period" means when
+// figures age (docs/status.md).
+enum class Frequency { kMonthly, kQuarterly, kAnnual };
 
 struct Kpi {
   std::string id;
@@ -115,6 +137,7 @@ struct Kpi {
   std::string description;
   std::string breakdown;  // dimension label, empty when none
   int decimals = 0;
+  Frequency frequency = Frequency::kMonthly;
   SourcePos pos;
 };
 
@@ -135,9 +158,20 @@ struct Snapshot {
   Date as_at;
   std::string source;
   std::map<std::string, Value> values;
-  std::map<std::string, double> targets;
+  std::map<std::string, double> targets;  // each must agree with its measure's target
+  std::map<std::string, SourcePos> target_pos;
   std::map<std::string, std::map<std::string, Scalar>> comparators;
   std::map<std::string, std::string> notes;
+  SourcePos pos;
+  SourcePos source_pos;
+};
+
+// A dated meeting of the scrutiny panel or improvement board: "what
+// changed" is told since the last one.
+struct Meeting {
+  Date date;
+  std::string title;
+  std::string source;  // document slug (e.g. its minutes), may be empty
   SourcePos pos;
   SourcePos source_pos;
 };
@@ -147,6 +181,7 @@ struct Authority {
   std::string name, short_name, region, ons_code;
   std::vector<OfstedJudgement> ofsted;
   std::vector<Event> events;
+  std::vector<Meeting> meetings;  // by date
   std::string intro;  // Markdown
   std::vector<Document> documents;  // by date, then slug
   std::vector<Measure> measures;    // by id
@@ -160,6 +195,10 @@ struct Authority {
   std::vector<uint32_t> documents_by_slug;  // positions in `documents`, in slug order
   const Measure* FindMeasure(const std::string& id) const;
 };
+
+// The target of the KPI `kpi_id` for one authority: that of its measures
+// using the KPI (they must agree; validate checks), or nullptr.
+const Target* TargetOf(const Authority& a, std::string_view kpi_id);
 
 // The KPI of that id in `kpis`, or nullptr.
 const Kpi* FindKpiIn(const std::vector<Kpi>& kpis, std::string_view id);
@@ -185,6 +224,9 @@ const std::vector<std::string>& StatusIds();
 const char* UnitId(Unit u);
 std::optional<Unit> ParseUnit(const std::string& s);
 const char* DirectionId(Direction d);
+const char* FrequencyId(Frequency f);  // "monthly"
+std::optional<Frequency> ParseFrequency(const std::string& s);
+int MonthsPerPeriod(Frequency f);
 std::optional<Direction> ParseDirection(const std::string& s);
 const std::vector<std::string>& SymbolCodes();
 bool IsSymbolCode(std::string_view code);

@@ -1,10 +1,26 @@
 #include "model/validate.h"
 
+#include <cstdio>
 #include <map>
 
 namespace tracker {
 
 namespace {
+
+std::string PosText(const SourcePos& p) {
+  return p.path + (p.line ? ":" + std::to_string(p.line) + ":" + std::to_string(p.col) : "");
+}
+
+// A number as written: 90, 12.5.
+std::string FormatPlain(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+int ImprovementSignOf(Direction d) {
+  return d == Direction::kHigherIsBetter ? 1 : d == Direction::kLowerIsBetter ? -1 : 0;
+}
 
 std::vector<std::string> DocumentSlugs(const Authority& a) {
   std::vector<std::string> v;
@@ -54,9 +70,50 @@ void ValidateAuthority(const std::vector<Kpi>& kpis, const Authority& a, Diagnos
           diag.Error(m.target->pos, "a target needs a KPI to measure it: add 'kpi:' to the measure");
         if (kpi && kpi->unit == Unit::kPercent && (m.target->value < 0 || m.target->value > 100))
           diag.Error(m.target->pos, "target is a percent outside 0 to 100");
+        else if (kpi && NegativeNotAllowed(*kpi, m.target->value))
+          diag.Error(m.target->pos, "target is below zero, which a " + std::string(UnitId(kpi->unit)) + " cannot be");
+        else if (kpi && ((kpi->unit == Unit::kPercent && m.target->op == ">" && m.target->value >= 100) ||
+                         (m.target->op == "<" && m.target->value <= 0 && kpi->unit != Unit::kNumber)))
+          diag.Error(m.target->pos, "no " + std::string(UnitId(kpi->unit)) + " can meet the target '" + m.target->op +
+                     " " + FormatPlain(m.target->value) + "'; use " + (m.target->op == ">" ? "'>='" : "'<='"));
+        if (kpi) {
+          const int want = ImprovementSignOf(kpi->direction);
+          const int says = m.target->op[0] == '>' ? 1 : -1;
+          if (want != 0 && want != says)
+            diag.Error(m.target->pos, "target '" + m.target->op + " " + FormatPlain(m.target->value) + "' asks for " +
+                       (says > 0 ? "a higher" : "a lower") + " value, but KPI '" + kpi->id + "' is " +
+                       DirectionId(kpi->direction) + " (" + PosText(kpi->pos) + "); change the target's op or the KPI's direction");
+        }
         if (kpi && kpi->breakdown.empty() && m.target->scope != "all")
           diag.Error(m.target->pos, "scope '" + m.target->scope + "' needs a KPI with a breakdown; '" +
                      kpi->id + "' has none, so leave scope out");
+      }
+    }
+
+    // One target per KPI: measures that share a KPI share its target, and a
+    // snapshot's `targets` may only repeat it.
+    std::map<std::string, const Measure*> target_of;
+    for (const auto& m : a.measures) {
+      if (!m.target || m.kpi.empty()) continue;
+      auto [it, fresh] = target_of.emplace(m.kpi, &m);
+      const Target& t = *it->second->target;
+      if (!fresh && (t.op != m.target->op || t.value != m.target->value))
+        diag.Error(m.target->pos, "two targets for KPI '" + m.kpi + "': '" + m.target->op + " " + FormatPlain(m.target->value) +
+                   "' here and '" + t.op + " " + FormatPlain(t.value) + "' at " + PosText(t.pos) +
+                   "; measures that share a KPI must share its target");
+    }
+    for (const auto& s : a.snapshots) {
+      for (const auto& [id, value] : s.targets) {
+        auto pos = s.target_pos.count(id) ? s.target_pos.at(id) : s.pos;
+        auto it = target_of.find(id);
+        if (it == target_of.end()) {
+          diag.Error(pos, "a target for '" + id + "', but no measure of " + a.slug + " sets one; a target belongs to " +
+                     "its measure: add 'target:' to the measure with 'kpi: " + id + "', and remove it here");
+        } else if (it->second->target->value != value) {
+          const Target& t = *it->second->target;
+          diag.Error(pos, "target " + FormatPlain(value) + " for '" + id + "' disagrees with the measure's target '" + t.op +
+                     " " + FormatPlain(t.value) + "' at " + PosText(t.pos) + "; a measure has one target: correct this one or remove it");
+        }
       }
     }
 

@@ -13,7 +13,7 @@ namespace tracker {
 // With `with_note` false an assessment's quotation is left out: the short form
 // the dashboard shows.
 std::string ExplainStatus(const Authority& a, const Measure& m, const Kpi* kpi, const MeasureStatus& s,
-                          const Date& as_at, bool with_note = true);
+                          const Date& as_at, const ProgressMethod& method, bool with_note = true);
 
 // A KPI's label inside a sentence: "Child in need visits" -> "child in need
 // visits", but "CIN visits" stays as it is.

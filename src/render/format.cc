@@ -91,6 +91,37 @@ std::string FormatValue(const Kpi& kpi, double v) {
   return n;
 }
 
+std::string FormatAmount(const Kpi& kpi, double v, int extra) {
+  const int decimals = kpi.decimals + extra;
+  v = std::fabs(v);
+  std::string n;
+  AppendPlainNumber(&n, v, decimals);
+  std::string prefix;
+  if (n == "0") {
+    prefix = "less than ";
+    n = decimals ? "0." + std::string(static_cast<size_t>(decimals - 1), '0') + "5" : "0.5";
+  } else {
+    // Thousands separated as FormatNumber does, with the decimals kept.
+    size_t dot = n.find('.');
+    std::string whole = n.substr(0, dot), grouped;
+    for (size_t i = 0; i < whole.size(); ++i) {
+      grouped += whole[i];
+      size_t left = whole.size() - i - 1;
+      if (left > 0 && left % 3 == 0) grouped += ',';
+    }
+    n = grouped + (dot == std::string::npos ? "" : n.substr(dot));
+  }
+  const bool one = prefix.empty() && n == "1";
+  switch (kpi.unit) {
+    case Unit::kPercent: return prefix + n + (one ? " percentage point" : " percentage points");
+    case Unit::kRatePer10k: return prefix + n + " per 10,000";
+    case Unit::kDays: return prefix + n + (one ? " day" : " days");
+    case Unit::kCount:
+    case Unit::kNumber: return prefix + n;
+  }
+  return prefix + n;
+}
+
 std::string FormatScalar(const Kpi& kpi, const Scalar& s) {
   if (const double* d = std::get_if<double>(&s)) return FormatValue(kpi, *d);
   if (const Symbol* sym = std::get_if<Symbol>(&s)) return SymbolMeaning(sym->code);

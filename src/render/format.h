@@ -18,6 +18,13 @@ std::string FormatValue(const Kpi& kpi, double v);
 // Numbers as above; a GSS symbol as its meaning; null as "not reported".
 std::string FormatScalar(const Kpi& kpi, const Scalar& s);
 
+// A difference or a change in the KPI's unit, for sentences: the KPI's own
+// decimals (and `extra` more, for rates fitted to the figures), trailing
+// zeros dropped, singular where it is 1: "1 percentage point", "0.5
+// percentage points", "2.5 per 10,000", "3". Never "0": a difference too
+// small to show is "less than 0.5 ...".
+std::string FormatAmount(const Kpi& kpi, double v, int extra = 0);
+
 // "at least 90%", "below 550".
 std::string FormatTarget(const Kpi& kpi, const Target& t);
 std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double value);

@@ -67,8 +67,9 @@ size_t ForEachRow(const Site& site, const Authority& a, const AuthorityAssessmen
       const Kpi& k = site.kpis[ki];
       auto v = snap.values.find(k.id);
       if (v == snap.values.end()) continue;
-      auto t = snap.targets.find(k.id);
-      const std::string target = t == snap.targets.end() ? "z" : PlainNumber(t->second);
+      // The measure's target is the KPI's one target (a snapshot's may only repeat it).
+      const Target* kt = TargetOf(a, k.id);
+      const std::string target = kt ? PlainNumber(kt->value) : "z";
       std::string_view status = "z";
       if (auto by = statuses.find(k.id); by != statuses.end()) {
         auto at = by->second.find(snap.as_at);

@@ -31,6 +31,9 @@ namespace {
 // How many of a measure's latest dates its row on the dashboard shows.
 constexpr size_t kStripDates = 12;
 
+// The page that explains how statuses are judged, from site.yml's values.
+const char* const kMethodPage = "how-progress-is-judged.html";
+
 const std::set<std::string> kReservedIds = {"main-content", "content", "header", "footer", "navigation"};
 
 const char* DocumentTypeLabel(const std::string& type) {
@@ -52,6 +55,8 @@ const char* StatusColour(Status s) {
     case Status::kAtRisk: return "govuk-tag--yellow";
     case Status::kOffTrack: return "govuk-tag--red";
     case Status::kNoData: return "govuk-tag--grey";
+    case Status::kNotShownMet: return "govuk-tag--orange";
+    case Status::kOutOfDate: return "govuk-tag--purple";
   }
   return "govuk-tag--grey";
 }
@@ -63,9 +68,10 @@ View StatusView(Status s) {
 // The same, made once for the whole run and shown by reference where a
 // page lists many: read-only, so every render thread may share them.
 const View& SharedStatusView(Status s) {
-  static const std::array<View, 5> views = {StatusView(Status::kMet), StatusView(Status::kOnTrack),
-                                            StatusView(Status::kAtRisk), StatusView(Status::kOffTrack),
-                                            StatusView(Status::kNoData)};
+  static const std::array<View, kStatusCount> views = {
+      StatusView(Status::kMet),    StatusView(Status::kOnTrack),     StatusView(Status::kAtRisk),
+      StatusView(Status::kOffTrack), StatusView(Status::kNoData), StatusView(Status::kNotShownMet),
+      StatusView(Status::kOutOfDate)};
   return views[static_cast<size_t>(s)];
 }
 
@@ -107,6 +113,7 @@ struct Paths {
   template <class A> static std::string Kpis(const A& a) { return a.slug + "/kpis/index.html"; }
   template <class A> static std::string Kpi(const A& a, const std::string& id) { return a.slug + "/kpis/" + id + ".html"; }
   template <class A> static std::string Changes(const A& a) { return a.slug + "/changes.html"; }
+  template <class A> static std::string Meeting(const A& a, const tracker::Meeting& m) { return a.slug + "/meetings/" + m.date.Iso() + ".html"; }
 };
 
 class SiteRenderer {
@@ -138,10 +145,11 @@ class SiteRenderer {
     RenderHome();
     RenderDataPage();
     RenderAccessibility();
+    RenderMethod();
     RenderNotFound();
     sink_({"feed.xml", RenderAtomFeed(site_.config, SiteFeed(all), "feed.xml", "index.html", "", assessment_.as_at)});
     if (!site_.config.base_url.empty()) {
-      std::vector<std::string> pages = {"index.html", "data.html", "accessibility.html"};
+      std::vector<std::string> pages = {"index.html", "data.html", "accessibility.html", kMethodPage};
       for (const auto& s : all) pages.insert(pages.end(), s.pages.begin(), s.pages.end());
       std::sort(pages.begin(), pages.end());
       sink_({"sitemap.xml", RenderSitemap(site_.config.base_url, pages)});
@@ -176,6 +184,8 @@ class SiteRenderer {
     for (const auto& d : a.documents) out.push_back(Paths::Document(a, d.slug));
     for (const auto& m : a.measures) out.push_back(Paths::Measure(a, m.id));
     for (const Kpi* k : KpisOf(a)) out.push_back(Paths::Kpi(a, k->id));
+    for (const auto& m : a.meetings)
+      if (m.date.FirstDay() <= assessment_.as_at.FirstDay()) out.push_back(Paths::Meeting(a, m));
     return out;
   }
 
@@ -257,6 +267,7 @@ class SiteRenderer {
     view["links"]["accessibility"] = Href(path, "accessibility.html");
     view["links"]["data"] = Href(path, "data.html");
     view["links"]["feed"] = Href(path, "feed.xml");
+    view["links"]["method"] = Href(path, kMethodPage);
     view["lang"] = site_.config.language;
     view["site"] = {{"title", site_.config.title}, {"organisation", site_.config.organisation},
                     {"home", Href(path, "index.html")}};
@@ -305,13 +316,32 @@ class SiteRenderer {
     return list;
   }
 
+  // What became of a measure's deadline, in words beside its date: never
+  // "missed" unless evidence dated at or after it shows so.
+  View DeadlineOutcome(const Measure& m, const MeasureStatus& s) const {
+    if (!m.deadline) return View();
+    if (assessment_.as_at.FirstDay() <= m.deadline->LastDay()) return View("not yet passed");
+    const Status shown = s.status == Status::kOutOfDate ? *s.stale_status : s.status;
+    if (shown == Status::kMet) {
+      if (s.decided_by == Decider::kFigures && s.figures->first_met &&
+          s.figures->first_met->FirstDay() > m.deadline->LastDay())
+        return View("missed; met later, on " + s.figures->first_met->Long());
+      return View("met");
+    }
+    if (s.reason == Reason::kDeadlineMissed) return View("missed");
+    return View("passed; not shown to be met");
+  }
+
   View MeasureRow(const Authority& a, const Measure& m, const MeasureStatus& s, const std::string& from) const {
     const Kpi* kpi = m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi);
+    View status = StatusView(s.status);
+    if (s.evidence) status["evidence"] = DateView(*s.evidence);
+    status["method_href"] = Href(from, kMethodPage);
     View row = {{"id", m.id}, {"title", m.title}, {"summary", m.summary}, {"category", m.category},
-                {"href", Href(from, Paths::Measure(a, m.id))}, {"status", StatusView(s.status)},
-                {"explanation", ExplainStatus(a, m, kpi, s, assessment_.as_at)},
-                {"short_explanation", ExplainStatus(a, m, kpi, s, assessment_.as_at, false)},
-                {"deadline_passed", m.deadline && assessment_.as_at.FirstDay() > m.deadline->LastDay()},
+                {"href", Href(from, Paths::Measure(a, m.id))}, {"status", std::move(status)},
+                {"explanation", ExplainStatus(a, m, kpi, s, assessment_.as_at, site_.config.progress)},
+                {"short_explanation", ExplainStatus(a, m, kpi, s, assessment_.as_at, site_.config.progress, false)},
+                {"deadline_outcome", DeadlineOutcome(m, s)},
                 {"deadline", m.deadline ? DateView(*m.deadline) : View()},
                 {"target", kpi && m.target ? View(FormatTarget(*kpi, *m.target)) : View()}};
     row["latest"] = nullptr;
@@ -451,7 +481,7 @@ class SiteRenderer {
     View list = View::EmptyList();
     for (const AuthoritySummary& a : *summaries_) {
       View statuses = View::EmptyList();
-      for (int k = 0; k < 5; ++k)
+      for (size_t k : kStatusOrder)
         if (a.statuses[k])
           statuses.push_back({{"status", StatusView(static_cast<Status>(k))}, {"count", std::to_string(a.statuses[k])}});
       const auto& d = a.latest_document;
@@ -489,26 +519,6 @@ class SiteRenderer {
             {"authority_feed", Href(path, a.slug + "/feed.xml")}};
   }
 
-  // At risk or off track, worst first: past their deadline, then furthest
-  // from target (as a share of the target), then judged by a document.
-  std::vector<size_t> SlowToProgress(const Authority& a, const AuthorityAssessment& aa) const {
-    std::vector<size_t> out;
-    for (size_t i = 0; i < a.measures.size(); ++i)
-      if (aa.measures[i].status == Status::kAtRisk || aa.measures[i].status == Status::kOffTrack) out.push_back(i);
-    auto key = [&](size_t i) {
-      const MeasureStatus& s = aa.measures[i];
-      bool past = s.decided_by == Decider::kFigures && s.reason == Reason::kDeadlinePassed;
-      double gap = -1;
-      if (s.decided_by == Decider::kFigures && a.measures[i].target) {
-        double t = a.measures[i].target->value;
-        gap = std::fabs(t - s.figures->latest.value) / std::max(std::fabs(t), 1e-9);
-      }
-      return std::make_tuple(past ? 0 : 1, -gap, SeverityRank(s.status), a.measures[i].title);
-    };
-    std::stable_sort(out.begin(), out.end(), [&](size_t x, size_t y) { return key(x) < key(y); });
-    return out;
-  }
-
   void RenderDashboard(const Authority& a, const AuthorityAssessment& aa, const std::string& path) {
     bool is_home = path == "index.html";
     View view = Base(a, path, Paths::Dashboard(a), {});
@@ -542,7 +552,7 @@ class SiteRenderer {
     view["has_measures"] = !measures.empty();
     view["measures"] = std::move(measures);
     View slow = View::EmptyList();
-    for (size_t i : SlowToProgress(a, aa)) slow.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
+    for (size_t i : aa.slow) slow.push_back(MeasureRow(a, a.measures[i], aa.measures[i], path));
     view["has_slow"] = !slow.empty();
     view["slow"] = std::move(slow);
     View figures = LatestFigures(a, aa, path);
@@ -567,6 +577,7 @@ class SiteRenderer {
     view["links"] = {{"timeline", Href(path, Paths::Timeline(a))}, {"documents", Href(path, Paths::Documents(a))},
                      {"measures", Href(path, Paths::Measures(a))}, {"kpis", Href(path, Paths::Kpis(a))},
                      {"changes", Href(path, Paths::Changes(a))}};
+    view["last_meeting"] = aa.changes.since ? View{{"title", aa.changes.since->title}, {"date", DateView(aa.changes.since->date)}} : View();
     Emit(path, "dashboard", std::move(view), a.name + ": improvement dashboard",
          "Measures, figures, documents and events of " + a.name + "'s children's services improvement.");
   }
@@ -701,6 +712,17 @@ class SiteRenderer {
       }
     }
     view["measure"]["decided_by"] = decided.empty() ? View() : View(decided);
+    if (s.status == Status::kOutOfDate)
+      view["measure"]["out_of_date"] = {{"since", DateView(*s.stale_from)}, {"was", StatusView(*s.stale_status)}};
+    if (s.decided_by == Decider::kFigures && s.figures->first_met) {
+      const FigureJudgement& f = *s.figures;
+      std::string held = *f.first_met == f.latest.date ? "" : f.held ? "; met at every figure since" : "; not met at every figure since";
+      view["measure"]["first_met"] = f.first_met->Long() + held;
+    }
+    if (s.evidence)
+      if (const OfstedJudgement* j = LaterOfstedJudgement(a, *s.evidence, assessment_.as_at))
+        view["measure"]["later_ofsted"] = {{"judgement", j->judgement}, {"date", DateView(j->date)},
+                                           {"source", DocumentLink(a, j->source, path)}};
     view["has_history"] = !history.empty();
     std::string status_history;
     if (!history.empty()) StatusHistory(history, path, &status_history);
@@ -726,7 +748,7 @@ class SiteRenderer {
         view["chart"] = ChartView(chart);
       }
     }
-    Emit(path, "measure", std::move(view), m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at) : m.summary);
+    Emit(path, "measure", std::move(view), m.title, m.summary.empty() ? ExplainStatus(a, m, kpi, s, assessment_.as_at, site_.config.progress) : m.summary);
   }
 
   // A measure's status at each date, newest first, as HTML: from the
@@ -1008,7 +1030,7 @@ class SiteRenderer {
         if (!other) continue;
         double diff = *value - *other;
         std::string who = ComparatorInSentence(name);
-        std::string gap = FormatNumber(std::fabs(diff), k.decimals) + (k.unit == Unit::kPercent ? " percentage points" : "");
+        std::string gap = FormatAmount(k, diff);
         std::string rel = diff == 0 ? "the same as " + who
                                     : gap + (diff > 0 ? " above " : " below ") + who + " (" + FormatValue(k, *other) + ")";
         out.push_back({{"text", FormatValue(k, *value) + ", " + rel}, {"date", DateView(it->as_at)}});
@@ -1036,7 +1058,8 @@ class SiteRenderer {
       const Snapshot& snap = a.snapshots[i];
       if (snap.as_at > assessment_.as_at) continue;
       if (auto v = snap.values.find(k.id); v != snap.values.end()) c.values[i] = &v->second;
-      if (auto t = snap.targets.find(k.id); t != snap.targets.end()) c.targets[i] = &t->second;
+      // One target: the measure's, beside every figure it judges.
+      if (const Target* t = TargetOf(a, k.id); t && c.values[i]) c.targets[i] = &t->value;
     }
     return c;
   }
@@ -1224,10 +1247,40 @@ class SiteRenderer {
     return s;
   }
 
+  // "What changed" since the last meeting, and one page for each meeting.
   void RenderChanges(const Authority& a, const AuthorityAssessment& aa) {
     const std::string path = Paths::Changes(a);
-    View view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
-    const Changes& c = aa.changes;
+    RenderChangesPage(a, aa, aa.changes, path, true);
+    for (const Changes& c : aa.meetings) RenderChangesPage(a, aa, c, Paths::Meeting(a, *c.until), false);
+  }
+
+  void RenderChangesPage(const Authority& a, const AuthorityAssessment& aa, const Changes& c, const std::string& path,
+                         bool latest) {
+    View view = Base(a, path, Paths::Changes(a), {{a.short_name, Paths::Dashboard(a)}});
+    if (!latest) view["breadcrumbs"].push_back({{"title", "What changed"}, {"href", Href(path, Paths::Changes(a))}});
+    std::string heading = latest ? "What changed" : c.until->title;
+    std::string lead;
+    if (latest && c.since)
+      lead = "What changed in " + a.name + "'s figures, measures and documents since the " + c.since->title + " on " +
+             c.since->date.Long() + ", up to " + c.to->Long() + ".";
+    else if (!latest)
+      lead = c.from ? "What " + a.name + " could report to the " + c.until->title + " on " + c.until->date.Long() +
+                          ": what changed since " + (c.since ? "the " + c.since->title + " on " + c.since->date.Long()
+                                                             : "the figures of " + c.from->Long()) + "."
+                    : "This is the first meeting recorded, and there are no figures from before it to compare.";
+    else if (c.from)
+      lead = "How " + a.name + "'s figures, measures and documents changed between " + c.from->Long() + " and " +
+             c.to->Long() + ". No meeting is recorded, so these are the dates of the two newest snapshots.";
+    view["heading"] = heading;
+    view["lead"] = lead;
+    View meetings = View::EmptyList();
+    for (const Changes& m : aa.meetings)
+      meetings.push_back({{"title", m.until->title}, {"date", DateView(m.until->date)},
+                          {"href", Href(path, Paths::Meeting(a, *m.until))}, {"current", m.until == c.until && !latest},
+                          {"source", DocumentLink(a, m.until->source, path)}});
+    std::reverse(meetings.items().begin(), meetings.items().end());
+    view["has_meetings"] = !meetings.empty();
+    view["meetings"] = std::move(meetings);
     view["from"] = c.from ? DateView(*c.from) : View();
     view["to"] = c.to ? DateView(*c.to) : View();
     View kpis = View::EmptyList();
@@ -1241,9 +1294,7 @@ class SiteRenderer {
                   {"href", Href(path, Paths::Kpi(a, ch.kpi->id))},
                   {"before", text(ch.before)}, {"after", text(ch.after)}};
       if (ch.change) {
-        std::string n = FormatNumber(std::fabs(*ch.change), ch.kpi->decimals);
-        std::string unit = ch.kpi->unit == Unit::kPercent ? " percentage points" : "";
-        row["change"] = *ch.change == 0 ? "No change" : (*ch.change > 0 ? "Up " : "Down ") + n + unit;
+        row["change"] = *ch.change == 0 ? "No change" : (*ch.change > 0 ? "Up " : "Down ") + FormatAmount(*ch.kpi, *ch.change);
       } else {
         row["change"] = "Cannot compare";
       }
@@ -1257,11 +1308,27 @@ class SiteRenderer {
     View measures = View::EmptyList();
     for (const auto& mc : c.measures) {
       const Measure& m = a.measures[mc.measure];
+      const char* why = mc.now.decided_by == Decider::kFigures ? "figures" : mc.now.decided_by == Decider::kAssessment ? "a document" : "";
+      if (mc.now.status == Status::kOutOfDate) why = "time: its evidence went out of date";
+      else if (mc.now.reason == Reason::kDeadlineNotShown || mc.now.reason == Reason::kDeadlineMissed) why = "its deadline passing";
       measures.push_back({{"title", m.title}, {"href", Href(path, Paths::Measure(a, m.id))},
                           {"before", {{"status", StatusView(mc.before)}}}, {"after", {{"status", StatusView(mc.after)}}},
+                          {"why", why},
                           {"explanation", ExplainStatus(a, m, m.kpi.empty() ? nullptr : site_.FindKpi(m.kpi),
-                                                        aa.measures[mc.measure], assessment_.as_at, false)}});
+                                                        mc.now, *c.to, site_.config.progress, false)}});
     }
+    View snapshots = View::EmptyList();
+    for (const Date& d : c.snapshots) snapshots.push_back(DateView(d));
+    view["has_snapshots"] = !snapshots.empty();
+    view["snapshots"] = std::move(snapshots);
+    View deadlines = View::EmptyList();
+    for (size_t i : c.deadlines) {
+      const Measure& m = a.measures[i];
+      deadlines.push_back({{"title", m.title}, {"href", Href(path, Paths::Measure(a, m.id))},
+                           {"date", DateView(*m.deadline)}, {"outcome", DeadlineOutcome(m, aa.measures[i])}});
+    }
+    view["has_deadlines"] = !deadlines.empty();
+    view["deadlines"] = std::move(deadlines);
     view["has_measures"] = !measures.empty();
     view["measures"] = std::move(measures);
     View between = View::EmptyList();
@@ -1270,8 +1337,9 @@ class SiteRenderer {
                          {"href", item.document.empty() ? View() : View(Href(path, Paths::Document(a, item.document)))}});
     view["has_between"] = !between.empty();
     view["between"] = std::move(between);
-    Emit(path, "changes", std::move(view), a.short_name + ": what changed",
-         "What changed in " + a.name + "'s figures, measures and documents since the previous snapshot.");
+    Emit(path, "changes", std::move(view), a.short_name + ": " + (latest ? std::string("what changed") : c.until->title + ", " + c.until->date.Long()),
+         latest ? "What changed in " + a.name + "'s figures, measures and documents since the last meeting or snapshot."
+                : "What changed in " + a.name + "'s figures, measures and documents before the " + c.until->title + ".");
   }
 
   // One figure and its table as a small page of its own, for a council's
@@ -1384,6 +1452,30 @@ class SiteRenderer {
                  {"default_theme", default_theme}, {"version", TRACKER_VERSION},
                  {"organisation", c.organisation.empty() ? c.title : c.organisation}};
     Emit(path, "accessibility", std::move(view), "Accessibility statement", "How accessible this website is, and how to report a problem.");
+  }
+
+  // "How progress is judged": the rules in plain words, with the thresholds
+  // this site's build uses, from site.yml.
+  void RenderMethod() {
+    const std::string path = kMethodPage;
+    const ProgressMethod& pm = site_.config.progress;
+    auto ratio = [](double r) { std::string s; AppendPlainNumber(&s, r, 4); return s; };
+    auto pct = [](double r) { std::string s; AppendPlainNumber(&s, r * 100, 2); return s + "%"; };
+    View statuses = View::EmptyList();
+    for (size_t k : kStatusOrder) statuses.push_back({{"status", StatusView(static_cast<Status>(k))}});
+    View view = {{"breadcrumbs", Breadcrumbs(path, {{"Home", "index.html"}})},
+                 {"on_track", ratio(pm.on_track)}, {"on_track_pct", pct(pm.on_track)},
+                 {"at_risk", ratio(pm.at_risk)}, {"at_risk_pct", pct(pm.at_risk)},
+                 {"window", std::to_string(site_.config.trend_window)},
+                 {"confidence", std::to_string(pm.confidence)},
+                 {"assessment_months", Plural(static_cast<size_t>(pm.assessment_months), "month", "months")},
+                 {"figure_periods", std::to_string(pm.figure_periods)},
+                 {"figure_months", Plural(static_cast<size_t>(pm.figure_periods), "month", "months")},
+                 {"figure_quarters", Plural(static_cast<size_t>(pm.figure_periods), "quarter", "quarters")},
+                 {"figure_years", Plural(static_cast<size_t>(pm.figure_periods), "year", "years")},
+                 {"statuses", std::move(statuses)}};
+    Emit(path, "method", std::move(view), "How progress is judged",
+         "How each measure's status is decided from its figures, its deadline and the documents, with the thresholds this site uses.");
   }
 
   void RenderNotFound() {

@@ -306,7 +306,7 @@ std::vector<CachedSummary> SummariesFromJson(const std::string& text, const Site
       s.ons_code = j.at("ons_code").get<std::string>();
       s.measures = j.at("measures").get<size_t>();
       s.documents = j.at("documents").get<size_t>();
-      s.statuses = j.at("statuses").get<std::array<int, 5>>();
+      s.statuses = j.at("statuses").get<std::array<int, kStatusCount>>();
       const json& doc = j.at("latest_document");
       if (!doc.is_null())
         s.latest_document = AuthoritySummary::DocumentRef{doc.at(0).get<std::string>(), doc.at(1).get<std::string>(),

@@ -17,7 +17,7 @@ namespace tracker {
 struct AuthoritySummary {
   std::string slug, name, short_name, region, ons_code;
   size_t measures = 0, documents = 0;
-  std::array<int, 5> statuses{};  // measures by Status
+  std::array<int, kStatusCount> statuses{};  // measures by Status
   struct DocumentRef {
     std::string slug, title, type;
     Date date;

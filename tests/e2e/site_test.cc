@@ -124,7 +124,11 @@ TEST_CASE("--as-at judges the site as at another date") {
   Run r = Tracker("build --quiet --as-at 2021-06-30 --source " + Quote(TRACKER_REPO) + " --out " + Quote(out.string()));
   REQUIRE(r.exit == 0);
   std::string m = ReadFile(out / "north-east-lincolnshire/measures/caseload-caps.html");
-  CHECK(Contains(m, "At risk: assessed in “Focused visit to North East Lincolnshire children&apos;s services” (18 June 2021)"));
+  // Its deadline, 31 March 2020, had passed: a document after it that does
+  // not say it was met leaves it not shown to be met.
+  CHECK(Contains(m, "Not shown to be met: the deadline of 31 March 2020 has passed and no document since shows it met; "
+                    "the newest assessment in “Focused visit to North East Lincolnshire children&apos;s services” (18 June 2021) judged it at risk"));
+  CHECK(Contains(m, "<strong class=\"govuk-tag govuk-tag--orange\">Not shown to be met</strong>"));
   CHECK(Contains(ReadFile(out / "north-east-lincolnshire/index.html"), "as at 30 June 2021"));
 }
 
@@ -134,16 +138,52 @@ TEST_CASE("the sample fixture: what changed, comparators and the symbol key") {
                   " --out " + Quote(out.string()));
   REQUIRE(r.exit == 0);
   std::string changes = ReadFile(out / "sampleton/changes.html");
-  CHECK(Contains(changes, "between 31 January 2023 and 28 February 2023"));
+  // The fixture records two meetings: the page tells what changed since the
+  // last, and each meeting has its own page, since the one before.
+  CHECK(Contains(changes, "since the Scrutiny panel on 20 February 2023, up to 28 February 2023."));
+  CHECK(Contains(changes, "Supervision in time in every team</a>: <strong class=\"govuk-tag govuk-tag--green\">Met</strong>\n to "
+                          "<strong class=\"govuk-tag govuk-tag--yellow\">At risk</strong>\n<br><span class=\"govuk-body-s\">Changed because of figures."));
+  std::string panel = ReadFile(out / "sampleton/meetings/2023-02-20.html");
+  CHECK(Contains(panel, "what changed since the Improvement board on 15 January 2023."));
+  CHECK(Contains(panel, "Visits in time</a>: <strong class=\"govuk-tag govuk-tag--yellow\">At risk</strong>\n to "
+                        "<strong class=\"govuk-tag govuk-tag--green\">Met</strong>\n<br><span class=\"govuk-body-s\">Changed because of figures."));
+  CHECK(Contains(panel, "<time datetime=\"2023-01-31\">31 January 2023</time>"));
+  std::string board = ReadFile(out / "sampleton/meetings/2023-01-15.html");
+  CHECK(Contains(board, "what changed since the figures of 31 December 2022."));
+  CHECK(Contains(board, "No measure changed status."));
   CHECK(Contains(changes, "Supervision in time, North</a></th>\n      <td class=\"govuk-table__cell govuk-table__cell--numeric\">82%</td>\n"
                           "      <td class=\"govuk-table__cell govuk-table__cell--numeric\">79%</td>\n"
                           "      <td class=\"govuk-table__cell\">Down 3 percentage points</td>\n"
                           "      <td class=\"govuk-table__cell\">Worse</td>"));
   CHECK(Contains(changes, "<dt>suppressed (c)</dt>"));
   std::string rate = ReadFile(out / "sampleton/kpis/cin_rate.html");
-  CHECK(Contains(rate, "300 per 10,000, 20 above statistical neighbours (280 per 10,000), as at 31 December 2022."));
-  CHECK(Contains(rate, "300 per 10,000, 30 below England (330 per 10,000)"));
+  CHECK(Contains(rate, "300 per 10,000, 20 per 10,000 above statistical neighbours (280 per 10,000), as at 31 December 2022."));
+  CHECK(Contains(rate, "300 per 10,000, 30 per 10,000 below England (330 per 10,000)"));
   std::string home = ReadFile(out / "index.html");
   CHECK(Contains(home, "id=\"slow-to-progress\""));
   CHECK(Contains(home, "Stronger leadership</a> <strong class=\"govuk-tag govuk-tag--red\">Off track</strong>"));
+}
+
+TEST_CASE("\"How progress is judged\" states the thresholds site.yml sets, and every status links to it") {
+  fs::path src = WorkDir("method-thresholds") / "src";
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", src, fs::copy_options::recursive);
+  std::ofstream(src / "site.yml", std::ios::app)
+      << "progress:\n  on_track: 0.9\n  at_risk: 0.5\n  confidence: 95\n  assessment_months: 18\n  figure_periods: 2\n";
+  fs::path out = src.parent_path() / "site";
+  Run r = Tracker("build --quiet --source " + Quote(src.string()) + " --out " + Quote(out.string()));
+  REQUIRE(r.exit == 0);
+  std::string page = ReadFile(out / "how-progress-is-judged.html");
+  CHECK(Contains(page, "On track when R is 0.9 or more (90% of the rate needed); at risk from 0.5 (50%); off track below 0.5."));
+  CHECK(Contains(page, "the 95% confidence interval of the fitted slope"));
+  CHECK(Contains(page, "an assessment in a document, for 18 months;"));
+  CHECK(Contains(page, "a figure, for 2 reporting periods: 2 months for a monthly figure"));
+  std::string dashboard = ReadFile(out / "sampleton/index.html");
+  CHECK(Contains(dashboard, "<a class=\"govuk-link\" href=\"../how-progress-is-judged.html\">how this is judged</a>"));
+  // A mistaken threshold is an error at its place.
+  fs::path bad = WorkDir("method-bad") / "src";
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", bad, fs::copy_options::recursive);
+  std::ofstream(bad / "site.yml", std::ios::app) << "progress:\n  on_track: 0.5\n  at_risk: 0.6\n";
+  Run b = Tracker("check --source " + Quote(bad.string()));
+  CHECK(b.exit == 1);
+  CHECK(Contains(b.err + b.out, "error: at_risk must be below on_track"));
 }

@@ -81,11 +81,12 @@ TEST_CASE("status rules, table-driven") {
       {"suppressed latest value falls back to the older number", H, ">=", 90, "2024-03-31",
        "2023-08-31=92 2023-09-30=c", "2023-09-30", Status::kMet, Reason::kTargetMet},
       {"deadline passed and not met", H, ">=", 90, "2023-03-31", "2023-07-31=80 2023-08-31=85 2023-09-30=89",
-       "2023-09-30", Status::kOffTrack, Reason::kDeadlinePassed},
+       "2023-09-30", Status::kOffTrack, Reason::kDeadlineMissed},
       {"deadline passed but met", H, ">=", 90, "2023-03-31", "2023-09-30=90", "2023-09-30", Status::kMet,
        Reason::kTargetMet},
-      {"deadline exactly on the as-at date is not passed", H, ">=", 90, "2023-09-30",
-       "2023-07-31=80 2023-08-31=85 2023-09-30=89", "2023-09-30", Status::kOffTrack, Reason::kProgress},
+      // The deadline has not passed, but a figure of its last day falls short.
+      {"a figure of the deadline's last day that falls short misses it", H, ">=", 90, "2023-09-30",
+       "2023-07-31=80 2023-08-31=85 2023-09-30=89", "2023-09-30", Status::kOffTrack, Reason::kDeadlineMissed},
       {"month deadline runs to the month's end", H, ">=", 90, "2023-09", "2023-07-31=80 2023-08-31=85 2023-09-29=89",
        "2023-09-29", Status::kOffTrack, Reason::kProgress},
       // 1 a month seen, 8 to go in 6 months: R = 0.75.
@@ -122,7 +123,7 @@ TEST_CASE("status rules, table-driven") {
     CAPTURE(name);
     Kpi kpi = MakeKpi(c.dir);
     Measure m = MakeMeasure(c.op, c.target, c.deadline);
-    MeasureStatus s = AssessMeasure(m, &kpi, Series("k", c.series), D(c.as_at), 6);
+    MeasureStatus s = AssessMeasure(m, &kpi, Series("k", c.series), D(c.as_at), JudgingRules{});
     CHECK(std::string(StatusId(s.status)) == StatusId(c.expect));
     CHECK(static_cast<int>(s.reason) == static_cast<int>(c.reason));
   }
@@ -179,11 +180,11 @@ TEST_CASE("an assessment overrides the figures only when it is newer than the la
   Measure m = MakeMeasure(">=", 90, "2024-03-31");
   auto snaps = Series("k", "2023-09-30=91");
   m.assessments = {Assessment{D("2023-06-30"), Status::kOffTrack, "old", "", {}, {}}};
-  auto older = AssessMeasure(m, &kpi, snaps, D("2023-12-31"));
+  auto older = AssessMeasure(m, &kpi, snaps, D("2023-12-15"));
   CHECK(older.status == Status::kMet);
   CHECK(older.decided_by == Decider::kFigures);
   m.assessments.push_back(Assessment{D("2023-10-15"), Status::kAtRisk, "new", "", {}, {}});
-  auto newer = AssessMeasure(m, &kpi, snaps, D("2023-12-31"));
+  auto newer = AssessMeasure(m, &kpi, snaps, D("2023-12-15"));
   CHECK(newer.status == Status::kAtRisk);
   CHECK(newer.decided_by == Decider::kAssessment);
   CHECK(newer.assessment->source == "new");
@@ -207,9 +208,14 @@ TEST_CASE("a KPI without a target is judged by its assessments") {
   Measure m;
   m.kpi = "k";
   m.assessments = {Assessment{D("2021-06-18"), Status::kAtRisk, "letter", "", {}, {}}};
-  auto s = AssessMeasure(m, &kpi, Series("k", "2023-09-21=19"), D("2023-09-21"));
+  auto s = AssessMeasure(m, &kpi, Series("k", "2021-05-31=19"), D("2021-06-30"));
   CHECK(s.status == Status::kAtRisk);
   CHECK(s.decided_by == Decider::kAssessment);
+  // Two years on, the same assessment cannot show the position now.
+  auto later = AssessMeasure(m, &kpi, Series("k", "2023-09-21=19"), D("2023-09-21"));
+  CHECK(later.status == Status::kOutOfDate);
+  CHECK(later.stale_status == Status::kAtRisk);
+  CHECK(later.stale_from == D("2022-06-19"));
 }
 
 TEST_CASE("trends: improving, worsening and steady by direction; rising and falling when neutral") {
@@ -297,4 +303,89 @@ TEST_CASE("a breakdown's history judges each date on the items and figures known
   auto any = AssessMeasure(MakeMeasure(">=", 85, "2024-06-30", "any"), &kpi, snaps, D("2023-12-31"));
   CHECK(any.status == Status::kMet);
   CHECK(any.item == "North");
+}
+
+TEST_CASE("noise does not flip a status: improving one figure of a noisy series leaves it the same") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
+  Measure m = MakeMeasure(">=", 90, "2024-03-31");
+  // Fitted alone, the first series is on track (R 1.06) and the second,
+  // with its first figure 2 points better, at risk (R 0.77): one better
+  // figure would have made the status worse. Both are too noisy to tell.
+  auto a = AssessMeasure(m, &kpi, Series("k", "2023-04-30=80 2023-05-31=75 2023-06-30=75 2023-07-31=75 2023-08-31=85 2023-09-30=83"), D("2023-09-30"));
+  auto b = AssessMeasure(m, &kpi, Series("k", "2023-04-30=82 2023-05-31=75 2023-06-30=75 2023-07-31=75 2023-08-31=85 2023-09-30=83"), D("2023-09-30"));
+  CHECK(a.figures->ratio >= 0.95);
+  CHECK(b.figures->ratio < 0.95);
+  CHECK(a.status == Status::kAtRisk);
+  CHECK(a.reason == Reason::kUncertain);
+  CHECK(b.status == a.status);
+  CHECK(b.reason == a.reason);
+  // A steady series is judged by R, as before.
+  auto steady = AssessMeasure(m, &kpi, Series("k", "2023-07-31=80 2023-08-31=82 2023-09-30=84"), D("2023-09-30"));
+  CHECK(steady.status == Status::kOnTrack);
+}
+
+TEST_CASE("a later build date or a trailing null never moves a status; the deadline and age do, and say so") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
+  Measure m = MakeMeasure(">=", 87, "2024-03-31");
+  auto snaps = Series("k", "2023-07-31=80 2023-08-31=81 2023-09-30=82");
+  auto now = AssessMeasure(m, &kpi, snaps, D("2023-09-30"));
+  auto later = AssessMeasure(m, &kpi, snaps, D("2023-11-30"));
+  auto with_null = AssessMeasure(m, &kpi, Series("k", "2023-07-31=80 2023-08-31=81 2023-09-30=82 2023-10-31=null"), D("2023-10-31"));
+  CHECK(now.status == Status::kOnTrack);
+  CHECK(later.status == now.status);
+  CHECK(later.figures->ratio == now.figures->ratio);
+  CHECK(with_null.status == now.status);
+  CHECK(with_null.figures->ratio == now.figures->ratio);
+  // Three months after the latest figure, and a day, it is out of date.
+  CHECK(AssessMeasure(m, &kpi, snaps, D("2023-12-31")).status == Status::kOnTrack);
+  auto old = AssessMeasure(m, &kpi, snaps, D("2024-01-01"));
+  CHECK(old.status == Status::kOutOfDate);
+  CHECK(old.stale_status == Status::kOnTrack);
+  // An annual KPI's figure lasts three years.
+  Kpi annual = kpi;
+  annual.frequency = Frequency::kAnnual;
+  CHECK(AssessMeasure(m, &annual, snaps, D("2024-01-01")).status == Status::kOnTrack);
+  // Past the deadline with no figure since: not shown to be met, never "off track".
+  CHECK(AssessMeasure(m, &annual, snaps, D("2024-04-01")).status == Status::kNotShownMet);
+}
+
+TEST_CASE("figures from before the baseline do not move the status") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
+  Measure m = MakeMeasure(">=", 87, "2024-03-31");
+  m.baseline = D("2023-07-01");
+  auto recent = AssessMeasure(m, &kpi, Series("k", "2023-07-31=80 2023-08-31=81 2023-09-30=82"), D("2023-09-30"), {}, m.baseline);
+  auto more = AssessMeasure(m, &kpi, Series("k", "2023-01-31=60 2023-02-28=90 2023-07-31=80 2023-08-31=81 2023-09-30=82"),
+                            D("2023-09-30"), {}, m.baseline);
+  CHECK(recent.status == more.status);
+  CHECK(recent.figures->ratio == more.figures->ratio);
+  CHECK(more.figures->values == 3);
+}
+
+TEST_CASE("slow to progress: off track, not shown to be met and out of date before at risk; past deadlines first") {
+  Authority a;
+  auto measure = [&](const char* title) {
+    Measure m;
+    m.title = title;
+    a.measures.push_back(m);
+  };
+  std::vector<MeasureStatus> st(6);
+  measure("A at risk, far from target");
+  st[0].status = Status::kAtRisk;
+  measure("B off track by trend");
+  st[1].status = Status::kOffTrack;
+  measure("C out of date");
+  st[2].status = Status::kOutOfDate;
+  measure("D missed its deadline");
+  st[3].status = Status::kOffTrack;
+  st[3].reason = Reason::kDeadlineMissed;
+  measure("E met");
+  st[4].status = Status::kMet;
+  measure("F not shown to be met");
+  st[5].status = Status::kNotShownMet;
+  st[5].reason = Reason::kDeadlineNotShown;
+  auto order = SlowToProgress(a, st);
+  std::vector<std::string> titles;
+  for (size_t i : order) titles.push_back(a.measures[i].title);
+  CHECK(titles == std::vector<std::string>{"D missed its deadline", "F not shown to be met", "B off track by trend",
+                                           "C out of date", "A at risk, far from target"});
 }
