@@ -216,7 +216,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   auto up_to_date = [&](const Manifest& prev) {
     publisher.Abort();
     counts = {{"files", prev.files.size()}, {"written", 0}, {"unchanged", prev.files.size()}, {"deleted", 0},
-              {"up_to_date", true}, {"milliseconds", elapsed_ms()}};
+              {"up_to_date", true}, {"milliseconds", elapsed_ms()}, {"status_changes", nlohmann::ordered_json::array()}};
     report.Line("up to date: " + out_dir.string() + " already holds the site for these inputs (" +
                 std::to_string(prev.files.size()) + " files, none written)");
     report.Summary(kExitOk, counts);
@@ -239,6 +239,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   // entries are made with the site's settings, so site.yml is read too.
   // Read only once the build is known to have work to do.
   std::vector<CachedSummary> cached;
+  std::vector<AuthoritySummary> published;  // the last build's, only slugs and statuses
   std::string prev_as_at, summaries_config;
   std::optional<FeedCutoff> feed_cutoff;
   auto read_summaries = [&] {
@@ -250,6 +251,14 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     if (!quiet.empty()) return;
     cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at, &feed_cutoff);
     summaries_config = HashBytes(*global.Find("site.yml"));
+    // What the published site said of each measure, to name the statuses
+    // this build changes.
+    for (const auto& c : cached) {
+      AuthoritySummary was;
+      was.slug = c.summary.slug;
+      was.judged = c.summary.judged;
+      published.push_back(std::move(was));
+    }
   };
   std::future<void> summaries_read;
   const std::string sources_text = publisher.ReadCache("sources");
@@ -685,7 +694,8 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
 
   if (!opt.write) {
     counts = {{"authorities", authorities}, {"pages", pages.load()}, {"data_files", data_files.load()},
-              {"files", files.load()}, {"as_at", as_at.Iso()}, {"milliseconds", elapsed_ms()}};
+              {"files", files.load()}, {"as_at", as_at.Iso()}, {"milliseconds", elapsed_ms()},
+              {"status_changes", nlohmann::ordered_json::array()}};
     report.Line("ok: " + Plural(authorities, "authority", "authorities") + ", " +
                 std::to_string(files.load()) + " files would be written (as at " + as_at.Iso() + ")");
     report.Summary(kExitOk, counts);
@@ -697,6 +707,8 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   manifest.global = fp.global;
   manifest.options = options;
   for (const auto& sum : rendered.summaries) manifest.groups[sum.slug] = groups[sum.slug];
+  // Before the summaries move into the records below.
+  const std::vector<StatusChange> changed = StatusChanges(published, rendered.summaries);
   // For the next build, each authority's summary unless it had problems to
   // report again: made beside the swap, kept only once the site is in.
   auto summaries_text = std::async(std::launch::async, [&] {
@@ -718,6 +730,15 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
   sources_written.get();
   mark("keep the sources' hashes and the summaries for the next build");
   PublishStats st = publisher.stats();
+  nlohmann::ordered_json status_changes = nlohmann::ordered_json::array();
+  std::string changed_lines;
+  for (const auto& c : changed) {
+    status_changes.push_back({{"authority", c.authority}, {"measure", c.measure}, {"title", c.title},
+                              {"before", StatusId(c.before)}, {"after", StatusId(c.after)},
+                              {"evidence", c.evidence.valid() ? nlohmann::ordered_json(c.evidence.Iso()) : nlohmann::ordered_json()}});
+    changed_lines += "\n    " + c.authority + "/" + c.measure + ": " + StatusLabel(c.before) + " -> " + StatusLabel(c.after) +
+                     (c.evidence.valid() ? " (evidence of " + c.evidence.Iso() + ")" : "");
+  }
   counts = {{"authorities", authorities},
             {"pages", pages.load()},
             {"data_files", data_files.load()},
@@ -729,7 +750,8 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
             {"warnings", diag.warnings()},
             {"as_at", as_at.Iso()},
             {"jobs", jobs},
-            {"milliseconds", elapsed_ms()}};
+            {"milliseconds", elapsed_ms()},
+            {"status_changes", status_changes}};
   report.Line("built " + out_dir.string() + " for " + Plural(authorities, "authority", "authorities") +
               " as at " + as_at.Iso() + "\n" +
               "  pages       " + std::to_string(pages.load()) + " rendered" +
@@ -738,6 +760,8 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
               "  outputs     " + std::to_string(st.written) + " written, " + std::to_string(st.unchanged) +
               " unchanged, " + std::to_string(st.deleted) + " deleted\n" +
               "  warnings    " + std::to_string(diag.warnings()) + "\n" +
+              "  statuses    " + (published.empty() ? std::string("no earlier build to compare with")
+                                                    : Plural(changed.size(), "change", "changes") + " since the last build" + changed_lines) + "\n" +
               "  time        " + std::to_string(elapsed_ms()) + " ms on " + Plural(jobs, "thread", "threads"));
   report.Summary(kExitOk, counts);
   if (opt.exit_when_done) {

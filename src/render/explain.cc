@@ -43,8 +43,8 @@ std::string Because(const Authority& a, const Measure& m, const Kpi* kpi, const 
     const FigureJudgement& f = *s.figures;
     std::string what = InSentence(kpi->label);
     if (!s.item.empty()) what += " for " + InSentence(kpi->breakdown) + " " + s.item;
-    const std::string stood = what + " stood at " + FormatValue(*kpi, f.latest.value) + " on " + f.latest.date.Long();
-    const std::string target = FormatTarget(*kpi, *m.target);
+    const std::string stood = what + " stood at " + FormatValue(*kpi, f.latest.value, true) + " on " + f.latest.date.Long();
+    const std::string target = FormatTarget(*kpi, *m.target, true);
     const std::string by = f.has_deadline ? " by " + f.horizon.Long() : " within 12 months (no deadline is set)";
     const double gap = std::fabs(m.target->value - f.latest.value);
     switch (f.reason) {

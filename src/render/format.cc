@@ -79,8 +79,12 @@ void AppendPlainNumber(std::string* out, double v, int decimals) {
   out->append(buf, end);
 }
 
-std::string FormatValue(const Kpi& kpi, double v) {
+std::string FormatValue(const Kpi& kpi, double v, bool trim) {
   std::string n = FormatNumber(v, kpi.decimals);
+  if (trim && n.find('.') != std::string::npos) {
+    while (n.back() == '0') n.pop_back();
+    if (n.back() == '.') n.pop_back();
+  }
   switch (kpi.unit) {
     case Unit::kPercent: return n + "%";
     case Unit::kRatePer10k: return n + " per 10,000";
@@ -128,8 +132,8 @@ std::string FormatScalar(const Kpi& kpi, const Scalar& s) {
   return "not reported";
 }
 
-std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double value) {
-  std::string v = FormatValue(kpi, value);
+std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double value, bool trim) {
+  std::string v = FormatValue(kpi, value, trim);
   if (op == ">=") return "at least " + v;
   if (op == ">") return "more than " + v;
   if (op == "<=") return "at most " + v;
@@ -137,7 +141,7 @@ std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double valu
   return v;
 }
 
-std::string FormatTarget(const Kpi& kpi, const Target& t) { return FormatTargetValue(kpi, t.op, t.value); }
+std::string FormatTarget(const Kpi& kpi, const Target& t, bool trim) { return FormatTargetValue(kpi, t.op, t.value, trim); }
 
 std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);

@@ -14,7 +14,9 @@ std::string FormatNumber(double v, int decimals);
 void AppendPlainNumber(std::string* out, double v, int decimals);
 
 // A value in the KPI's unit: "90%", "246 per 10,000", "1,943", "12 days".
-std::string FormatValue(const Kpi& kpi, double v);
+// Tables keep the KPI's decimals ("19.0"); sentences (`trim`) drop trailing
+// zeros, so no sentence gives more decimals than the figure has ("19").
+std::string FormatValue(const Kpi& kpi, double v, bool trim = false);
 // Numbers as above; a GSS symbol as its meaning; null as "not reported".
 std::string FormatScalar(const Kpi& kpi, const Scalar& s);
 
@@ -26,8 +28,8 @@ std::string FormatScalar(const Kpi& kpi, const Scalar& s);
 std::string FormatAmount(const Kpi& kpi, double v, int extra = 0);
 
 // "at least 90%", "below 550".
-std::string FormatTarget(const Kpi& kpi, const Target& t);
-std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double value);
+std::string FormatTarget(const Kpi& kpi, const Target& t, bool trim = false);
+std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double value, bool trim = false);
 
 // "1 authority", "2 authorities".
 std::string Plural(size_t n, const char* one, const char* many);

@@ -481,9 +481,20 @@ class SiteRenderer {
     View list = View::EmptyList();
     for (const AuthoritySummary& a : *summaries_) {
       View statuses = View::EmptyList();
-      for (size_t k : kStatusOrder)
-        if (a.statuses[k])
-          statuses.push_back({{"status", StatusView(static_cast<Status>(k))}, {"count", std::to_string(a.statuses[k])}});
+      for (size_t k : kStatusOrder) {
+        if (!a.statuses[k]) continue;
+        // The dates of the evidence these statuses rest on, as text.
+        Date oldest, newest;
+        for (const auto& j : a.judged)
+          if (static_cast<size_t>(j.status) == k && j.evidence.valid()) {
+            if (!oldest.valid() || j.evidence.FirstDay() < oldest.FirstDay()) oldest = j.evidence;
+            if (!newest.valid() || j.evidence.FirstDay() > newest.FirstDay()) newest = j.evidence;
+          }
+        View status = StatusView(static_cast<Status>(k));
+        if (newest.valid())
+          status["evidence_range"] = oldest == newest ? newest.Long() : oldest.Long() + " to " + newest.Long();
+        statuses.push_back({{"status", std::move(status)}, {"count", std::to_string(a.statuses[k])}});
+      }
       const auto& d = a.latest_document;
       list.push_back({{"authority", AuthorityView(a)}, {"href", Href(path, Paths::Dashboard(a))},
                       {"measures", Plural(a.measures, "measure", "measures")},
@@ -543,6 +554,10 @@ class SiteRenderer {
       row["history_label"] = shown < history.size() ? "Status at the latest " + std::to_string(shown) + " of " +
                                                           std::to_string(history.size()) + " dates"
                                                     : std::string("Status at each date");
+      // The strip's dates as text, not only in tooltips touch users never see.
+      if (shown)
+        row["history_range"] = shown == 1 ? history.back().date.Long()
+                                          : history[history.size() - shown].date.Long() + " to " + history.back().date.Long();
       row["history_more"] = shown < history.size()
                                 ? View{{"count", history.size()},
                                        {"href", Href(path, Paths::Measure(a, a.measures[i].id)) + "#status-over-time"}}

@@ -1,5 +1,7 @@
 #include "render/summary.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -22,6 +24,13 @@ Date DateFrom(const json& j) {
   return *d;
 }
 
+// Every status's id, as StatusId writes it.
+std::optional<Status> StatusFromId(const std::string& id) {
+  for (size_t k = 0; k < kStatusCount; ++k)
+    if (id == StatusId(static_cast<Status>(k))) return static_cast<Status>(k);
+  return std::nullopt;
+}
+
 }  // namespace
 
 AuthoritySummary Summarize(const SiteConfig& config, const Authority& a, const AuthorityAssessment& aa,
@@ -39,10 +48,37 @@ AuthoritySummary Summarize(const SiteConfig& config, const Authority& a, const A
     const Document& d = a.documents.back();
     s.latest_document = AuthoritySummary::DocumentRef{d.slug, d.title, d.type, d.date};
   }
+  for (size_t i = 0; i < a.measures.size(); ++i) {
+    const MeasureStatus& m = aa.measures[i];
+    s.judged.push_back({a.measures[i].id, a.measures[i].title, m.status, m.evidence ? *m.evidence : Date{}});
+  }
+  std::sort(s.judged.begin(), s.judged.end(),
+            [](const AuthoritySummary::Judged& x, const AuthoritySummary::Judged& y) { return x.id < y.id; });
   s.newest = NewestOf(a);
   s.feed = FeedEntries(config, a, as_at, true);
   if (s.feed.size() > kSiteFeedEntries) s.feed.resize(kSiteFeedEntries);
   return s;
+}
+
+std::vector<StatusChange> StatusChanges(const std::vector<AuthoritySummary>& before,
+                                        const std::vector<AuthoritySummary>& after) {
+  std::map<std::string, const AuthoritySummary*> was;
+  for (const auto& s : before) was[s.slug] = &s;
+  std::vector<const AuthoritySummary*> now;
+  for (const auto& s : after) now.push_back(&s);
+  std::sort(now.begin(), now.end(), [](const AuthoritySummary* x, const AuthoritySummary* y) { return x->slug < y->slug; });
+  std::vector<StatusChange> out;
+  for (const AuthoritySummary* s : now) {
+    auto it = was.find(s->slug);
+    if (it == was.end()) continue;
+    std::map<std::string, Status> old;
+    for (const auto& j : it->second->judged) old[j.id] = j.status;
+    for (const auto& j : s->judged) {
+      auto o = old.find(j.id);
+      if (o != old.end() && o->second != j.status) out.push_back({s->slug, j.id, j.title, o->second, j.status, j.evidence});
+    }
+  }
+  return out;
 }
 
 std::vector<FeedEntry> SiteFeed(const std::vector<AuthoritySummary>& all) {
@@ -172,7 +208,20 @@ std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std:
     }
     out += "],\"rows\":";
     num(s.rows);
-    out += '}';
+    out += ",\"judged\":[";
+    for (size_t k = 0; k < s.judged.size(); ++k) {
+      const auto& j = s.judged[k];
+      out += k ? ",[" : "[";
+      str(j.id);
+      out += ',';
+      str(j.title);
+      out += ',';
+      str(StatusId(j.status));
+      out += ',';
+      date(j.evidence);
+      out += ']';
+    }
+    out += "]}";
   }
   out += "]}\n";
   return out;
@@ -276,7 +325,19 @@ class SummariesReader {
         return false;
       s.downloads.push_back(std::move(d));
     }
-    return c_.Lit(",\"rows\":") && c_.Num(&s.rows) && c_.Lit("}");
+    if (!c_.Lit(",\"rows\":") || !c_.Num(&s.rows) || !c_.Lit(",\"judged\":[")) return false;
+    for (bool first = true; !c_.Lit("]"); first = false) {
+      AuthoritySummary::Judged j;
+      std::string status;
+      if ((!first && !c_.Lit(",")) || !c_.Lit("[") || !c_.Str(&j.id) || !c_.Lit(",") || !c_.Str(&j.title) ||
+          !c_.Lit(",") || !c_.Str(&status) || !c_.Lit(",") || !Date(&j.evidence) || !c_.Lit("]"))
+        return false;
+      auto st = StatusFromId(status);
+      if (!st) return false;
+      j.status = *st;
+      s.judged.push_back(std::move(j));
+    }
+    return c_.Lit("}");
   }
 
   JsonCursor c_;
@@ -325,6 +386,12 @@ std::vector<CachedSummary> SummariesFromJson(const std::string& text, const Site
         s.downloads.push_back({d.at(0).get<std::string>(), d.at(1).get<std::string>(), d.at(2).get<std::string>(),
                                d.at(3).get<size_t>(), d.at(4).get<size_t>(), d.at(5).get<std::string>()});
       s.rows = j.at("rows").get<size_t>();
+      for (const auto& m : j.at("judged")) {
+        auto st = StatusFromId(m.at(2).get<std::string>());
+        if (!st) throw std::runtime_error("unknown status");
+        s.judged.push_back({m.at(0).get<std::string>(), m.at(1).get<std::string>(), *st,
+                            m.at(3).is_null() ? Date{} : DateFrom(m.at(3))});
+      }
       out.push_back(std::move(c));
     }
   } catch (const std::exception&) {

@@ -29,6 +29,15 @@ struct AuthoritySummary {
   std::vector<std::string> pages;   // its HTML pages
   std::vector<Download> downloads;  // its CSV, .meta.csv and JSON
   size_t rows = 0;                  // rows of open data
+  // Each measure's status and the date of its evidence, by id: what the
+  // next build compares its own with, to say which statuses changed.
+  struct Judged {
+    std::string id, title;
+    Status status = Status::kNoData;
+    Date evidence;  // invalid when there is none
+    bool operator==(const Judged&) const = default;
+  };
+  std::vector<Judged> judged;
 
   bool operator==(const AuthoritySummary&) const = default;
 };
@@ -36,6 +45,16 @@ struct AuthoritySummary {
 // Everything but `pages` and `downloads`, which the renderer fills in.
 AuthoritySummary Summarize(const SiteConfig& config, const Authority& a, const AuthorityAssessment& aa,
                            const Date& as_at);
+
+// The statuses that changed from one build's summaries to the next's:
+// measures in both, by authority then measure id.
+struct StatusChange {
+  std::string authority, measure, title;
+  Status before = Status::kNoData, after = Status::kNoData;
+  Date evidence;
+};
+std::vector<StatusChange> StatusChanges(const std::vector<AuthoritySummary>& before,
+                                        const std::vector<AuthoritySummary>& after);
 
 // The site-wide feed: the newest kSiteFeedEntries of every authority's.
 std::vector<FeedEntry> SiteFeed(const std::vector<AuthoritySummary>& all);

@@ -115,3 +115,37 @@ TEST_CASE("a build stopped by an error after other authorities' pages were made 
   CHECK(Tree(work / "site") == Tree(work / "clean"));
   CHECK(Tree(work / "site") != before);
 }
+
+// Contradictory input is an error at both places, never a silent choice.
+TEST_CASE("contradictory targets: a snapshot's against the measure's, two measures, a direction, the impossible") {
+  fs::path work = WorkDir("contradictions");
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", work / "src", fs::copy_options::recursive);
+  const fs::path src = work / "src";
+  // A snapshot repeating the target with another value.
+  std::ofstream(src / "data/sampleton/snapshots/2023-03-31.json")
+      << "{\"as_at\": \"2023-03-31\", \"values\": {\"visits_in_time\": 88},\n \"targets\": {\"visits_in_time\": 85}}\n";
+  // A KPI with a target and no measure to hold it.
+  std::ofstream(src / "data/sampleton/snapshots/2023-04-30.json")
+      << "{\"as_at\": \"2023-04-30\", \"values\": {\"referrals\": 10}, \"targets\": {\"referrals\": 5}}\n";
+  // A second measure of the same KPI with another target, and one whose
+  // target asks for the worse direction, and an impossible one.
+  std::ofstream(src / "content/sampleton/measures/visits-again.md")
+      << "---\ntitle: Visits again\nkpi: visits_in_time\ntarget:\n  op: \">=\"\n  value: 95\n---\n";
+  std::ofstream(src / "content/sampleton/measures/caseload-up.md")
+      << "---\ntitle: Caseloads up\nkpi: caseload\ntarget:\n  op: \">=\"\n  value: 20\n---\n";
+  std::ofstream(src / "content/sampleton/measures/visits-over.md")
+      << "---\ntitle: Visits over\nkpi: supervision\ntarget:\n  op: \">\"\n  value: 100\n---\n";
+  Run r = Tracker("check --source " + Quote(src.string()));
+  CHECK(r.exit == 1);
+  CHECK(Contains(r.err, "data/sampleton/snapshots/2023-03-31.json:2:32: error: target 85 for 'visits_in_time' disagrees "
+                        "with the measure's target '>= 90' at content/sampleton/measures/visits.md:9:3; a measure has one "
+                        "target: correct this one or remove it"));
+  CHECK(Contains(r.err, "data/sampleton/snapshots/2023-04-30.json:1:79: error: a target for 'referrals', but no measure of "
+                        "sampleton sets one; a target belongs to its measure: add 'target:' to the measure with 'kpi: "
+                        "referrals', and remove it here"));
+  CHECK(Contains(r.err, "content/sampleton/measures/visits-again.md:5:3: error: two targets for KPI 'visits_in_time': '>= 95' "
+                        "here and '>= 90' at content/sampleton/measures/visits.md:9:3; measures that share a KPI must share its target"));
+  CHECK(Contains(r.err, "content/sampleton/measures/caseload-up.md:5:3: error: target '>= 20' asks for a higher value, but "
+                        "KPI 'caseload' is lower_is_better (data/kpis.json:6:5); change the target's op or the KPI's direction"));
+  CHECK(Contains(r.err, "content/sampleton/measures/visits-over.md:5:3: error: no percent can meet the target '> 100'; use '>='"));
+}

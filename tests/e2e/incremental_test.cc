@@ -271,3 +271,36 @@ TEST_CASE("--json reports diagnostics for CI tools") {
   CHECK(j["diagnostics"][0]["line"] == 4);
   CHECK(j["diagnostics"][0]["column"] == 11);
 }
+
+TEST_CASE("a build names the statuses that changed since the published site, in its summary and --json") {
+  fs::path src = Source("status-changes") / "src";
+  fs::path out = src.parent_path() / "site";
+  Build(src, out);
+  // Three months and a day after the newest figures, nothing new: the
+  // figures' statuses go out of date, and the build says which.
+  Run r = Tracker("build --json --as-at 2023-06-01 --source " + Quote(src.string()) + " --out " + Quote(out.string()));
+  REQUIRE(r.exit == 0);
+  auto j = nlohmann::json::parse(r.out);
+  const auto& changes = j["summary"]["status_changes"];
+  REQUIRE(changes.is_array());
+  REQUIRE(!changes.empty());
+  bool supervision = false, visits = false;
+  for (const auto& c : changes) {
+    if (c["measure"] == "supervision-all") {
+      supervision = true;
+      CHECK(c["authority"] == "sampleton");
+      CHECK(c["before"] == "at-risk");
+      CHECK(c["after"] == "out-of-date");
+      CHECK(c["evidence"] == "2023-02-28");
+    }
+    visits = visits || c["measure"] == "visits";
+  }
+  CHECK(supervision);
+  CHECK(!visits);  // met by its deadline: a settled outcome does not age
+  Run text = Tracker("build --as-at 2023-02-28 --source " + Quote(src.string()) + " --out " + Quote(out.string()));
+  REQUIRE(text.exit == 0);
+  CHECK(text.out.find("\n    sampleton/supervision-all: Out of date -> At risk (evidence of 2023-02-28)\n") != std::string::npos);
+  // Nothing changed: an empty list, in the same shape.
+  Run same = Tracker("build --json --as-at 2023-02-28 --source " + Quote(src.string()) + " --out " + Quote(out.string()));
+  CHECK(nlohmann::json::parse(same.out)["summary"]["status_changes"] == nlohmann::json::array());
+}

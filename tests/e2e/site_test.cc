@@ -187,3 +187,36 @@ TEST_CASE("\"How progress is judged\" states the thresholds site.yml sets, and e
   CHECK(b.exit == 1);
   CHECK(Contains(b.err + b.out, "error: at_risk must be below on_track"));
 }
+
+// The bundled tracker as a councillor reads it as at 21 September 2023:
+// nothing from the council's July 2021 presentation is shown as current.
+TEST_CASE("the bundled dashboard shows no evidence older than the window as current, and dates every status") {
+  std::string d = Page("north-east-lincolnshire/index.html");
+  size_t tags = 0, dated = 0, current = 0;
+  const std::string evidence = "</strong><span class=\"govuk-body-s tracker-evidence\">Evidence of <time datetime=\"";
+  for (size_t at = d.find("<strong class=\"govuk-tag"); at != std::string::npos; at = d.find("<strong class=\"govuk-tag", at + 1)) {
+    ++tags;
+    size_t end = d.find("</strong>", at);
+    if (d.compare(end, evidence.size(), evidence) != 0) continue;
+    ++dated;
+    // An On track or Met must rest on evidence of the as-at date itself:
+    // the 2023 report. Nothing older is shown as current; the one older Met
+    // is a settled deadline, the improvement plan due by May 2020, which the
+    // DfE's letter of 18 June 2020 confirms was met.
+    const std::string label = d.substr(d.find('>', at) + 1, end - d.find('>', at) - 1);
+    const std::string date = d.substr(end + evidence.size(), 10);
+    if (label == "On track" || label == "Met") {
+      const bool settled = label == "Met" && date == "2020-06-18";
+      CHECK_MESSAGE((date == "2023-09-21" || settled), label << " on evidence of " << date);
+      current += !settled;
+    }
+  }
+  CHECK(tags >= 16 + 10);  // every measure in the table, and the slow-to-progress list
+  CHECK(dated == tags);
+  CHECK(current >= 3);
+  CHECK(Contains(d, ">Out of date</strong>"));
+  CHECK(Contains(d, ">Not shown to be met</strong>"));
+  CHECK(Contains(d, "Since then, Ofsted has judged the service Inadequate (October 2021)."));
+  std::string m = Page("north-east-lincolnshire/measures/case-file-audits.html");
+  CHECK(Contains(m, "out of date since 1 August 2022 (it was On track)"));
+}

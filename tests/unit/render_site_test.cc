@@ -261,3 +261,41 @@ TEST_CASE("a theme with its own values table is rendered from its template") {
   Built b = BuildInMemory(t);
   CHECK(b.File("alpha/kpis/visits.html").find("<p>2020-02-01 </p>") != std::string::npos);
 }
+
+TEST_CASE("a deadline's outcome on a measure page: met is never called missed") {
+  SourceTree t = TwoCouncils();
+  t.files["content/alpha/measures/visits.md"] =
+      "---\ntitle: Visits\nset_by: notice\nkpi: visits\ndeadline: 2020-03-31\ntarget:\n  op: \">=\"\n  value: 90\n---\n";
+  // Met on 1 March, before the deadline, and held at the next figure.
+  t.files["data/alpha/snapshots/2020-03-01.json"] = "{\"as_at\": \"2020-03-01\", \"values\": {\"visits\": 91}}";
+  t.files["data/alpha/snapshots/2020-04-30.json"] = "{\"as_at\": \"2020-04-30\", \"values\": {\"visits\": 92}}";
+  Built met = BuildInMemory(t);
+  const std::string& page = met.File("alpha/measures/visits.html");
+  CHECK(page.find("<time datetime=\"2020-03-31\">31 March 2020</time>: met</dd>") != std::string::npos);
+  CHECK(page.find("missed") == std::string::npos);
+  CHECK(page.find("1 March 2020; met at every figure since") != std::string::npos);
+  // The same deadline, with the figure after it short: missed, by how much.
+  t.files["data/alpha/snapshots/2020-04-30.json"] = "{\"as_at\": \"2020-04-30\", \"values\": {\"visits\": 88}}";
+  t.files.erase("data/alpha/snapshots/2020-03-01.json");
+  Built missed = BuildInMemory(t);
+  const std::string& off = missed.File("alpha/measures/visits.html");
+  CHECK(off.find("<time datetime=\"2020-03-31\">31 March 2020</time>: missed</dd>") != std::string::npos);
+  CHECK(off.find("short of the target of at least 90% by 2 percentage points; the deadline of 31 March 2020 was missed") !=
+        std::string::npos);
+  // Only a figure from before the deadline: not shown to be met, never "missed".
+  t.files.erase("data/alpha/snapshots/2020-04-30.json");
+  Built unknown = BuildInMemory(t, Date{2020, 6, 30});
+  const std::string& open = unknown.File("alpha/measures/visits.html");
+  CHECK(open.find(": passed; not shown to be met</dd>") != std::string::npos);
+  CHECK(open.find("missed") == std::string::npos);
+}
+
+TEST_CASE("every status shows the date of its evidence as text, and the method page is built") {
+  Built b = BuildInMemory(TwoCouncils());
+  const std::string& dashboard = b.File("alpha/index.html");
+  CHECK(dashboard.find("Evidence of <time datetime=\"2020-02-01\">1 February 2020</time> · <a class=\"govuk-link\" "
+                       "href=\"../how-progress-is-judged.html\">how this is judged</a>") != std::string::npos);
+  CHECK(b.File("index.html").find("(evidence of 1 February 2020)") != std::string::npos);
+  CHECK(b.File("how-progress-is-judged.html").find("On track when R is 0.95 or more (95% of the rate needed)") !=
+        std::string::npos);
+}
