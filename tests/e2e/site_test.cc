@@ -142,11 +142,11 @@ TEST_CASE("the sample fixture: what changed, comparators and the symbol key") {
   // last, and each meeting has its own page, since the one before.
   CHECK(Contains(changes, "since the Scrutiny panel on 20 February 2023, up to 28 February 2023."));
   CHECK(Contains(changes, "Supervision in time in every team</a>: <strong class=\"govuk-tag govuk-tag--green\">Met</strong>\n to "
-                          "<strong class=\"govuk-tag govuk-tag--yellow\">At risk</strong>\n<br><span class=\"govuk-body-s\">Changed because of figures."));
+                          "<strong class=\"govuk-tag govuk-tag--yellow\">At risk</strong>\n<span class=\"govuk-body-s tracker-why\">Changed because of figures."));
   std::string panel = ReadFile(out / "sampleton/meetings/2023-02-20.html");
   CHECK(Contains(panel, "what changed since the Improvement board on 15 January 2023."));
   CHECK(Contains(panel, "Visits in time</a>: <strong class=\"govuk-tag govuk-tag--yellow\">At risk</strong>\n to "
-                        "<strong class=\"govuk-tag govuk-tag--green\">Met</strong>\n<br><span class=\"govuk-body-s\">Changed because of figures."));
+                        "<strong class=\"govuk-tag govuk-tag--green\">Met</strong>\n<span class=\"govuk-body-s tracker-why\">Changed because of figures."));
   CHECK(Contains(panel, "<time datetime=\"2023-01-31\">31 January 2023</time>"));
   std::string board = ReadFile(out / "sampleton/meetings/2023-01-15.html");
   CHECK(Contains(board, "what changed since the figures of 31 December 2022."));
