@@ -97,7 +97,7 @@ Measurement RunTracker(const std::string& name, std::vector<std::string> args) {
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) m.note = "FAILED (exit " + std::to_string(WEXITSTATUS(status)) + ")";
   std::ifstream in(summary_path);
   const auto json = nlohmann::json::parse(in, nullptr, false);
-  if (json.is_object() && json.contains("summary")) {
+  if (json.is_object() && json.contains("summary") && json["summary"].is_object()) {
     const auto& sum = json["summary"];
     m.written = sum.value("written", -1L);
     m.unchanged = sum.value("unchanged", -1L);

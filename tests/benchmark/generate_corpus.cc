@@ -123,10 +123,11 @@ size_t GenerateCorpus(const fs::path& root, const CorpusShape& shape, unsigned s
                 "\nsummary: " + w.Words(14) + ".\n---\n" + body);
     }
     for (int m = 0; m < shape.measures; ++m) {
-      int k = m % shape.kpis;
+      // The last measure uses the breakdown KPI; each target's op follows its KPI's direction.
+      int k = m == shape.measures - 1 ? shape.kpis - 1 : m % shape.kpis;
       bool percent = k % 3 == 0 || k == shape.kpis - 1;
       std::string front = "---\ntitle: " + w.Words(6) + "\ncategory: " + (m < 5 ? "Escalation measure" : "Performance target") +
-                          "\nset_by: doc-0\ndeadline: 2025-03-31\nkpi: kpi_" + std::to_string(m == shape.measures - 1 ? shape.kpis - 1 : k) +
+                          "\nset_by: doc-0\ndeadline: 2025-03-31\nkpi: kpi_" + std::to_string(k) +
                           "\ntarget:\n  op: \"" + (k % 2 ? "<=" : ">=") + "\"\n  value: " + (percent ? "90" : "400") +
                           "\nassessments:\n  - date: 2021-06\n    status: at-risk\n    source: doc-3\n    note: " + w.Words(12) + ".\n---\n";
       std::string body = w.Paragraph() + w.Paragraph();
