@@ -33,22 +33,27 @@ std::string Cell(const Scalar& s) {
 
 using Row = std::vector<std::string>;
 
-// The status a measure using this KPI had at each snapshot's date, from the
-// same history the measure page shows; "z" when no measure uses the KPI.
-// KPI id -> date -> status, the first measure by id deciding.
-std::map<std::string, std::map<Date, std::string>> StatusByKpi(const Authority& a, const AuthorityAssessment& aa) {
-  std::map<std::string, std::map<Date, std::string>> out;
+// The status a measure using this KPI had at each snapshot's date, and the
+// date of the evidence it rested on, from the same history the measure page
+// shows; "z" when no measure uses the KPI. KPI id -> date -> (status, its
+// evidence's date), the first measure by id deciding.
+struct DatedStatus {
+  std::string status, evidence;
+};
+std::map<std::string, std::map<Date, DatedStatus>> StatusByKpi(const Authority& a, const AuthorityAssessment& aa) {
+  std::map<std::string, std::map<Date, DatedStatus>> out;
   for (size_t i = 0; i < a.measures.size(); ++i) {
     if (a.measures[i].kpi.empty() || out.count(a.measures[i].kpi)) continue;
     auto& dates = out[a.measures[i].kpi];
-    for (const auto& h : aa.histories[i]) dates.emplace(h.date, StatusId(h.status.status));
+    for (const auto& h : aa.histories[i])
+      dates.emplace(h.date, DatedStatus{StatusId(h.status.status), h.status.evidence ? h.status.evidence->Iso() : "z"});
   }
   return out;
 }
 
 // One row's cells, in the columns' order: views into the model, or into
 // strings that live until the row has been written.
-using Cells = std::array<std::string_view, 15>;
+using Cells = std::array<std::string_view, 16>;
 
 // Calls `write(cells, snapshot, kpi)` with each row, one per authority ×
 // KPI × date × breakdown item, made in place rather than gathered first;
@@ -70,13 +75,16 @@ size_t ForEachRow(const Site& site, const Authority& a, const AuthorityAssessmen
       // The measure's target is the KPI's one target (a snapshot's may only repeat it).
       const Target* kt = TargetOf(a, k.id);
       const std::string target = kt ? PlainNumber(kt->value) : "z";
-      std::string_view status = "z";
+      std::string_view status = "z", status_date = "z";
       if (auto by = statuses.find(k.id); by != statuses.end()) {
         auto at = by->second.find(snap.as_at);
-        if (at != by->second.end()) status = at->second;
+        if (at != by->second.end()) {
+          status = at->second.status;
+          status_date = at->second.evidence;
+        }
       }
       Cells cells = {year,   kMonths[snap.as_at.month - 1], "Local authority", "E92000001", "England",
-                     a.region, a.ons_code, a.name, iso, k.id, "", "", UnitId(k.unit), target, status};
+                     a.region, a.ons_code, a.name, iso, k.id, "", "", UnitId(k.unit), target, status, status_date};
       auto add = [&](std::string_view item, const Scalar& sc) {
         const std::string value = Cell(sc);
         cells[10] = item;
@@ -118,7 +126,7 @@ void AppendCsvCell(std::string* out, std::string_view cell) {
 }
 
 // Cells [from, to) of a row, each after a comma but the first of all: a
-// row is the runs [0, n) and [n, 15) one after the other.
+// row is the runs [0, n) and [n, 16) one after the other.
 void AppendCsvCells(std::string* out, const Cells& r, std::string_view same, size_t from, size_t to) {
   for (size_t i = from; i < to; ++i) {
     if (i >= kSameFirst && i < kSameLast) {
@@ -183,7 +191,8 @@ std::string MetaCsv() {
       {"value", "Indicator", "Value", "", "", "", "A number or a GSS symbol: c suppressed, x not available, z not applicable, low rounds to zero, u low reliability", ""},
       {"unit", "Filter", "Unit of the value", "", "", "", "count, percent, rate_per_10k, days or number", ""},
       {"target", "Indicator", "Target given with the figures", "", "", "", "z when no target was given", ""},
-      {"status", "Filter", "Status of the measure that uses this indicator, at this date", "", "", "", "met, on-track, at-risk, off-track, no-data; z when no measure uses it", ""},
+      {"status", "Filter", "Status of the measure that uses this indicator, at this date", "", "", "", "met, on-track, at-risk, off-track, not-shown-met, out-of-date, no-data; z when no measure uses it", ""},
+      {"status_date", "Filter", "Date of the evidence the status rests on: a figure or a document's assessment", "", "", "", "YYYY-MM-DD, YYYY-MM or YYYY; z when there is no status or no evidence", ""},
   };
   std::string out = "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\r\n";
   for (const auto& r : meta) {
@@ -217,7 +226,7 @@ const std::vector<std::string>& OpenDataColumns() {
   static const std::vector<std::string> cols = {
       "time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_name",
       "new_la_code", "la_name",         "as_at",            "indicator",    "breakdown",    "value",
-      "unit",        "target",          "status"};
+      "unit",        "target",          "status",           "status_date"};
   return cols;
 }
 

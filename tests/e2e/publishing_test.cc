@@ -39,7 +39,7 @@ for snap in sorted((source / "data").glob("*/snapshots/*.json")):
             expected += 1
             if isinstance(v, str):
                 symbols[(data["as_at"], kpi, item)] = v
-columns = "time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code,la_name,as_at,indicator,breakdown,value,unit,target,status".split(",")
+columns = "time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code,la_name,as_at,indicator,breakdown,value,unit,target,status,status_date".split(",")
 with open(site / "downloads/all-authorities.csv", newline="", encoding="utf-8") as f:
     rows = list(csv.DictReader(f))
     assert list(rows[0].keys()) == columns, rows[0].keys()
@@ -55,7 +55,7 @@ for r in rows:
         float(r["value"]) if r["value"] != "x" else None
 with open(site / "downloads/all-authorities.meta.csv", newline="", encoding="utf-8") as f:
     meta = list(csv.DictReader(f))
-    assert [m["col_name"] for m in meta] == ["as_at", "indicator", "breakdown", "value", "unit", "target", "status"]
+    assert [m["col_name"] for m in meta] == ["as_at", "indicator", "breakdown", "value", "unit", "target", "status", "status_date"]
 assert json.load(open(site / "downloads/all-authorities.json", encoding="utf-8")) == rows
 print(len(rows), len(symbols))
 )";
@@ -67,8 +67,8 @@ print(len(rows), len(symbols))
 TEST_CASE("the bundled tracker's CSV holds exactly the figures of the 2023 report") {
   fs::path site = Build("csv-bundled", TRACKER_REPO);
   std::string csv = ReadFile(site / "downloads/north-east-lincolnshire.csv");
-  CHECK(Contains(csv, "2023,September,Local authority,E92000001,England,,E06000012,North East Lincolnshire Council,2023-09-21,cp_visits_in_time,Total,89,percent,90,at-risk\r\n"));
-  CHECK(Contains(csv, ",supervision_in_time,New Futures,75,percent,z,out-of-date\r\n"));
+  CHECK(Contains(csv, "2023,September,Local authority,E92000001,England,,E06000012,North East Lincolnshire Council,2023-09-21,cp_visits_in_time,Total,89,percent,90,at-risk,2023-09-21\r\n"));
+  CHECK(Contains(csv, ",supervision_in_time,New Futures,75,percent,z,out-of-date,2021-07\r\n"));
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 12 + 4);
 }
 
