@@ -177,7 +177,10 @@ double Round6(double x) { return std::round(x * 1e6) / 1e6; }
 Date AddMonths(const Date& d, int months) {
   int m0 = d.year * 12 + ((d.month ? d.month : 1) - 1) + months;
   int y = m0 / 12, m = m0 % 12 + 1;
-  return Date{y, m, d.day ? std::min(d.day, DaysInMonth(y, m)) : 0};
+  // A month's end moves to a month's end: 30 September + 3 months is
+  // 31 December, as figures are dated at the end of their month.
+  const bool month_end = d.day && d.month && d.day == DaysInMonth(d.year, d.month);
+  return Date{y, m, !d.day ? 0 : month_end ? DaysInMonth(y, m) : std::min(d.day, DaysInMonth(y, m))};
 }
 
 FigureJudgement JudgeFigures(std::span<const Point> points, const Target& target, int sign,
@@ -468,6 +471,26 @@ std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std:
     const Date at = DateFromDays(day);
     if (sorted || !kpi) out.push_back({shown, Judge(m, kpi, all, sorted, at, rules)});
     else out.push_back({shown, AssessMeasure(m, kpi, snapshots, at, rules, from)});
+  }
+  // After the newest evidence, time alone may change the status: the
+  // deadline passing, the evidence going out of date. Each is a row, so the
+  // history ends where the status as at as_at stands.
+  if (out.empty()) return out;
+  std::vector<std::pair<long, StatusAt::Why>> moments;
+  if (m.deadline) moments.emplace_back(m.deadline->LastDay() + 1, StatusAt::Why::kDeadline);
+  if (const MeasureStatus& newest = out.back().status; newest.evidence) {
+    const int months = newest.decided_by == Decider::kFigures
+                           ? rules.method.figure_periods * MonthsPerPeriod(kpi->frequency)
+                           : rules.method.assessment_months;
+    moments.emplace_back(AddMonths(*newest.evidence, months).LastDay() + 1, StatusAt::Why::kAge);
+  }
+  std::sort(moments.begin(), moments.end());
+  const long last = out.back().date.FirstDay();
+  for (const auto& [day, why] : moments) {
+    if (day <= last || day > as_at.FirstDay()) continue;
+    const Date at = DateFromDays(day);
+    MeasureStatus s = sorted || !kpi ? Judge(m, kpi, all, sorted, at, rules) : AssessMeasure(m, kpi, snapshots, at, rules, from);
+    if (s.status != out.back().status.status) out.push_back({at, s, why});
   }
   return out;
 }

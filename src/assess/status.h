@@ -138,9 +138,13 @@ MeasureStatus AssessMeasure(const Measure& m, const Kpi* kpi, std::span<const Sn
 // The status as it stood at each date the measure's evidence changed: every
 // snapshot holding its KPI and every assessment, up to as_at. The same
 // function decides each one.
+// Also, after the newest evidence, the days time alone changed the status:
+// the day after its deadline, and the day its evidence went out of date.
 struct StatusAt {
+  enum class Why { kEvidence, kDeadline, kAge };
   Date date;  // as the evidence gives it: an assessment of "2021-07" stays a month
   MeasureStatus status;
+  Why why = Why::kEvidence;
 };
 std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std::vector<Snapshot>& snapshots,
                                     const Date& as_at, const JudgingRules& rules = {},

@@ -86,8 +86,11 @@ void AppendTimeHtml(std::string* out, const Date& d) {
   *out += "</time>";
 }
 
-// What decided a status, as a measure's history names it.
-const char* DecidedByWord(Decider d) {
+// What decided a status, as a measure's history names it: "The figures".
+const char* DecidedByWord(const StatusAt& h) {
+  if (h.why == StatusAt::Why::kDeadline) return "deadline passing";
+  if (h.why == StatusAt::Why::kAge) return "evidence going out of date";
+  const Decider d = h.status.decided_by;
   return d == Decider::kFigures ? "figures" : d == Decider::kAssessment ? "assessment" : "nothing";
 }
 
@@ -305,7 +308,7 @@ class SiteRenderer {
     View list = View::EmptyList();
     for (const auto& h : history)
       list.push_back({{"date", View::Share(SharedDateView(h.date))}, {"status", View::Share(SharedStatusView(h.status.status))},
-                      {"decided_by", DecidedByWord(h.status.decided_by)}});
+                      {"decided_by", DecidedByWord(h)}});
     return list;
   }
 
@@ -778,7 +781,8 @@ class SiteRenderer {
            "<div class=\"tracker-table-scroll\" role=\"region\" aria-label=\"Status over time\" tabindex=\"0\">\n"
            "<table class=\"govuk-table\">\n"
            "  <caption class=\"govuk-table__caption govuk-table__caption--s\">The status this measure had at each "
-           "date its figures or assessments changed, newest first</caption>\n"
+           "date its figures or assessments changed, its deadline passed or its evidence went out of date, newest "
+           "first</caption>\n"
            "  <thead class=\"govuk-table__head\">\n"
            "    <tr class=\"govuk-table__row\">\n"
            "      <th scope=\"col\" class=\"govuk-table__header\">Date</th>\n"
@@ -799,7 +803,7 @@ class SiteRenderer {
         AppendEscaped(&o, StatusLabel(st));
         o += "</strong>\n</td>\n"
              "      <td class=\"govuk-table__cell\">The ";
-        o += DecidedByWord(h->status.decided_by);
+        o += DecidedByWord(*h);
         o += "</td>\n    </tr>\n";
       }
       o += "  </tbody>\n</table>\n</div>\n";

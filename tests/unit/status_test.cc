@@ -389,3 +389,29 @@ TEST_CASE("slow to progress: off track, not shown to be met and out of date befo
   CHECK(titles == std::vector<std::string>{"D missed its deadline", "F not shown to be met", "B off track by trend",
                                            "C out of date", "A at risk, far from target"});
 }
+
+TEST_CASE("status history ends where the status stands: rows for a deadline passing and evidence going out of date") {
+  Measure m;
+  m.assessments = {Assessment{D("2021-07"), Status::kOnTrack, "doc", "", {}, {}}};
+  auto h = StatusHistory(m, nullptr, {}, D("2023-09-21"));
+  REQUIRE(h.size() == 2);
+  CHECK(h[0].status.status == Status::kOnTrack);
+  CHECK(h[1].date == D("2022-08-01"));  // 12 months after July 2021 has ended
+  CHECK(h[1].status.status == Status::kOutOfDate);
+  CHECK(h[1].why == StatusAt::Why::kAge);
+  CHECK(h.back().status.status == AssessMeasure(m, nullptr, {}, D("2023-09-21")).status);
+  // With a deadline in between, it passes first: not shown to be met, which does not age.
+  m.deadline = D("2022-03-31");
+  h = StatusHistory(m, nullptr, {}, D("2023-09-21"));
+  REQUIRE(h.size() == 2);
+  CHECK(h[1].date == D("2022-04-01"));
+  CHECK(h[1].status.status == Status::kNotShownMet);
+  CHECK(h[1].why == StatusAt::Why::kDeadline);
+  // Figures: 30 September and three months is 31 December; out of date the next day.
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
+  Measure f = MakeMeasure(">=", 87, "2024-06-30");
+  auto fh = StatusHistory(f, &kpi, Series("k", "2023-07-31=80 2023-08-31=81 2023-09-30=82"), D("2024-02-15"));
+  REQUIRE(fh.size() == 4);
+  CHECK(fh[3].date == D("2024-01-01"));
+  CHECK(fh[3].status.status == Status::kOutOfDate);
+}
