@@ -103,7 +103,7 @@ std::string FormatAmount(const Kpi& kpi, double v, int extra) {
   std::string prefix;
   if (n == "0") {
     prefix = "less than ";
-    n = decimals ? "0." + std::string(static_cast<size_t>(decimals - 1), '0') + "5" : "0.5";
+    n = "0." + std::string(static_cast<size_t>(decimals), '0') + "5";  // what rounds to 0
   } else {
     // Thousands separated as FormatNumber does, with the decimals kept.
     size_t dot = n.find('.');

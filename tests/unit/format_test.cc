@@ -128,3 +128,24 @@ TEST_CASE("the whole-number shortcut writes every number exactly as to_chars doe
   CHECK(FormatNumber(-0.04, 1) == "0.0");
   CHECK(FormatNumber(7, 3) == "7.000");
 }
+
+TEST_CASE("numbers for people: amounts in sentences use the data's precision, singular for one, never zero") {
+  CHECK(FormatAmount(K(Unit::kPercent), 1) == "1 percentage point");
+  CHECK(FormatAmount(K(Unit::kPercent), -3) == "3 percentage points");
+  CHECK(FormatAmount(K(Unit::kPercent), 0.5, 1) == "0.5 percentage points");
+  CHECK(FormatAmount(K(Unit::kPercent), 1.04, 1) == "1 percentage point");  // no "1.0"
+  CHECK(FormatAmount(K(Unit::kPercent), 0.16667, 1) == "0.2 percentage points");
+  CHECK(FormatAmount(K(Unit::kPercent), 0.00001, 1) == "less than 0.05 percentage points");  // never "0.00000"
+  CHECK(FormatAmount(K(Unit::kCount), 0.2) == "less than 0.5");
+  CHECK(FormatAmount(K(Unit::kCount), 1234.4) == "1,234");
+  CHECK(FormatAmount(K(Unit::kDays), 1) == "1 day");
+  CHECK(FormatAmount(K(Unit::kDays), 2.5, 1) == "2.5 days");
+  CHECK(FormatAmount(K(Unit::kRatePer10k), 20) == "20 per 10,000");
+  CHECK(FormatAmount(K(Unit::kNumber, 1), 0.16667, 1) == "0.17");
+  // Sentences drop a table's trailing zeros: "19", not "19.0"; "70", not "70.0000".
+  CHECK(FormatValue(K(Unit::kNumber, 1), 19, true) == "19");
+  CHECK(FormatValue(K(Unit::kNumber, 1), 19) == "19.0");
+  CHECK(FormatValue(K(Unit::kNumber, 4), 70, true) == "70");
+  CHECK(FormatValue(K(Unit::kPercent, 1), 85.25, true) == "85.3%");
+  CHECK(FormatTarget(K(Unit::kNumber, 1), Target{"<=", 18, "all", {}}, true) == "at most 18");
+}
