@@ -6,12 +6,6 @@ namespace tracker {
 
 namespace {
 
-const Snapshot* Find(const std::vector<Snapshot>& snapshots, const Date& d) {
-  for (const auto& s : snapshots)
-    if (s.as_at == d) return &s;
-  return nullptr;
-}
-
 std::optional<Scalar> ScalarOf(const Snapshot* s, const std::string& kpi, const std::string& item) {
   if (!s) return std::nullopt;
   auto v = s->values.find(kpi);
