@@ -12,8 +12,7 @@ bool IsFence(std::string_view line) {
 
 FrontMatter SplitFrontMatter(std::string_view text) {
   FrontMatter fm;
-  size_t start = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // a byte-order mark
+  const size_t start = 0;  // a byte-order mark is dropped where files are read
   size_t eol = text.find('\n', start);
   if (eol == std::string_view::npos || !IsFence(text.substr(start, eol - start))) {
     fm.body = text.substr(start);

@@ -19,8 +19,9 @@ namespace {
 // A forgiving walker: the text is known to be valid JSON.
 class Indexer {
  public:
-  Indexer(const std::string& t, std::map<std::string, JsonPlace>& out, int depth)
-      : t_(t), out_(out), depth_(depth) {}
+  Indexer(const std::string& t, std::map<std::string, JsonPlace>& out, int depth,
+          std::vector<DuplicateKey>* duplicates = nullptr)
+      : t_(t), out_(out), depth_(depth), duplicates_(duplicates) {}
 
   // Values deeper than `depth_` are walked past, not recorded.
   void Value(const std::string& ptr, JsonPlace place, int depth = 0) {
@@ -32,6 +33,7 @@ class Indexer {
     char c = t_[i_];
     if (c == '{') {
       ++i_;
+      std::map<std::string, size_t> keys;  // only when looking for duplicates
       for (;;) {
         Skip();
         if (i_ >= t_.size() || t_[i_] == '}') { ++i_; return; }
@@ -40,6 +42,10 @@ class Indexer {
         child.key = i_;
         child.has_key = true;
         std::string key = String();
+        if (duplicates_) {
+          auto [seen, fresh] = keys.emplace(key, child.key);
+          if (!fresh) duplicates_->push_back({key, seen->second, child.key});
+        }
         Skip();
         if (i_ < t_.size() && t_[i_] == ':') ++i_;
         Value(inner ? JsonPointerAppend(ptr, key) : std::string(), child, depth + 1);
@@ -112,10 +118,18 @@ class Indexer {
   const std::string& t_;
   std::map<std::string, JsonPlace>& out_;
   int depth_;
+  std::vector<DuplicateKey>* duplicates_;
   size_t i_ = 0;
 };
 
 }  // namespace
+
+std::vector<DuplicateKey> FindDuplicateKeys(const std::string& text) {
+  std::map<std::string, JsonPlace> none;
+  std::vector<DuplicateKey> out;
+  Indexer(text, none, 0, &out).Value("", JsonPlace{});
+  return out;
+}
 
 std::map<std::string, JsonPlace> IndexJson(const std::string& text, int depth) {
   std::map<std::string, JsonPlace> out;

@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 namespace tracker {
 
@@ -18,6 +19,14 @@ struct JsonPlace {
 // a valid file's messages need only its top level, so the rest is indexed
 // when a message needs it.
 std::map<std::string, JsonPlace> IndexJson(const std::string& text, int depth = -1);
+
+// Keys given twice in one object, at any depth: JSON parsers keep one of
+// them silently, so a figure typed twice would publish whichever came last.
+struct DuplicateKey {
+  std::string key;
+  size_t first = 0, second = 0;  // byte offsets of the two keys' opening quotes
+};
+std::vector<DuplicateKey> FindDuplicateKeys(const std::string& text);
 
 std::string JsonPointerAppend(const std::string& base, const std::string& key);
 

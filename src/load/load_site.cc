@@ -45,12 +45,6 @@ PathParts Split(std::string_view path) {
   }
 }
 
-bool IsTextFile(const std::string& path) {
-  for (const char* ext : {".md", ".yml", ".yaml", ".json", ".html", ".css", ".txt", ".svg", ".xml", ".js"})
-    if (EndsWith(path, ext)) return true;
-  return false;
-}
-
 // ---------------------------------------------------------------- YAML parts
 
 std::vector<Event> LoadEvents(const YamlNode& list, const YamlOrigin& origin, Diagnostics& diag,
@@ -353,6 +347,12 @@ std::optional<JsonFile> ParseJsonFile(const std::string& path, const std::string
     return std::nullopt;
   }
   f.places = IndexJson(text, 1);
+  for (const auto& d : FindDuplicateKeys(text)) {
+    LineCol first = LineColAt(text, d.first), second = LineColAt(text, d.second);
+    diag.Error({path, second.line, second.col}, "field '" + d.key + "' is given twice in one object, here and at " +
+                                                    std::to_string(first.line) + ":" + std::to_string(first.col) +
+                                                    "; keep one");
+  }
   return f;
 }
 

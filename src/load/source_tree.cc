@@ -113,6 +113,13 @@ std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
 
 }  // namespace
 
+bool IsTextFile(const std::string& path) {
+  for (const char* ext : {".md", ".yml", ".yaml", ".json", ".html", ".css", ".txt", ".svg", ".xml", ".js"})
+    if (path.size() >= std::char_traits<char>::length(ext) && path.compare(path.size() - std::char_traits<char>::length(ext), std::string::npos, ext) == 0)
+      return true;
+  return false;
+}
+
 SourceStats StatSourceTree(const fs::path& root) {
   std::vector<Listed> listed = ListSources(root, nullptr);
   SourceStats out;
@@ -126,7 +133,10 @@ void ReadSources(const fs::path& root, const std::vector<std::string>& paths, So
   std::vector<std::string> texts(paths.size());
   std::vector<char> ok(paths.size(), 0);
   ParallelFor(paths.size(), paths.size() < 64 ? 1 : threads > 0 ? threads : Threads(),
-              [&](size_t i) { ok[i] = ReadWholeFile(root / paths[i], &texts[i]); });
+              [&](size_t i) {
+                ok[i] = ReadWholeFile(root / paths[i], &texts[i]);
+                if (ok[i] && texts[i].compare(0, 3, "\xEF\xBB\xBF") == 0 && IsTextFile(paths[i])) texts[i].erase(0, 3);
+              });
   for (size_t i = 0; i < paths.size(); ++i) {
     if (!ok[i])
       diag.Error({paths[i], 0, 0}, "cannot read this file; check its permissions");

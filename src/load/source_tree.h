@@ -21,6 +21,11 @@ struct SourceTree {
   }
 };
 
+// Files read as text (Markdown, YAML, JSON, templates...): checked to be
+// UTF-8, and a byte-order mark at their start is dropped as they are read,
+// once, so no reader need know of it.
+bool IsTextFile(const std::string& path);
+
 // Reads site.yml, content/, data/ and themes/ under root. Problems reading
 // are reported in diag; a missing root is an error.
 SourceTree ReadSourceTree(const std::filesystem::path& root, Diagnostics& diag);

@@ -149,3 +149,29 @@ TEST_CASE("contradictory targets: a snapshot's against the measure's, two measur
                         "KPI 'caseload' is lower_is_better (data/kpis.json:6:5); change the target's op or the KPI's direction"));
   CHECK(Contains(r.err, "content/sampleton/measures/visits-over.md:5:3: error: no percent can meet the target '> 100'; use '>='"));
 }
+
+TEST_CASE("a key given twice in a JSON source is an error at both places; a byte-order mark in site.yml is accepted") {
+  fs::path work = WorkDir("json-twice");
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", work / "src", fs::copy_options::recursive);
+  const fs::path src = work / "src";
+  std::ofstream(src / "data/sampleton/snapshots/2023-03-31.json")
+      << "{\"as_at\": \"2023-03-31\",\n \"values\": {\"visits_in_time\": 88,\n   \"supervision\": {\"North\": 80, \"North\": 81},\n"
+         "   \"visits_in_time\": 91}}\n";
+  // Saved by an editor that writes a byte-order mark.
+  std::string yml = ReadFile(src / "site.yml");
+  std::ofstream(src / "site.yml") << "\xEF\xBB\xBF" << yml;
+  Run r = Tracker("check --source " + Quote(src.string()));
+  CHECK(r.exit == 1);
+  CHECK(r.err ==
+        "data/sampleton/snapshots/2023-03-31.json:3:31: error: field 'North' is given twice in one object, here and at 3:18; keep one\n"
+        "       \"supervision\": {\"North\": 80, \"North\": 81},\n"
+        "                                 ^\n"
+        "data/sampleton/snapshots/2023-03-31.json:4:4: error: field 'visits_in_time' is given twice in one object, here and at 2:13; keep one\n"
+        "       \"visits_in_time\": 91}}\n"
+        "       ^\n"
+        "2 errors\n");
+  fs::remove(src / "data/sampleton/snapshots/2023-03-31.json");
+  Run ok = Tracker("check --source " + Quote(src.string()));
+  CHECK(ok.exit == 0);
+  CHECK(ok.err.empty());
+}

@@ -59,3 +59,25 @@ TEST_CASE("sizes and times are listed for the same files, and chosen files are r
   CHECK(diag.HasErrors());
   fs::remove_all(root);
 }
+
+TEST_CASE("a byte-order mark is dropped once, where text files are read, and kept in any other file") {
+  fs::path root = fs::temp_directory_path() / ("tracker-source-bom-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "content/a/documents");
+  fs::create_directories(root / "data/a/snapshots");
+  fs::create_directories(root / "themes/t/assets");
+  const std::string bom = "\xEF\xBB\xBF";
+  std::ofstream(root / "site.yml") << bom << "title: T\n";
+  std::ofstream(root / "content/a/_authority.md") << bom << "---\nname: A\n---\n";
+  std::ofstream(root / "data/a/snapshots/2023-01-31.json") << bom << "{}";
+  std::ofstream(root / "themes/t/assets/logo.png") << bom << "binary";
+  std::ofstream(root / "content/a/documents/twice.md") << bom << bom << "---\n";
+  Diagnostics diag;
+  SourceTree tree = ReadSourceTree(root, diag);
+  CHECK(*tree.Find("site.yml") == "title: T\n");
+  CHECK(*tree.Find("content/a/_authority.md") == "---\nname: A\n---\n");
+  CHECK(*tree.Find("data/a/snapshots/2023-01-31.json") == "{}");
+  CHECK(*tree.Find("themes/t/assets/logo.png") == bom + "binary");     // not text: as it is
+  CHECK(*tree.Find("content/a/documents/twice.md") == bom + "---\n");  // one mark, not every one
+  fs::remove_all(root);
+}
