@@ -19,6 +19,12 @@ namespace tracker {
 
 namespace {
 
+std::string JoinComma(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+  return out;
+}
+
 using Json = nlohmann::ordered_json;
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
@@ -187,7 +193,7 @@ void LoadDocumentFile(const std::string& path, std::string& text, Document& d,
   if (type) {
     if (std::find(DocumentTypes().begin(), DocumentTypes().end(), *type) == DocumentTypes().end())
       diag.Error(f.ValuePos("type"), "unknown type '" + *type + "'" + DidYouMean(*type, DocumentTypes()) +
-                 (ClosestMatch(*type, DocumentTypes()).empty() ? "; use one of improvement-notice, statutory-direction, dfe-letter, ofsted-letter, scrutiny-report, board-minutes, improvement-plan, presentation, other" : ""));
+                 (ClosestMatch(*type, DocumentTypes()).empty() ? "; use one of " + JoinComma(DocumentTypes()) : ""));
     else
       d.type = *type;
   }

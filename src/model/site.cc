@@ -55,6 +55,31 @@ const Authority* Site::FindAuthority(const std::string& slug) const {
   return nullptr;
 }
 
+const std::vector<DocumentType>& DocumentTypeTable() {
+  static const std::vector<DocumentType> k = {
+      {"improvement-notice", "Improvement notice"}, {"statutory-direction", "Statutory direction"},
+      {"dfe-letter", "DfE letter"},                 {"ofsted-letter", "Ofsted letter"},
+      {"scrutiny-report", "Scrutiny report"},       {"board-minutes", "Board minutes"},
+      {"improvement-plan", "Improvement plan"},     {"presentation", "Presentation"},
+      {"other", "Other document"}};
+  return k;
+}
+
+const std::vector<std::string>& DocumentTypes() {
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> v;
+    for (const auto& t : DocumentTypeTable()) v.push_back(t.id);
+    return v;
+  }();
+  return ids;
+}
+
+const char* DocumentTypeLabel(const std::string& id) {
+  for (const auto& t : DocumentTypeTable())
+    if (id == t.id) return t.label;
+  return "Other document";
+}
+
 const char* StatusId(Status s) {
   switch (s) {
     case Status::kMet: return "met";

@@ -68,13 +68,15 @@ struct OfstedJudgement {
   SourcePos source_pos;
 };
 
-inline const std::vector<std::string>& DocumentTypes() {
-  static const std::vector<std::string> kTypes = {
-      "improvement-notice", "statutory-direction", "dfe-letter",
-      "ofsted-letter",      "scrutiny-report",     "board-minutes",
-      "improvement-plan",   "presentation",        "other"};
-  return kTypes;
-}
+// The kinds of document, in one table: the id written in front matter and
+// the words shown to readers.
+struct DocumentType {
+  const char* id;
+  const char* label;
+};
+const std::vector<DocumentType>& DocumentTypeTable();
+const std::vector<std::string>& DocumentTypes();       // the ids, for messages
+const char* DocumentTypeLabel(const std::string& id);  // "Improvement notice"; "Other document" when unknown
 
 struct Document {
   std::string slug;

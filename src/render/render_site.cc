@@ -36,17 +36,6 @@ const char* const kMethodPage = "how-progress-is-judged.html";
 
 const std::set<std::string> kReservedIds = {"main-content", "content", "header", "footer", "navigation"};
 
-const char* DocumentTypeLabel(const std::string& type) {
-  if (type == "improvement-notice") return "Improvement notice";
-  if (type == "statutory-direction") return "Statutory direction";
-  if (type == "dfe-letter") return "DfE letter";
-  if (type == "ofsted-letter") return "Ofsted letter";
-  if (type == "scrutiny-report") return "Scrutiny report";
-  if (type == "board-minutes") return "Board minutes";
-  if (type == "improvement-plan") return "Improvement plan";
-  if (type == "presentation") return "Presentation";
-  return "Other document";
-}
 
 const char* StatusColour(Status s) {
   switch (s) {
