@@ -237,8 +237,11 @@ std::unique_ptr<MustacheTemplate> MustacheTemplate::Compile(const std::string& t
     while (line_start > 0 && t[line_start - 1] != '\n') --line_start;
     size_t line_end = t.find('\n', end);
     size_t after = t.find_first_not_of(" \t", end);
-    bool alone = standalone_kind && line_start >= pos && t.find_first_not_of(" \t", line_start) == tag &&
-                 (line_end == std::string::npos ? after == std::string::npos : after == line_end);
+    // A line may end "\r\n", as a template saved on Windows does.
+    const bool at_end = line_end == std::string::npos
+                            ? after == std::string::npos
+                            : after == line_end || (t[after] == '\r' && after + 1 == line_end);
+    bool alone = standalone_kind && line_start >= pos && t.find_first_not_of(" \t", line_start) == tag && at_end;
     size_t text_end = alone ? line_start : tag;
     if (text_end > pos) open.back()->push_back(MakeNode(Node::kText, t.substr(pos, text_end - pos)));
     pos = alone ? (line_end == std::string::npos ? t.size() : line_end + 1) : end;

@@ -37,10 +37,14 @@ class FieldName {
  public:
   template <size_t N>
   consteval FieldName(const char (&s)[N]) : key_(std::string_view(s, N - 1)) {}
+  // A name known only when running (a test's data read from a file): the
+  // caller keeps its text alive as long as any view that uses it.
+  static FieldName Borrowed(std::string_view s) { return FieldName(FieldKey(s)); }
   constexpr std::string_view str() const { return key_.name; }
   constexpr const FieldKey& key() const { return key_; }
 
  private:
+  explicit constexpr FieldName(FieldKey k) : key_(k) {}
   FieldKey key_;
 };
 
