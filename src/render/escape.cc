@@ -3,35 +3,74 @@
 #include <array>
 #include <cstdio>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace tracker {
 
-std::string EscapeXml(std::string_view s) {
-  // One load per byte tells the bytes to change (the five markup ones, and
-  // control characters other than tab and newlines, which XML forbids and
-  // are dropped) from the rest, which are appended in runs.
-  static constexpr auto kSpecial = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n' && c != '\r';
-    for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
-    return t;
-  }();
-  std::string out;
-  out.reserve(s.size() + 16);
-  size_t plain = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!kSpecial[static_cast<unsigned char>(s[i])]) continue;
-    out.append(s.substr(plain, i - plain));
+namespace {
+
+// The bytes to change: the five markup ones, and control characters other
+// than tab and line ends, which XML forbids.
+constexpr std::array<bool, 256> kSpecial = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n' && c != '\r';
+  for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+  return t;
+}();
+
+// Where the next byte to change is, from `i`: sixteen bytes at a time where
+// the processor can, as most text has none. A tab or line end stops the
+// fast scan and is passed over one byte at a time.
+size_t NextSpecial(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\''), low = _mm_set1_epi8(0x1F);
+  while (i + 16 <= s.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, low), v);  // v <= 0x1F, unsigned
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)), control),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)), _mm_cmpeq_epi8(v, apos)));
+    const int mask = _mm_movemask_epi8(hit);
+    if (!mask) {
+      i += 16;
+      continue;
+    }
+    const size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
+    if (kSpecial[static_cast<unsigned char>(s[at])]) return at;
+    i = at + 1;  // a tab or line end
+  }
+#endif
+  for (; i < s.size(); ++i)
+    if (kSpecial[static_cast<unsigned char>(s[i])]) return i;
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+void AppendEscaped(std::string* out, std::string_view s) {
+  size_t plain = 0;  // runs of plain bytes are appended at once
+  for (size_t i = NextSpecial(s, 0); i != std::string_view::npos; i = NextSpecial(s, plain)) {
+    out->append(s.substr(plain, i - plain));
     switch (s[i]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&': *out += "&amp;"; break;
+      case '<': *out += "&lt;"; break;
+      case '>': *out += "&gt;"; break;
+      case '"': *out += "&quot;"; break;
+      case '\'': *out += "&apos;"; break;
       default: break;  // a control character: dropped
     }
     plain = i + 1;
   }
-  out.append(s.substr(plain));
+  out->append(s.substr(plain));
+}
+
+std::string EscapeXml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  AppendEscaped(&out, s);
   return out;
 }
 

@@ -6,7 +6,10 @@
 namespace tracker {
 
 // Escapes & < > " ' so the text is safe in element content and in quoted
-// attribute values of HTML, SVG and XML alike.
+// attribute values of HTML, SVG and XML alike, and drops the control
+// characters XML forbids (all below space but tab and line ends). The one
+// escaper: templates' {{name}}, HTML written by code, SVG and Atom.
+void AppendEscaped(std::string* out, std::string_view text);
 std::string EscapeXml(std::string_view text);
 
 // A quoted CSV field when the text needs it (RFC 4180).

@@ -1,8 +1,6 @@
 #include "render/mustache.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "render/escape.h"
 
 namespace tracker {
 
@@ -16,49 +14,6 @@ struct MustacheTemplate::Node {
 };
 
 MustacheTemplate::~MustacheTemplate() = default;
-
-namespace {
-
-bool IsEscaped(unsigned char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; }
-
-// Where the next byte to escape is, from `i`: sixteen bytes at a time where
-// the processor can, as most text has none.
-size_t NextEscaped(std::string_view s, size_t i) {
-#if defined(__SSE2__)
-  const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
-                quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
-                                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)),
-                                                  _mm_cmpeq_epi8(v, apos)));
-    if (const int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(mask));
-  }
-#endif
-  for (; i < s.size(); ++i)
-    if (IsEscaped(static_cast<unsigned char>(s[i]))) return i;
-  return std::string_view::npos;
-}
-
-}  // namespace
-
-void AppendEscaped(std::string* out, std::string_view s) {
-  size_t plain = 0;  // runs of plain bytes are appended at once
-  for (size_t i = NextEscaped(s, 0); i != std::string_view::npos; i = NextEscaped(s, plain)) {
-    const char* entity = "";
-    switch (s[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&apos;"; break;
-    }
-    out->append(s.substr(plain, i - plain));
-    *out += entity;
-    plain = i + 1;
-  }
-  out->append(s.substr(plain));
-}
 
 namespace {
 

@@ -12,6 +12,7 @@
 
 #include <string_view>
 
+#include "render/escape.h"
 #include "render/view.h"
 
 namespace tracker {
@@ -60,7 +61,5 @@ class MustacheTemplate {
   std::vector<Node> nodes_;
 };
 
-// What Mustache escapes in {{name}}: & < > " '.
-void AppendEscaped(std::string* out, std::string_view text);
 
 }  // namespace tracker

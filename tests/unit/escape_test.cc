@@ -6,12 +6,34 @@ using namespace tracker;
 
 TEST_CASE("markup characters are escaped for HTML, SVG and XML") {
   CHECK(EscapeXml("<script>alert('x') & \"y\"</script>") ==
-        "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+        "&lt;script&gt;alert(&apos;x&apos;) &amp; &quot;y&quot;&lt;/script&gt;");
   CHECK(EscapeXml("Children’s") == "Children’s");
 }
 
 TEST_CASE("control characters that XML forbids are dropped") {
   CHECK(EscapeXml(std::string("a\x01" "b\tc\n")) == "ab\tc\n");
+  // Past the sixteen-byte scan, too, and a tab or line end there is kept.
+  std::string s = std::string(20, 'x') + "\t\x1b[31m\r\n" + std::string(20, 'y') + std::string(1, '\0') + "z\x7f";
+  CHECK(EscapeXml(s) == std::string(20, 'x') + "\t[31m\r\n" + std::string(20, 'y') + "z\x7f");
+}
+
+TEST_CASE("one escaper: the fast scan and a byte-at-a-time scan agree on every byte") {
+  for (int c = 0; c < 256; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    const std::string long_text = std::string(17, 'a') + one + std::string(17, 'b');
+    std::string slow;
+    switch (c) {
+      case '&': slow = "&amp;"; break;
+      case '<': slow = "&lt;"; break;
+      case '>': slow = "&gt;"; break;
+      case '"': slow = "&quot;"; break;
+      case '\'': slow = "&apos;"; break;
+      default: slow = c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? "" : one;
+    }
+    CAPTURE(c);
+    CHECK(EscapeXml(one) == slow);
+    CHECK(EscapeXml(long_text) == std::string(17, 'a') + slow + std::string(17, 'b'));
+  }
 }
 
 TEST_CASE("CSV fields are quoted only when they need it") {
@@ -19,4 +41,41 @@ TEST_CASE("CSV fields are quoted only when they need it") {
   CHECK(EscapeCsv("a,b") == "\"a,b\"");
   CHECK(EscapeCsv("say \"hi\"") == "\"say \"\"hi\"\"\"");
   CHECK(EscapeCsv("two\nlines") == "\"two\nlines\"");
+}
+
+TEST_CASE("escaping finds every special byte wherever it stands in long text") {
+  // Against the plain definition, on text with the five at every offset
+  // around the sixteen-byte blocks the quick path reads.
+  auto naive = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        default: out += c;
+      }
+    }
+    return out;
+  };
+  const std::string specials = "&<>\"'";
+  int checked = 0;
+  for (size_t length : {0, 1, 15, 16, 17, 31, 32, 33, 70})
+    for (size_t at = 0; at < length; ++at)
+      for (char c : specials) {
+        std::string s;
+        for (size_t i = 0; i < length; ++i) s += static_cast<char>('a' + i % 26);
+        s[at] = c;
+        if (length > 20) s[length - 1 - at % 5] = specials[at % 5];
+        std::string out;
+        AppendEscaped(&out, s);
+        CHECK_MESSAGE(out == naive(s), s);
+        ++checked;
+      }
+  CHECK(checked > 1000);
+  std::string out = "kept ";
+  AppendEscaped(&out, "caf\xc3\xa9 & \xe2\x80\x99quoted\xe2\x80\x99 <b>");
+  CHECK(out == "kept caf\xc3\xa9 &amp; \xe2\x80\x99quoted\xe2\x80\x99 &lt;b&gt;");
 }
