@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assess/timeline.h"
 #include "render/chart.h"
 #include "render/explain.h"
 #include "render/feeds.h"
@@ -417,51 +418,19 @@ class SiteRenderer {
     return rows;
   }
 
-  struct TimelineEntry {
-    Date date;
-    std::string title, kind, label, href, source_title, source_href;
-    bool expected = false;
-  };
-
-  std::vector<TimelineEntry> Timeline(const Authority& a, const std::string& from) const {
-    std::vector<TimelineEntry> out;
-    auto add_event = [&](const Event& e) {
-      TimelineEntry t{e.date, e.title, e.expected ? "Expected" : "Event", e.label, "", "", "", e.expected};
-      if (const Document* d = a.FindDocument(e.source)) {
-        t.source_title = d->title;
-        t.source_href = Href(from, Paths::Document(a, d->slug));
-      }
-      out.push_back(t);
-    };
-    for (const auto& e : a.events) add_event(e);
-    for (const auto& d : a.documents) {
-      out.push_back({d.date, d.title, DocumentTypeLabel(d.type), "", Href(from, Paths::Document(a, d.slug)), "", "", false});
-      for (const auto& e : d.events) add_event(e);
-    }
-    for (const auto& j : a.ofsted) {
-      TimelineEntry t{j.date, "Ofsted judged children's services " + j.judgement, "Ofsted judgement", "", "", "", "", false};
-      if (const Document* d = a.FindDocument(j.source)) {
-        t.source_title = d->title;
-        t.source_href = Href(from, Paths::Document(a, d->slug));
-      }
-      out.push_back(t);
-    }
-    for (const auto& m : a.measures)
-      if (m.deadline)
-        out.push_back({*m.deadline, "Deadline: " + m.title, "Measure deadline", "", Href(from, Paths::Measure(a, m.id)), "", "", false});
-    std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& x, const TimelineEntry& y) {
-      return std::make_tuple(x.date.FirstDay(), x.date.LastDay(), x.title) <
-             std::make_tuple(y.date.FirstDay(), y.date.LastDay(), y.title);
-    });
-    return out;
-  }
-
-  View TimelineEntryView(const TimelineEntry& t) const {
+  // A timeline entry as the pages show it, with links from `from`.
+  View TimelineEntryView(const Authority& a, const TimelineEntry& t, const std::string& from) const {
+    std::string href;
+    if (t.kind == TimelineEntry::Kind::kDocument) href = Href(from, Paths::Document(a, t.document));
+    if (t.kind == TimelineEntry::Kind::kDeadline) href = Href(from, Paths::Measure(a, t.measure));
+    View source;
+    if (const Document* d = a.FindDocument(t.source))
+      source = View{{"title", d->title}, {"href", Href(from, Paths::Document(a, d->slug))}};
     return {{"date", DateView(t.date)}, {"when", t.label.empty() ? t.date.Long() : t.label}, {"title", t.title},
-            {"kind", t.kind}, {"href", t.href.empty() ? View() : View(t.href)},
-            {"source", t.source_href.empty() ? View() : View{{"title", t.source_title}, {"href", t.source_href}}},
-            {"expected", t.expected}};
+            {"kind", TimelineKindLabel(t)}, {"href", href.empty() ? View() : View(href)}, {"source", std::move(source)},
+            {"expected", t.kind == TimelineEntry::Kind::kExpected}};
   }
+
 
   // ------------------------------------------------------------ pages
   void RenderHome() {
@@ -571,8 +540,8 @@ class SiteRenderer {
     view["has_documents"] = !docs.empty();
     view["documents"] = std::move(docs);
     View upcoming = View::EmptyList();
-    for (const auto& t : Timeline(a, path))
-      if (t.date.LastDay() > assessment_.as_at.FirstDay()) upcoming.push_back(TimelineEntryView(t));
+    for (const auto& t : BuildTimeline(a))
+      if (t.date.LastDay() > assessment_.as_at.FirstDay()) upcoming.push_back(TimelineEntryView(a, t, path));
     view["has_upcoming"] = !upcoming.empty();
     view["upcoming"] = std::move(upcoming);
     View ofsted = View::EmptyList();
@@ -593,10 +562,10 @@ class SiteRenderer {
     const std::string path = Paths::Timeline(a);
     View view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
     View years = View::EmptyList();
-    for (const auto& t : Timeline(a, path)) {
+    for (const auto& t : BuildTimeline(a)) {
       std::string y = std::to_string(t.date.year);
       if (years.empty() || years.back()["year"].text() != y) years.push_back({{"year", y}, {"entries", View::EmptyList()}});
-      years.back()["entries"].push_back(TimelineEntryView(t));
+      years.back()["entries"].push_back(TimelineEntryView(a, t, path));
     }
     view["has_years"] = !years.empty();
     view["years"] = std::move(years);

@@ -171,7 +171,7 @@ TEST_CASE("a percent outside 0 to 100 is an error, in breakdowns too") {
   });
 }
 
-TEST_CASE("an unknown GSS symbol is an error; known ones are kept") {
+TEST_CASE("an unknown GSS symbol is an error, known ones are kept") {
   SourceTree t = ValidTree();
   t.files["data/town/snapshots/2020-02-01.json"] = "{\"as_at\": \"2020-02-01\", \"values\": {\"visits\": \"supressed\"}}";
   Diagnostics diag;

@@ -31,7 +31,7 @@ std::string CompileError(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("variables are escaped; triple braces and & are not") {
+TEST_CASE("variables are escaped, triple braces and & are not") {
   View v = {{"x", "<a href='y'>&\"</a>"}};
   CHECK(Render("{{x}}", v) == "&lt;a href=&apos;y&apos;&gt;&amp;&quot;&lt;/a&gt;");
   CHECK(Render("{{{x}}}|{{& x}}", v) == "<a href='y'>&\"</a>|<a href='y'>&\"</a>");

@@ -192,13 +192,17 @@ TEST_CASE("an assessment overrides the figures only when it is newer than the la
   CHECK(AssessMeasure(m, &kpi, snaps, D("2023-10-01")).decided_by == Decider::kFigures);
 }
 
-TEST_CASE("without a KPI the latest assessment decides; without either there is no data") {
+TEST_CASE("without a KPI the latest assessment decides, without either there is no data") {
   Measure m;
   m.assessments = {Assessment{D("2021-06-18"), Status::kAtRisk, "letter", "", {}, {}},
                    Assessment{D("2021-07"), Status::kMet, "presentation", "", {}, {}}};
-  auto s = AssessMeasure(m, nullptr, {}, D("2023-09-21"));
+  auto s = AssessMeasure(m, nullptr, {}, D("2021-08-31"));
   CHECK(s.status == Status::kMet);
   CHECK(s.assessment->source == "presentation");
+  // Two years on, that assessment cannot show the position now.
+  auto later = AssessMeasure(m, nullptr, {}, D("2023-09-21"));
+  CHECK(later.status == Status::kOutOfDate);
+  CHECK(later.stale_status == Status::kMet);
   CHECK(AssessMeasure(m, nullptr, {}, D("2021-06-30")).status == Status::kAtRisk);
   CHECK(AssessMeasure(Measure{}, nullptr, {}, D("2023-09-21")).status == Status::kNoData);
 }
@@ -218,7 +222,7 @@ TEST_CASE("a KPI without a target is judged by its assessments") {
   CHECK(later.stale_from == D("2022-06-19"));
 }
 
-TEST_CASE("trends: improving, worsening and steady by direction; rising and falling when neutral") {
+TEST_CASE("trends: improving, worsening and steady by direction, rising and falling when neutral") {
   auto pts = [](std::initializer_list<double> values) {
     std::vector<Point> out;
     int m = 1;
@@ -324,7 +328,7 @@ TEST_CASE("noise does not flip a status: improving one figure of a noisy series 
   CHECK(steady.status == Status::kOnTrack);
 }
 
-TEST_CASE("a later build date or a trailing null never moves a status; the deadline and age do, and say so") {
+TEST_CASE("a later build date or a trailing null never moves a status, the deadline and age do, and say so") {
   Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
   Measure m = MakeMeasure(">=", 87, "2024-03-31");
   auto snaps = Series("k", "2023-07-31=80 2023-08-31=81 2023-09-30=82");
@@ -361,7 +365,7 @@ TEST_CASE("figures from before the baseline do not move the status") {
   CHECK(more.figures->values == 3);
 }
 
-TEST_CASE("slow to progress: off track, not shown to be met and out of date before at risk; past deadlines first") {
+TEST_CASE("slow to progress: off track, not shown to be met and out of date before at risk, past deadlines first") {
   Authority a;
   auto measure = [&](const char* title) {
     Measure m;

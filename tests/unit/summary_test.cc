@@ -129,7 +129,7 @@ TEST_CASE("the site-wide files made from a kept summary are those of a whole bui
   CHECK(part.outcome.summaries.size() == 2);
 }
 
-TEST_CASE("the site-wide feed lists the newest entries; each authority's feed lists all of its own") {
+TEST_CASE("the site-wide feed lists the newest entries, each authority's feed lists all of its own") {
   Rendered r = Render(Councils(), Date{2022, 12, 1}, RenderOptions{});
   auto count = [](const std::string& text) {
     size_t n = 0;

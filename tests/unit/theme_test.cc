@@ -64,7 +64,7 @@ TEST_CASE("templates escape what they print unless told the value is HTML") {
   CHECK(out == "&lt;b&gt;&amp;|<i>ok</i>|[&lt;b&gt;&amp;]");
 }
 
-TEST_CASE("null and false values hide sections; lists repeat them") {
+TEST_CASE("null and false values hide sections, lists repeat them") {
   Theme theme;
   theme.templates["t"] = "{{#a}}A{{/a}}{{^a}}not a{{/a}}{{#items}}<{{.}}>{{/items}}";
   theme.template_paths["t"] = "t.html";

@@ -40,7 +40,7 @@ TEST_CASE("truth is Mustache's: false, null, empty text and empty lists are fals
   CHECK(View{{"k", nullptr}}.Truthy());
 }
 
-TEST_CASE("text is escaped on request; numbers print; null, booleans, lists and fields print nothing") {
+TEST_CASE("text is escaped on request, numbers print, null, booleans, lists and fields print nothing") {
   std::string out;
   View("<a & 'b'>").AppendTo(&out, true);
   View("<raw>").AppendTo(&out, false);
