@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <regex>
+#include <set>
 
 #include <pugixml.hpp>
 
@@ -114,6 +115,23 @@ TEST_CASE("the sitemap validates against the sitemap schema and lists every page
   CHECK_FALSE(Contains(map, "404.html"));
   CHECK_FALSE(Contains(map, "/embed/"));
   CHECK(ReadFile(site / "robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://www.sampleton.example/children/improvement/sitemap.xml\n");
+  // Exactly the pages built: every HTML page but the 404 page and the
+  // embeds (made to sit inside other sites), each once.
+  const std::string base = "https://www.sampleton.example/children/improvement/";
+  std::multiset<std::string> listed, built;
+  std::regex loc("<loc>([^<]*)</loc>");
+  for (std::sregex_iterator it(map.begin(), map.end(), loc), end; it != end; ++it) {
+    std::string url = (*it)[1];
+    REQUIRE(url.rfind(base, 0) == 0);
+    listed.insert(url.substr(base.size()));
+  }
+  for (const auto& [rel, text] : Tree(site))
+    if (rel.size() > 5 && rel.compare(rel.size() - 5, 5, ".html") == 0 && rel != "404.html" &&
+        rel.find("/embed/") == std::string::npos)
+      built.insert(rel);
+  CHECK(listed == built);
+  CHECK(listed.count("how-progress-is-judged.html") == 1);
+  CHECK(listed.count("sampleton/meetings/2023-02-20.html") == 1);
 }
 
 TEST_CASE("every link, asset and fragment in the site resolves, from disk as under base_url's path") {
