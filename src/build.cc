@@ -386,7 +386,7 @@ ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err)
     }
   }
   SiteGlobals globals = LoadGlobals(global, diag);
-  Theme theme = LoadTheme(global, globals.config, diag);
+  Theme theme = CompileTheme(LoadTheme(global, globals.config, diag), diag);
   std::vector<std::string_view> paths;
   paths.reserve(hashes.size());
   for (const auto& [path, _] : hashes) paths.push_back(path);

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "render/embedded_theme.h"
+#include "embedded_theme.h"
 
 namespace tracker {
 

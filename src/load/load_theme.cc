@@ -1,12 +1,12 @@
 #include "load/load_theme.h"
 
-#include "render/embedded_theme.h"
+#include "embedded_theme.h"
 
 namespace tracker {
 
 namespace {
 
-void Add(Theme& theme, const std::string& rel, std::string bytes, const std::string& origin) {
+void Add(ThemeFiles& theme, const std::string& rel, std::string bytes, const std::string& origin) {
   if (rel.rfind("templates/", 0) == 0 && rel.size() > 15 && rel.compare(rel.size() - 5, 5, ".html") == 0) {
     std::string name = rel.substr(10, rel.size() - 15);
     theme.templates[name] = std::move(bytes);
@@ -18,8 +18,8 @@ void Add(Theme& theme, const std::string& rel, std::string bytes, const std::str
 
 }  // namespace
 
-Theme LoadTheme(const SourceTree& tree, const SiteConfig& config, Diagnostics& diag) {
-  Theme theme;
+ThemeFiles LoadTheme(const SourceTree& tree, const SiteConfig& config, Diagnostics& diag) {
+  ThemeFiles theme;
   theme.name = config.theme;
   for (const auto& f : EmbeddedThemeFiles())
     Add(theme, std::string(f.path), std::string(f.bytes), "(built-in) themes/default/" + std::string(f.path));
@@ -41,7 +41,6 @@ Theme LoadTheme(const SourceTree& tree, const SiteConfig& config, Diagnostics& d
   if (!found && config.theme != "default")
     diag.Error({"site.yml", 0, 0}, "theme '" + config.theme + "' not found: add themes/" + config.theme +
                "/templates/ to the source, or remove 'theme:' to use the default");
-  CompileTheme(theme, diag);
   return theme;
 }
 

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "render/render_site.h"
+#include "render/output.h"
 
 namespace tracker {
 

@@ -1,6 +1,6 @@
 #include "render/theme.h"
 
-#include "render/embedded_theme.h"
+#include "embedded_theme.h"
 
 namespace tracker {
 
@@ -17,7 +17,10 @@ PartialLookup Partials(const Theme& theme) {
 
 }  // namespace
 
-void CompileTheme(Theme& theme, Diagnostics& diag) {
+Theme CompileTheme(ThemeFiles files, Diagnostics& diag, bool render_by_code) {
+  Theme theme;
+  static_cast<ThemeFiles&>(theme) = std::move(files);
+  theme.render_by_code = render_by_code;
   theme.compiled.clear();
   theme.content_in_place.clear();
   std::map<std::string, MustacheTemplate*> linkable;
@@ -52,6 +55,7 @@ void CompileTheme(Theme& theme, Diagnostics& diag) {
   theme.values_table_by_code = theme.render_by_code && bundled("_values_table") && bundled("_symbol_key");
   theme.status_history_by_code = theme.render_by_code && bundled("_status_history") && bundled("_status");
   theme.history_field = !(theme.status_history_by_code && bundled("measure"));
+  return theme;
 }
 
 namespace {

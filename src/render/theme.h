@@ -8,14 +8,11 @@
 
 #include "diagnostics.h"
 #include "render/mustache.h"
+#include "theme_files.h"
 
 namespace tracker {
 
-struct Theme {
-  std::string name;
-  std::map<std::string, std::string> templates;       // "measure" -> Mustache text
-  std::map<std::string, std::string> template_paths;  // "measure" -> where it came from
-  std::map<std::string, std::string> assets;          // "assets/site.css" -> bytes
+struct Theme : ThemeFiles {
   // Compiled once by CompileTheme; shared, read-only, by every render thread.
   std::map<std::string, std::shared_ptr<const MustacheTemplate>> compiled;
   // The templates that use "content" only as a raw variable, partials
@@ -33,8 +30,10 @@ struct Theme {
   bool history_field = true;
 };
 
-// Compiles every template, reporting syntax errors with their line.
-void CompileTheme(Theme& theme, Diagnostics& diag);
+// Compiles every template of the files load gathered, reporting syntax
+// errors with their line. `render_by_code` false: every table from its
+// template, as tests compare.
+[[nodiscard]] Theme CompileTheme(ThemeFiles files, Diagnostics& diag, bool render_by_code = true);
 
 // Renders template `name` with `view`. Templates named with a leading '_'
 // are partials: {{> _breadcrumbs}}. Returns false and sets *error on a

@@ -1,6 +1,6 @@
 #include "render/view.h"
 
-#include "render/mustache.h"
+#include "render/escape.h"
 
 #include <tuple>
 

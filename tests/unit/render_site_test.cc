@@ -30,7 +30,7 @@ Built BuildInMemory(const SourceTree& tree, std::optional<Date> as_at = std::nul
   Diagnostics diag;
   b.site = LoadSite(tree, diag);
   REQUIRE_MESSAGE(!diag.HasErrors(), diag.Sorted()[0].message);
-  Theme theme = LoadTheme(tree, b.site.config, diag);
+  Theme theme = CompileTheme(LoadTheme(tree, b.site.config, diag), diag);
   SiteAssessment a = AssessSite(b.site, ResolveAsAt(b.site, as_at));
   b.result = RenderSite(b.site, a, theme);
   return b;
@@ -194,10 +194,9 @@ TEST_CASE("the values tables and status histories written by code are byte for b
     Site site = LoadSite(tree, diag);
     REQUIRE_MESSAGE(!diag.HasErrors(), diag.Sorted()[0].message);
     SiteAssessment a = AssessSite(site, ResolveAsAt(site, std::nullopt));
-    Theme by_code = LoadTheme(tree, site.config, diag);
-    Theme by_template = by_code;
-    by_template.render_by_code = false;
-    CompileTheme(by_template, diag);
+    const ThemeFiles files = LoadTheme(tree, site.config, diag);
+    Theme by_code = CompileTheme(files, diag);
+    Theme by_template = CompileTheme(files, diag, /*render_by_code=*/false);
     REQUIRE(by_code.values_table_by_code);
     REQUIRE(by_code.status_history_by_code);
     REQUIRE_FALSE(by_code.history_field);
@@ -234,7 +233,7 @@ TEST_CASE("a theme's own status history, or its own measure page, is rendered fr
       "<ol>{{#history}}<li>{{date.iso}} {{status.id}} by {{decided_by}}</li>{{/history}}</ol>\n";
   Diagnostics diag;
   Site site = LoadSite(t, diag);
-  Theme theme = LoadTheme(t, site.config, diag);
+  Theme theme = CompileTheme(LoadTheme(t, site.config, diag), diag);
   CHECK_FALSE(theme.status_history_by_code);
   Built b = BuildInMemory(t);
   const std::string& page = b.File("alpha/measures/visits.html");
@@ -245,7 +244,7 @@ TEST_CASE("a theme's own status history, or its own measure page, is rendered fr
   // has it, while the bundled partial is written by code.
   SourceTree own = TwoCouncils();
   own.files["themes/default/templates/measure.html"] = "<ul>{{#history}}<li>{{date.iso}}</li>{{/history}}</ul>\n";
-  Theme own_theme = LoadTheme(own, site.config, diag);
+  Theme own_theme = CompileTheme(LoadTheme(own, site.config, diag), diag);
   CHECK(own_theme.status_history_by_code);
   CHECK(own_theme.history_field);
   CHECK(BuildInMemory(own).File("alpha/measures/visits.html").find("<ul><li>2020-") != std::string::npos);
@@ -256,7 +255,7 @@ TEST_CASE("a theme with its own values table is rendered from its template") {
   t.files["themes/default/templates/_values_table.html"] = "<p>{{#values.rows}}{{date.iso}} {{/values.rows}}</p>\n";
   Diagnostics diag;
   Site site = LoadSite(t, diag);
-  Theme theme = LoadTheme(t, site.config, diag);
+  Theme theme = CompileTheme(LoadTheme(t, site.config, diag), diag);
   CHECK_FALSE(theme.values_table_by_code);
   Built b = BuildInMemory(t);
   CHECK(b.File("alpha/kpis/visits.html").find("<p>2020-02-01 </p>") != std::string::npos);

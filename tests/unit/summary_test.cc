@@ -51,7 +51,7 @@ Rendered Render(const SourceTree& tree, const Date& as_at, const RenderOptions& 
   Diagnostics diag;
   Site site = LoadSite(tree, diag);
   REQUIRE(!diag.HasErrors());
-  Theme theme = LoadTheme(tree, site.config, diag);
+  Theme theme = CompileTheme(LoadTheme(tree, site.config, diag), diag);
   SiteAssessment assessment = AssessSite(site, as_at);
   Rendered r;
   r.files = std::move(files);
