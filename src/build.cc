@@ -177,604 +177,680 @@ class Reporter {
   std::string fatal_;
 };
 
-}  // namespace
+// Everything one build knows, handed from pass to pass. Filled in the
+// order of the passes below; each says which parts it reads and fills.
+struct Build {
+  Build(const BuildOptions& o, std::ostream& out_stream, std::ostream& err_stream)
+      : opt(o), out(out_stream), err(err_stream), report(o, out_stream, err_stream),
+        out_dir(o.out.empty() ? o.source / "site" : o.out), jobs(o.jobs > 0 ? o.jobs : AvailableCores()),
+        options("--as-at=" + (o.as_at ? o.as_at->Iso() : std::string())),
+        tool(std::string("tracker ") + TRACKER_VERSION) {}
 
-ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
-  const auto start = std::chrono::steady_clock::now();
-  auto elapsed_ms = [&] {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-  };
-  Reporter report(opt, out, err);
-  // With --verbose, how long each stage took, as ninja's -d stats does.
+  const BuildOptions& opt;
+  std::ostream& out;
+  std::ostream& err;
+  Reporter report;
+  const fs::path out_dir;
+  const int jobs;
+  const std::string options, tool;
+  const std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   long last_mark = 0;
-  auto mark = [&](const char* stage) {
-    long now = elapsed_ms();
-    report.Verbose(std::string("  ") + stage + ": " + std::to_string(now - last_mark) + " ms");
-    last_mark = now;
-  };
   nlohmann::ordered_json counts;
-  const fs::path out_dir = opt.out.empty() ? opt.source / "site" : opt.out;
-  const int jobs = opt.jobs > 0 ? opt.jobs : AvailableCores();
-  SetThreads(jobs);  // every stage, not only rendering
-
-  std::error_code ec;
-  if (!fs::is_directory(opt.source, ec)) {
-    report.Error("source folder '" + opt.source.string() + "' does not exist; pass the folder that holds site.yml with --source");
-    report.Summary(kExitUsage, counts);
-    return kExitUsage;
-  }
   std::string why;
-  if (opt.write && !OutputIsSafe(opt.source, out_dir, &why)) {
-    report.Error(why);
-    report.Summary(kExitUsage, counts);
-    return kExitUsage;
-  }
 
-  const std::string options = "--as-at=" + (opt.as_at ? opt.as_at->Iso() : std::string());
-  const std::string tool = std::string("tracker ") + TRACKER_VERSION;
+  // The records of the last build (OpenRecords, ReadLastSummaries).
   Publisher publisher;
-  auto up_to_date = [&](const Manifest& prev) {
-    publisher.Abort();
-    counts = {{"files", prev.files.size()}, {"written", 0}, {"unchanged", prev.files.size()}, {"deleted", 0},
-              {"up_to_date", true}, {"milliseconds", elapsed_ms()}, {"status_changes", nlohmann::ordered_json::array()}};
-    report.Line("up to date: " + out_dir.string() + " already holds the site for these inputs (" +
-                std::to_string(prev.files.size()) + " files, none written)");
-    report.Summary(kExitOk, counts);
-    return kExitOk;
-  };
-  // load: sizes and times first, taken before reading, so a file that
-  // changes during the build is seen as changed next time. Listing a large
-  // site takes a while, so it runs beside reading the last build's records.
+  bool same_tool = false;
   std::future<SourceStats> listing;
-  if (opt.write) listing = std::async(std::launch::async, [&] { return StatSourceTree(opt.source); });
-  if (opt.write && !publisher.Begin(out_dir, &why)) {
-    report.Error(why);
-    report.Summary(kExitContentError, counts);
-    return kExitContentError;
-  }
-  const Manifest& prev = publisher.previous();
-  const bool same_tool = opt.write && !opt.force && prev.tool == tool;
-  // What the site-wide files need of each authority, as the last build left
-  // it; used below only if what every page reads is unchanged. Its feed
-  // entries are made with the site's settings, so site.yml is read too.
-  // Read only once the build is known to have work to do.
+  std::string sources_text;
+  std::vector<SourceRecord> sources_cache;
   std::vector<CachedSummary> cached;
-  std::vector<AuthoritySummary> published;  // the last build's, only slugs and statuses
+  std::vector<AuthoritySummary> published;  // the last build's: only slugs and statuses
   std::string prev_as_at, summaries_config;
   std::optional<FeedCutoff> feed_cutoff;
-  auto read_summaries = [&] {
-    if (!same_tool) return;
-    Diagnostics quiet;
-    SourceTree global;
-    ReadSources(opt.source, {"site.yml"}, global, quiet);
-    SiteConfig config = LoadConfig(global, quiet);
-    if (!quiet.empty()) return;
-    cached = SummariesFromJson(publisher.ReadCache("summaries.json"), config, &prev_as_at, &feed_cutoff);
-    summaries_config = HashBytes(*global.Find("site.yml"));
-    // What the published site said of each measure, to name the statuses
-    // this build changes.
-    for (const auto& c : cached) {
-      AuthoritySummary was;
-      was.slug = c.summary.slug;
-      was.judged = c.summary.judged;
-      published.push_back(std::move(was));
-    }
-  };
   std::future<void> summaries_read;
-  const std::string sources_text = publisher.ReadCache("sources");
-  const std::vector<SourceRecord> sources_cache = SourcesFromText(sources_text, prev.inputs);
-  if (opt.write) mark("read the last build's records");
 
-  // A file whose size and time are unchanged is not read again: its hash is
-  // in the cache.
+  // The sources (HashSources).
   Diagnostics diag;
   SourceTree tree;
   std::map<std::string, std::string> hashes;
   std::set<std::string> deferred;  // authority files whose hash their worker finds
   SourceStats stats;
-  if (opt.write) {
-    stats = listing.get();
-    mark("list the sources");
-    // Both in path order: walked side by side. Nothing is built until the
-    // build is known to have work to do.
-    bool all_same = same_tool && prev.options == options && !sources_cache.empty() &&
-                    sources_cache.size() == stats.size();
-    if (all_same) {
-      auto r = sources_cache.begin();
-      for (const auto& [path, stat] : stats) {
-        if (r->path != path || r->stat != stat) {
-          all_same = false;
-          break;
-        }
-        ++r;
-      }
-    }
-    if (all_same) return up_to_date(prev);
-    publisher.EmptyTrash();  // beside the work to come
-    std::vector<std::string> unread;
-    auto r = sources_cache.begin();
-    for (const auto& [path, stat] : stats) {
-      while (r != sources_cache.end() && r->path < path) ++r;
-      if (r != sources_cache.end() && r->path == path && r->stat == stat)
-        hashes.emplace_hint(hashes.end(), path, std::string(r->hash));
-      else
-        unread.push_back(path);
-    }
-    summaries_read = std::async(std::launch::async, read_summaries);
-    // With a last build to compare with, every changed file is hashed now,
-    // as the same bytes under new times (a fresh checkout in CI) still leave
-    // nothing to do. Without one, only the files every page reads are read
-    // here: an authority's are read and hashed by the worker that loads it.
-    if (!same_tool) {
-      std::vector<std::string> now;
-      for (auto& path : unread) {
-        if (OwnerOf(path).empty()) {
-          now.push_back(std::move(path));
-        } else {
-          hashes.emplace(path, "");  // filled in by the authority's worker
-          deferred.insert(std::move(path));
-        }
-      }
-      unread = std::move(now);
-    }
-    ReadSources(opt.source, unread, tree, diag);
-    for (const auto& [path, bytes] : tree.files) hashes[path] = HashBytes(bytes);
-    // An authority's files are read again by the worker that loads it, so
-    // memory never holds every authority's at once.
-    for (auto it = tree.files.begin(); it != tree.files.end();) {
-      if (OwnerOf(it->first).empty())
-        ++it;
-      else
-        it = tree.files.erase(it);
-    }
-    mark("read the changed sources");
-  } else {
-    tree = ReadSourceTree(opt.source, diag);
-    for (const auto& [path, bytes] : tree.files) hashes[path] = HashBytes(bytes);
-  }
-  Fingerprints fp = FingerprintInputs(hashes, options);
-  auto record_sources = [&] {
-    if (opt.write) publisher.WriteCache("sources", SourcesToText(fp.all, stats, hashes));
-  };
+  Fingerprints fp;
+  std::future<void> sources_written;
 
-  // Same bytes under new times (a fresh checkout in CI): still nothing to do.
-  if (same_tool && prev.inputs == fp.all && diag.empty()) {
-    record_sources();
-    return up_to_date(prev);
+  // What every page reads, and the authorities (KeepUnchanged, LoadShared).
+  std::vector<AuthoritySummary> others;  // kept from the last build, not loaded
+  SiteGlobals globals;
+  std::optional<Theme> theme;
+  std::vector<AuthorityFiles> plan;
+  size_t n = 0;
+  std::vector<SourceTree> own;
+  std::mutex quoted_mu;
+  SourceTree quoted;  // texts kept to quote in messages
+  std::vector<Diagnostics> local;
+  std::vector<std::vector<std::pair<std::string, std::string>>> own_hashes;
+  std::vector<char> loading;
+
+  // The as-at date (ResolveTheAsAtDate).
+  std::vector<std::optional<std::vector<Snapshot>>> early;
+  std::vector<std::optional<Authority>> preloaded;
+  Date as_at;
+  std::map<std::string, std::string> groups;
+  std::set<std::string> slugs;
+
+  // The output (BuildAuthorities, BuildSiteWide).
+  std::atomic<size_t> pages{0}, data_files{0}, files{0};
+  std::mutex progress_mu;
+  std::chrono::steady_clock::time_point last_progress = std::chrono::steady_clock::now();
+  FileSink sink;
+  std::atomic<bool> failed{false};
+  std::vector<std::optional<AuthoritySummary>> made;
+  std::vector<std::vector<std::string>> render_errors;
+  std::atomic<size_t> reused{0};
+  std::optional<Site> only;  // with one authority, its dashboard is the home page
+  std::mutex ready_mu;
+  std::condition_variable ready_cv;
+  size_t waiting = 0;  // authorities whose summary is not yet made
+  std::vector<AuthoritySummary> summaries;
+  Site wide;
+  SiteAssessment wide_assessment;
+  std::optional<SiteWideFiles> site_wide;
+
+  long ElapsedMs() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   }
+  // With --verbose, how long each pass took, as ninja's -d stats does.
+  void Mark(const char* stage) {
+    long now = ElapsedMs();
+    report.Verbose(std::string("  ") + stage + ": " + std::to_string(now - last_mark) + " ms");
+    last_mark = now;
+  }
+  ExitCode Stop(ExitCode code, const std::string& message) {
+    report.Error(message);
+    report.Summary(code, counts);
+    return code;
+  }
+};
+
+ExitCode UpToDate(Build& b) {
+  const Manifest& prev = b.publisher.previous();
+  b.publisher.Abort();
+  b.counts = {{"files", prev.files.size()}, {"written", 0}, {"unchanged", prev.files.size()}, {"deleted", 0},
+              {"up_to_date", true}, {"milliseconds", b.ElapsedMs()}, {"status_changes", nlohmann::ordered_json::array()}};
+  b.report.Line("up to date: " + b.out_dir.string() + " already holds the site for these inputs (" +
+                std::to_string(prev.files.size()) + " files, none written)");
+  b.report.Summary(kExitOk, b.counts);
+  return kExitOk;
+}
+
+void RecordSources(Build& b) {
+  if (b.opt.write) b.publisher.WriteCache("sources", SourcesToText(b.fp.all, b.stats, b.hashes));
+}
+
+// What the site-wide files need of each authority, as the last build left
+// it; used only if what every page reads is unchanged. Its feed entries are
+// made with the site's settings, so site.yml is read too.
+void ReadLastSummaries(Build& b) {
+  if (!b.same_tool) return;
+  Diagnostics quiet;
+  SourceTree global;
+  ReadSources(b.opt.source, {"site.yml"}, global, quiet);
+  SiteConfig config = LoadConfig(global, quiet);
+  if (!quiet.empty()) return;
+  b.cached = SummariesFromJson(b.publisher.ReadCache("summaries.json"), config, &b.prev_as_at, &b.feed_cutoff);
+  b.summaries_config = HashBytes(*global.Find("site.yml"));
+  // What the published site said of each measure, to name the statuses
+  // this build changes.
+  for (const auto& c : b.cached) {
+    AuthoritySummary was;
+    was.slug = c.summary.slug;
+    was.judged = c.summary.judged;
+    b.published.push_back(std::move(was));
+  }
+}
+
+// Sizes and times are taken before reading, so a file that changes during
+// the build is seen as changed next time. Listing a large site takes a
+// while, so it runs beside taking the lock and reading the last records.
+std::optional<ExitCode> OpenRecords(Build& b) {
+  std::error_code ec;
+  if (!fs::is_directory(b.opt.source, ec))
+    return b.Stop(kExitUsage, "source folder '" + b.opt.source.string() +
+                                  "' does not exist; pass the folder that holds site.yml with --source");
+  if (b.opt.write && !OutputIsSafe(b.opt.source, b.out_dir, &b.why)) return b.Stop(kExitUsage, b.why);
+  if (b.opt.write) b.listing = std::async(std::launch::async, [&b] { return StatSourceTree(b.opt.source); });
+  if (b.opt.write && !b.publisher.Begin(b.out_dir, &b.why)) return b.Stop(kExitContentError, b.why);
+  b.same_tool = b.opt.write && !b.opt.force && b.publisher.previous().tool == b.tool;
+  b.sources_text = b.publisher.ReadCache("sources");
+  b.sources_cache = SourcesFromText(b.sources_text, b.publisher.previous().inputs);
+  if (b.opt.write) b.Mark("read the last build's records");
+  return std::nullopt;
+}
+
+// A file whose size and time are unchanged is not read again: its hash is
+// in the records. Nothing is built until the build is known to have work.
+std::optional<ExitCode> HashSources(Build& b) {
+  if (!b.opt.write) {
+    b.tree = ReadSourceTree(b.opt.source, b.diag);
+    for (const auto& [path, bytes] : b.tree.files) b.hashes[path] = HashBytes(bytes);
+    b.fp = FingerprintInputs(b.hashes, b.options);
+    return std::nullopt;
+  }
+  b.stats = b.listing.get();
+  b.Mark("list the sources");
+  const Manifest& prev = b.publisher.previous();
+  // Both in path order: walked side by side.
+  bool all_same = b.same_tool && prev.options == b.options && !b.sources_cache.empty() &&
+                  b.sources_cache.size() == b.stats.size();
+  if (all_same) {
+    auto r = b.sources_cache.begin();
+    for (const auto& [path, stat] : b.stats) {
+      if (r->path != path || r->stat != stat) {
+        all_same = false;
+        break;
+      }
+      ++r;
+    }
+  }
+  if (all_same) return UpToDate(b);
+  b.publisher.EmptyTrash();  // beside the work to come
+  std::vector<std::string> unread;
+  auto r = b.sources_cache.begin();
+  for (const auto& [path, stat] : b.stats) {
+    while (r != b.sources_cache.end() && r->path < path) ++r;
+    if (r != b.sources_cache.end() && r->path == path && r->stat == stat)
+      b.hashes.emplace_hint(b.hashes.end(), path, std::string(r->hash));
+    else
+      unread.push_back(path);
+  }
+  b.summaries_read = std::async(std::launch::async, [&b] { ReadLastSummaries(b); });
+  // With a last build to compare with, every changed file is hashed now,
+  // as the same bytes under new times (a fresh checkout in CI) still leave
+  // nothing to do. Without one, only the files every page reads are read
+  // here: an authority's are read and hashed by the worker that loads it.
+  if (!b.same_tool) {
+    std::vector<std::string> now;
+    for (auto& path : unread) {
+      if (OwnerOf(path).empty()) {
+        now.push_back(std::move(path));
+      } else {
+        b.hashes.emplace(path, "");  // filled in by the authority's worker
+        b.deferred.insert(std::move(path));
+      }
+    }
+    unread = std::move(now);
+  }
+  ReadSources(b.opt.source, unread, b.tree, b.diag);
+  for (const auto& [path, bytes] : b.tree.files) b.hashes[path] = HashBytes(bytes);
+  // An authority's files are read again by the worker that loads it, so
+  // memory never holds every authority's at once.
+  std::erase_if(b.tree.files, [](const auto& f) { return !OwnerOf(f.first).empty(); });
+  b.Mark("read the changed sources");
+  b.fp = FingerprintInputs(b.hashes, b.options);
+  // Same bytes under new times (a fresh checkout in CI): still nothing to do.
+  if (b.same_tool && prev.inputs == b.fp.all && b.diag.empty()) {
+    RecordSources(b);
+    return UpToDate(b);
+  }
+  return std::nullopt;
+}
+
+// When only some authorities' files changed, the others are listed from
+// their summaries of the last build and their pages kept as they are;
+// anything unusual loads everything, so the result is always that of a
+// clean build.
+void KeepUnchangedAuthorities(Build& b) {
   // Each source's hash, for the next build: true of the sources whatever
   // becomes of this build, so kept beside the rest of the work (once every
   // hash is known).
-  std::future<void> sources_written;
-  if (deferred.empty()) sources_written = std::async(std::launch::async, record_sources);
-
-  // Which authorities to load. When only some authorities' files changed,
-  // the others are listed from their summaries of the last build and their
-  // pages kept as they are; anything unusual loads everything, so the
-  // result is always that of a clean build.
-  if (summaries_read.valid()) summaries_read.get();
-  auto site_yml = hashes.find("site.yml");
-  if (!(prev.global == fp.global && fp.authorities.size() > 1 && diag.empty() && site_yml != hashes.end() &&
-        site_yml->second == summaries_config))
-    cached.clear();
-  std::vector<AuthoritySummary> others;
-  for (auto& c : cached) {
-    auto own = fp.authorities.find(c.summary.slug);
-    if (own == fp.authorities.end()) continue;
-    const std::string group = GroupFingerprint(own->second, prev_as_at);
+  if (b.deferred.empty()) b.sources_written = std::async(std::launch::async, [&b] { RecordSources(b); });
+  if (b.summaries_read.valid()) b.summaries_read.get();
+  const Manifest& prev = b.publisher.previous();
+  auto site_yml = b.hashes.find("site.yml");
+  if (!(prev.global == b.fp.global && b.fp.authorities.size() > 1 && b.diag.empty() && site_yml != b.hashes.end() &&
+        site_yml->second == b.summaries_config))
+    b.cached.clear();
+  for (auto& c : b.cached) {
+    auto own = b.fp.authorities.find(c.summary.slug);
+    if (own == b.fp.authorities.end()) continue;
+    const std::string group = GroupFingerprint(own->second, b.prev_as_at);
     auto published = prev.groups.find(c.summary.slug);
     if (c.fingerprint != group || published == prev.groups.end() || published->second != group) continue;
-    if (!publisher.Reuse(c.summary.slug)) continue;
-    report.Verbose("kept " + c.summary.slug + ": its inputs are unchanged");
-    others.push_back(std::move(c.summary));
+    if (!b.publisher.Reuse(c.summary.slug)) continue;
+    b.report.Verbose("kept " + c.summary.slug + ": its inputs are unchanged");
+    b.others.push_back(std::move(c.summary));
   }
-  if (!cached.empty()) mark("keep the unchanged authorities' pages");
+  if (!b.cached.empty()) b.Mark("keep the unchanged authorities' pages");
+}
 
-  // load, part one: what every page reads, and which files make up each
-  // authority. The authorities themselves are loaded one at a time below.
+// Which authorities are loaded: all but those kept from the last build.
+void MarkLoading(Build& b) {
+  std::set<std::string> kept;
+  for (const auto& o : b.others) kept.insert(o.slug);
+  for (size_t i = 0; i < b.n; ++i) b.loading[i] = !kept.count(b.plan[i].slug);
+}
+
+// site.yml, kpis.json and the theme, and which files make up each
+// authority. The authorities themselves are loaded one at a time later.
+void LoadShared(Build& b) {
   SourceTree global;
-  {
-    std::vector<std::string> unread;
-    for (const auto& [path, _] : hashes)
-      if (OwnerOf(path).empty() && !tree.files.count(path)) unread.push_back(path);
-    ReadSources(opt.source, unread, tree, diag);
-    for (auto it = tree.files.begin(); it != tree.files.end();) {
-      if (OwnerOf(it->first).empty())
-        global.files.insert(tree.files.extract(it++));
-      else
-        ++it;
-    }
+  std::vector<std::string> unread;
+  for (const auto& [path, _] : b.hashes)
+    if (OwnerOf(path).empty() && !b.tree.files.count(path)) unread.push_back(path);
+  ReadSources(b.opt.source, unread, b.tree, b.diag);
+  for (auto it = b.tree.files.begin(); it != b.tree.files.end();) {
+    if (OwnerOf(it->first).empty())
+      global.files.insert(b.tree.files.extract(it++));
+    else
+      ++it;
   }
-  SiteGlobals globals = LoadGlobals(global, diag);
-  Theme theme = CompileTheme(LoadTheme(global, globals.config, diag), diag);
+  b.globals = LoadGlobals(global, b.diag);
+  b.theme.emplace(CompileTheme(LoadTheme(global, b.globals.config, b.diag), b.diag));
   std::vector<std::string_view> paths;
-  paths.reserve(hashes.size());
-  for (const auto& [path, _] : hashes) paths.push_back(path);
-  const std::vector<AuthorityFiles> plan = PlanAuthorities(paths, diag);
-  if (plan.empty() && global.Find("site.yml"))
-    diag.Warning({"content", 0, 0}, "no authorities yet: add content/<authority>/_authority.md");
+  paths.reserve(b.hashes.size());
+  for (const auto& [path, _] : b.hashes) paths.push_back(path);
+  b.plan = PlanAuthorities(paths, b.diag);
+  if (b.plan.empty() && global.Find("site.yml"))
+    b.diag.Warning({"content", 0, 0}, "no authorities yet: add content/<authority>/_authority.md");
   // Problems outside the authorities are reported as a clean build would:
   // everything is loaded.
-  if (!others.empty() && !diag.empty()) {
-    report.Verbose("loading every authority: there are problems to report");
-    others.clear();
+  if (!b.others.empty() && !b.diag.empty()) {
+    b.report.Verbose("loading every authority: there are problems to report");
+    b.others.clear();
   }
-  const size_t n = plan.size();
-  // Each authority's files read so far, handed to it; the texts of files
-  // with problems are kept, to quote in the messages.
-  std::vector<SourceTree> own(n);
-  {
-    std::map<std::string, size_t, std::less<>> index;
-    for (size_t i = 0; i < n; ++i) index[plan[i].slug] = i;
-    for (auto it = tree.files.begin(); it != tree.files.end();) {
-      auto at = index.find(OwnerOf(it->first));
-      if (at != index.end())
-        own[at->second].files.insert(tree.files.extract(it++));
-      else
-        ++it;
-    }
+  b.n = b.plan.size();
+  // Each authority's files read so far, handed to it.
+  b.own.resize(b.n);
+  std::map<std::string, size_t, std::less<>> index;
+  for (size_t i = 0; i < b.n; ++i) index[b.plan[i].slug] = i;
+  for (auto it = b.tree.files.begin(); it != b.tree.files.end();) {
+    auto at = index.find(OwnerOf(it->first));
+    if (at != index.end())
+      b.own[at->second].files.insert(b.tree.files.extract(it++));
+    else
+      ++it;
   }
-  std::mutex quoted_mu;
-  SourceTree quoted = std::move(global);
-  quoted.files.merge(tree.files);  // read, but no authority's: kept for the messages
-  std::vector<Diagnostics> local(n);
-  // A snapshot's text goes once it is parsed, so one that a later check
-  // names is read again: only ever when there is a problem to show.
-  auto keep_quotes = [&](size_t i) {
-    std::set<std::string> noisy;
-    for (const auto& d : local[i].Sorted()) noisy.insert(d.pos.path);
-    std::vector<std::string> gone;
-    {
-      std::lock_guard<std::mutex> lock(quoted_mu);
-      for (const auto& path : noisy) {
-        if (auto it = own[i].files.find(path); it != own[i].files.end())
-          quoted.files.insert(own[i].files.extract(it));
-        else if (!quoted.files.count(path) && hashes.count(path))
-          gone.push_back(path);
-      }
-    }
-    if (gone.empty()) return;
-    SourceTree again;
-    Diagnostics unread;  // what cannot be read again is shown without its line
-    ReadSources(opt.source, gone, again, unread, 1);
-    std::lock_guard<std::mutex> lock(quoted_mu);
-    quoted.files.merge(again.files);
-  };
-  // Reads an authority's snapshots, the rest of its files, or both, unless
-  // already read, hashing those no hash is known for yet.
-  std::vector<std::vector<std::pair<std::string, std::string>>> own_hashes(n);
-  auto read_own = [&](size_t i, bool snapshots, bool rest) {
-    std::vector<std::string> unread;
-    for (const auto& f : plan[i].files)
-      if ((f.kind == AuthorityFiles::kSnapshot ? snapshots : rest) && !own[i].files.count(f.path))
-        unread.push_back(f.path);
-    ReadSources(opt.source, unread, own[i], local[i], 1);
-    for (const auto& path : unread)
-      if (deferred.count(path))
-        if (const std::string* text = own[i].Find(path)) own_hashes[i].emplace_back(path, HashBytes(*text));
-  };
-  std::vector<char> loading(n, 1);
-  auto keep_others = [&] {
-    std::set<std::string> kept;
-    for (const auto& o : others) kept.insert(o.slug);
-    for (size_t i = 0; i < n; ++i) loading[i] = !kept.count(plan[i].slug);
-  };
-  keep_others();
+  b.quoted = std::move(global);
+  b.quoted.files.merge(b.tree.files);  // read, but no authority's: kept for the messages
+  b.local.resize(b.n);
+  b.own_hashes.resize(b.n);
+  b.loading.assign(b.n, 1);
+  MarkLoading(b);
+  b.early.resize(b.n);
+  b.preloaded.resize(b.n);
+}
 
-  // The as-at date: the flag, else site.yml, else the newest snapshot of
-  // any authority, so the snapshots are read first; else the newest document.
-  std::vector<std::optional<std::vector<Snapshot>>> early(n);
-  std::vector<std::optional<Authority>> preloaded(n);
+// A snapshot's text goes once it is parsed, so one that a later check names
+// is read again: only ever when there is a problem to show.
+void KeepQuotes(Build& b, size_t i) {
+  std::set<std::string> noisy;
+  for (const auto& d : b.local[i].Sorted()) noisy.insert(d.pos.path);
+  std::vector<std::string> gone;
+  {
+    std::lock_guard<std::mutex> lock(b.quoted_mu);
+    for (const auto& path : noisy) {
+      if (auto it = b.own[i].files.find(path); it != b.own[i].files.end())
+        b.quoted.files.insert(b.own[i].files.extract(it));
+      else if (!b.quoted.files.count(path) && b.hashes.count(path))
+        gone.push_back(path);
+    }
+  }
+  if (gone.empty()) return;
+  SourceTree again;
+  Diagnostics unread;  // what cannot be read again is shown without its line
+  ReadSources(b.opt.source, gone, again, unread, 1);
+  std::lock_guard<std::mutex> lock(b.quoted_mu);
+  b.quoted.files.merge(again.files);
+}
+
+// Reads an authority's snapshots, the rest of its files, or both, unless
+// already read, hashing those no hash is known for yet.
+void ReadOwn(Build& b, size_t i, bool snapshots, bool rest) {
+  std::vector<std::string> unread;
+  for (const auto& f : b.plan[i].files)
+    if ((f.kind == AuthorityFiles::kSnapshot ? snapshots : rest) && !b.own[i].files.count(f.path))
+      unread.push_back(f.path);
+  ReadSources(b.opt.source, unread, b.own[i], b.local[i], 1);
+  for (const auto& path : unread)
+    if (b.deferred.count(path))
+      if (const std::string* text = b.own[i].Find(path)) b.own_hashes[i].emplace_back(path, HashBytes(*text));
+}
+
+void MakeGroups(Build& b) {
+  for (const auto& [slug, hash] : b.fp.authorities) b.groups[slug] = GroupFingerprint(hash, b.as_at.Iso());
+}
+
+// The flag, else site.yml, else the newest snapshot of any authority, so
+// the snapshots are read first; else the newest document.
+void ResolveTheAsAtDate(Build& b) {
   NewestDates newest;
-  for (const auto& o : others) newest.Add(o.newest);
-  if (!opt.as_at && !globals.config.as_at) {
-    ParallelFor(n, jobs, [&](size_t i) {
-      if (!loading[i]) return;
-      read_own(i, true, false);
-      early[i] = LoadSnapshots(plan[i], own[i], globals, local[i]);
+  for (const auto& o : b.others) newest.Add(o.newest);
+  if (!b.opt.as_at && !b.globals.config.as_at) {
+    ParallelFor(b.n, b.jobs, [&](size_t i) {
+      if (!b.loading[i]) return;
+      ReadOwn(b, i, true, false);
+      b.early[i] = LoadSnapshots(b.plan[i], b.own[i], b.globals, b.local[i]);
       // Parsed: their texts go, but for those with problems to quote.
-      keep_quotes(i);
-      for (const auto& f : plan[i].files)
-        if (f.kind == AuthorityFiles::kSnapshot) own[i].files.erase(f.path);
+      KeepQuotes(b, i);
+      for (const auto& f : b.plan[i].files)
+        if (f.kind == AuthorityFiles::kSnapshot) b.own[i].files.erase(f.path);
     });
-    for (size_t i = 0; i < n; ++i)
-      if (early[i])
-        for (const auto& snap : *early[i]) newest.snapshot = std::max(newest.snapshot, snap.as_at);
+    for (size_t i = 0; i < b.n; ++i)
+      if (b.early[i])
+        for (const auto& snap : *b.early[i]) newest.snapshot = std::max(newest.snapshot, snap.as_at);
     if (!newest.snapshot.valid()) {
       // No figures anywhere: a small site, so its authorities are loaded
       // whole to find their newest document.
-      ParallelFor(n, jobs, [&](size_t i) {
-        if (!loading[i]) return;
-        read_own(i, !early[i], true);
-        preloaded[i] = LoadAuthority(plan[i], own[i], globals, std::move(early[i]), local[i]);
-        newest.document = std::max(newest.document, NewestOf(*preloaded[i]).document);
+      ParallelFor(b.n, b.jobs, [&](size_t i) {
+        if (!b.loading[i]) return;
+        ReadOwn(b, i, !b.early[i], true);
+        b.preloaded[i] = LoadAuthority(b.plan[i], b.own[i], b.globals, std::move(b.early[i]), b.local[i]);
+        newest.document = std::max(newest.document, NewestOf(*b.preloaded[i]).document);
       });
     }
   }
-  Date as_at = ResolveAsAt(globals.config, opt.as_at, newest);
+  b.as_at = ResolveAsAt(b.globals.config, b.opt.as_at, newest);
   // A new as-at date changes every page.
-  if (!others.empty() && as_at.Iso() != prev_as_at) {
-    report.Verbose("loading every authority: the as-at date changed");
-    others.clear();
-    keep_others();
+  if (!b.others.empty() && b.as_at.Iso() != b.prev_as_at) {
+    b.report.Verbose("loading every authority: the as-at date changed");
+    b.others.clear();
+    MarkLoading(b);
   }
-  mark("load what every page reads, and the snapshots");
-
+  b.Mark("load what every page reads, and the snapshots");
   // An authority's pages read its own files, the global ones and the as-at
   // date (every footer states it), so those decide whether they can be kept.
   // Without a last build to compare with, they are known only once every
   // authority's files are hashed, and needed only for the manifest.
-  std::map<std::string, std::string> groups;
-  auto make_groups = [&] {
-    for (const auto& [slug, hash] : fp.authorities) groups[slug] = GroupFingerprint(hash, as_at.Iso());
-  };
-  make_groups();
-  std::set<std::string> slugs;
-  for (const auto& a : plan) slugs.insert(a.slug);
-  std::atomic<size_t> pages{0}, data_files{0}, files{0};
-  std::mutex progress_mu;
-  auto last_progress = std::chrono::steady_clock::now();
-  FileSink sink = [&](const OutputFile& f) {
-    ++files;
+  MakeGroups(b);
+  for (const auto& a : b.plan) b.slugs.insert(a.slug);
+}
+
+// Where every output goes: counted, and written to the back folder.
+void OpenSink(Build& b) {
+  b.sink = [&b](const OutputFile& f) {
+    ++b.files;
     bool html = f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".html") == 0;
-    if (html) ++pages;
-    if (f.path.rfind("downloads/", 0) == 0) ++data_files;
-    if (opt.write) publisher.Write(GroupOf(f.path, slugs), f);
-    if (opt.progress && elapsed_ms() > 1000) {
-      std::lock_guard<std::mutex> lock(progress_mu);
+    if (html) ++b.pages;
+    if (f.path.rfind("downloads/", 0) == 0) ++b.data_files;
+    if (b.opt.write) b.publisher.Write(GroupOf(f.path, b.slugs), f);
+    if (b.opt.progress && b.ElapsedMs() > 1000) {
+      std::lock_guard<std::mutex> lock(b.progress_mu);
       auto now = std::chrono::steady_clock::now();
-      if (now - last_progress > std::chrono::milliseconds(200)) {
-        last_progress = now;
-        err << "\r\033[K" << files.load() << " files rendered" << std::flush;
+      if (now - b.last_progress > std::chrono::milliseconds(200)) {
+        b.last_progress = now;
+        b.err << "\r\033[K" << b.files.load() << " files rendered" << std::flush;
       }
     }
   };
+  b.failed = b.diag.HasErrors();
+  b.made.resize(b.n);
+  b.render_errors.resize(b.n);
+  b.waiting = std::count(b.loading.begin(), b.loading.end(), 1);
+}
 
-  // load, assess, render and publish, one authority at a time: each is
-  // read, checked, judged at the as-at date and rendered, its pages going
-  // to the back folder as they are made, then let go, so memory holds one
-  // authority per worker, not the site. Once any problem is an error,
-  // nothing more is rendered, but every authority is still checked.
-  std::atomic<bool> failed{diag.HasErrors()};
-  std::vector<std::optional<AuthoritySummary>> made(n);
-  std::vector<std::vector<std::string>> render_errors(n);
-  std::atomic<size_t> reused{0};
-  // With one authority, its dashboard is the home page: kept for the
-  // site-wide files.
-  std::optional<Site> only;
-  // The site-wide files need every authority's summary, which is made
-  // before its pages: counted down, so they can be made beside the last
-  // authorities' pages.
-  std::mutex ready_mu;
-  std::condition_variable ready_cv;
-  size_t waiting = std::count(loading.begin(), loading.end(), 1);
-  auto one_ready = [&] {
-    std::lock_guard<std::mutex> lock(ready_mu);
-    if (--waiting == 0) ready_cv.notify_all();
+// One authority: read, checked, judged at the as-at date and rendered, its
+// pages going to the back folder as they are made, then let go, so memory
+// holds one authority per worker, not the site. Once any problem is an
+// error, nothing more is rendered, but every authority is still checked.
+// `counted`: its summary is one the site-wide files wait for.
+void ProcessAuthority(Build& b, size_t i, bool counted) {
+  auto ready = [&] {
+    if (!counted) return;
+    std::lock_guard<std::mutex> lock(b.ready_mu);
+    if (--b.waiting == 0) b.ready_cv.notify_all();
   };
-  auto process = [&](size_t i, bool counted) {
-    auto ready = [&] {
-      if (counted) one_ready();
-    };
-    Diagnostics& d = local[i];
-    Site one;
-    one.config = globals.config;
-    one.kpis = globals.kpis;
-    if (preloaded[i]) {
-      one.authorities.push_back(std::move(*preloaded[i]));
-    } else {
-      read_own(i, !early[i], true);
-      one.authorities.push_back(LoadAuthority(plan[i], own[i], globals, std::move(early[i]), d));
-    }
-    keep_quotes(i);
-    own[i] = SourceTree();
-    if (d.HasErrors()) failed = true;
-    if (failed) return ready();
-    const SiteAssessment assessment = AssessSite(one, as_at);
-    // Loaded, yet its inputs are those of the published pages: they stay.
-    bool keep = false;
-    if (same_tool) {
-      auto old = prev.groups.find(plan[i].slug);
-      keep = old != prev.groups.end() && old->second == groups[plan[i].slug] && publisher.Reuse(plan[i].slug);
-    }
-    if (keep) {
-      ++reused;
-      report.Verbose("kept " + plan[i].slug + "'s pages: its inputs are unchanged");
-    }
-    RenderAuthority(one, assessment, 0, theme, !keep, sink,
-                    [&](AuthoritySummary s) {
-                      made[i] = std::move(s);
-                      ready();
-                    },
-                    &render_errors[i]);
-    if (n == 1) only = std::move(one);
-  };
-  // The kept summaries hold only the feed entries that made the site-wide
-  // feed; the loaded authorities' entries must not push it past them, or
-  // the kept authorities are loaded too (their pages still kept).
-  auto summaries_of = [&] {
-    std::vector<AuthoritySummary> all = others;
-    for (auto& m : made)
-      if (m) all.push_back(*m);
-    std::sort(all.begin(), all.end(), [](const AuthoritySummary& x, const AuthoritySummary& y) { return x.slug < y.slug; });
-    return all;
-  };
-  std::vector<AuthoritySummary> summaries;
-  Site wide;
-  wide.config = globals.config;
-  wide.kpis = globals.kpis;
-  SiteAssessment wide_assessment;
-  std::optional<SiteWideFiles> site_wide;
-  // Made from the summaries once all are in, unless an error stops the
-  // build or the site-wide feed needs the kept authorities loaded too.
-  auto prepare_site_wide = [&] {
-    if (failed) return;
-    summaries = summaries_of();
-    if (!others.empty() && !SiteFeedKnown(summaries, feed_cutoff)) return;
-    if (only) wide = std::move(*only);
-    wide_assessment = AssessSite(wide, as_at);
-    site_wide.emplace(wide, wide_assessment, theme, summaries);
-  };
-  // The all-authorities JSON and CSV and the site-wide pages: three slots
-  // after the authorities', which wait for the last summary; each then
-  // takes the next site-wide task whenever it is free. A site of one
-  // authority makes them after it, as its dashboard is the home page.
+  Diagnostics& d = b.local[i];
+  Site one;
+  one.config = b.globals.config;
+  one.kpis = b.globals.kpis;
+  if (b.preloaded[i]) {
+    one.authorities.push_back(std::move(*b.preloaded[i]));
+  } else {
+    ReadOwn(b, i, !b.early[i], true);
+    one.authorities.push_back(LoadAuthority(b.plan[i], b.own[i], b.globals, std::move(b.early[i]), d));
+  }
+  KeepQuotes(b, i);
+  b.own[i] = SourceTree();
+  if (d.HasErrors()) b.failed = true;
+  if (b.failed) return ready();
+  const SiteAssessment assessment = AssessSite(one, b.as_at);
+  // Loaded, yet its inputs are those of the published pages: they stay.
+  bool keep = false;
+  if (b.same_tool) {
+    const Manifest& prev = b.publisher.previous();
+    auto old = prev.groups.find(b.plan[i].slug);
+    keep = old != prev.groups.end() && old->second == b.groups[b.plan[i].slug] && b.publisher.Reuse(b.plan[i].slug);
+  }
+  if (keep) {
+    ++b.reused;
+    b.report.Verbose("kept " + b.plan[i].slug + "'s pages: its inputs are unchanged");
+  }
+  RenderAuthority(one, assessment, 0, *b.theme, !keep, b.sink,
+                  [&](AuthoritySummary s) {
+                    b.made[i] = std::move(s);
+                    ready();
+                  },
+                  &b.render_errors[i]);
+  if (b.n == 1) b.only = std::move(one);
+}
+
+// The site-wide files, made from every authority's summary once all are in,
+// unless an error stops the build or the site-wide feed needs the kept
+// authorities loaded too: the kept summaries hold only the feed entries
+// that made the last feed, and the loaded ones must not push past them.
+void PrepareSiteWide(Build& b) {
+  if (b.failed) return;
+  b.summaries = b.others;
+  for (auto& m : b.made)
+    if (m) b.summaries.push_back(*m);
+  std::sort(b.summaries.begin(), b.summaries.end(),
+            [](const AuthoritySummary& x, const AuthoritySummary& y) { return x.slug < y.slug; });
+  if (!b.others.empty() && !SiteFeedKnown(b.summaries, b.feed_cutoff)) return;
+  b.wide.config = b.globals.config;
+  b.wide.kpis = b.globals.kpis;
+  if (b.only) b.wide = std::move(*b.only);
+  b.wide_assessment = AssessSite(b.wide, b.as_at);
+  b.site_wide.emplace(b.wide, b.wide_assessment, *b.theme, b.summaries);
+}
+
+// Every authority, and beside the last of them the all-authorities JSON and
+// CSV and the site-wide pages: three slots after the authorities', which
+// wait for the last summary, then each takes the next site-wide task
+// whenever it is free. A site of one authority makes them after it, as its
+// dashboard is the home page.
+void BuildAuthoritiesAndSiteWide(Build& b) {
   constexpr size_t kSiteWideTasks = 3;
-  const size_t beside = n > 1 ? kSiteWideTasks : 0;
+  const size_t beside = b.n > 1 ? kSiteWideTasks : 0;
   bool prepared = false, made_beside = false;
   std::atomic<size_t> next_site_wide{0};
-  ParallelFor(n + beside, jobs, [&](size_t i) {
-    if (i < n) {
-      if (loading[i]) process(i, true);
+  ParallelFor(b.n + beside, b.jobs, [&](size_t i) {
+    if (i < b.n) {
+      if (b.loading[i]) ProcessAuthority(b, i, true);
       return;
     }
     {
-      std::unique_lock<std::mutex> lock(ready_mu);
-      ready_cv.wait(lock, [&] { return waiting == 0; });
+      std::unique_lock<std::mutex> lock(b.ready_mu);
+      b.ready_cv.wait(lock, [&] { return b.waiting == 0; });
       if (!prepared) {
-        prepare_site_wide();
-        made_beside = site_wide.has_value();
+        PrepareSiteWide(b);
+        made_beside = b.site_wide.has_value();
       }
       prepared = true;
     }
     if (!made_beside) return;
-    for (size_t t; (t = next_site_wide++) < site_wide->tasks();) site_wide->Render(t, sink);
+    for (size_t t; (t = next_site_wide++) < b.site_wide->tasks();) b.site_wide->Render(t, b.sink);
   });
-  if (!prepared) prepare_site_wide();
-  if (!failed && !site_wide) {
-    report.Verbose("loading every authority: the site-wide feed needs older entries");
-    std::vector<char> before = loading;
-    others.clear();
-    keep_others();
-    ParallelFor(n, jobs, [&](size_t i) {
-      if (loading[i] && !before[i]) process(i, false);
+  if (!prepared) PrepareSiteWide(b);
+  if (!b.failed && !b.site_wide) {
+    b.report.Verbose("loading every authority: the site-wide feed needs older entries");
+    std::vector<char> before = b.loading;
+    b.others.clear();
+    MarkLoading(b);
+    ParallelFor(b.n, b.jobs, [&](size_t i) {
+      if (b.loading[i] && !before[i]) ProcessAuthority(b, i, false);
     });
-    prepare_site_wide();
+    PrepareSiteWide(b);
   }
-  if (site_wide && !made_beside) site_wide->RenderAll(jobs, sink);
-  for (const auto& d : local) diag.Append(d);
-  if (!deferred.empty()) {
-    for (const auto& mine : own_hashes)
-      for (const auto& [path, hash] : mine) hashes[path] = hash;
-    // Files no authority loads (reported above as ignored or misplaced)
-    // are hashed too, and kept for the messages that quote them.
-    std::vector<std::string> rest;
-    for (const auto& path : deferred)
-      if (hashes[path].empty()) rest.push_back(path);
-    SourceTree leftover;
-    ReadSources(opt.source, rest, leftover, diag);
-    for (auto& [path, text] : leftover.files) hashes[path] = HashBytes(text);
-    quoted.files.merge(leftover.files);
-    fp = FingerprintInputs(hashes, options);
-    make_groups();
-    sources_written = std::async(std::launch::async, record_sources);
-  }
-  mark("load, assess, render and write the authorities and the site-wide files");
-  report.Diagnostics(diag, quoted);
-  if (diag.HasErrors()) {
-    if (opt.progress && elapsed_ms() > 1000) err << "\r\033[K" << std::flush;
-    if (!opt.json) err << (opt.write ? "build stopped: nothing was written\n" : "check failed\n");
-    report.Summary(kExitContentError, counts);
+  if (b.site_wide && !made_beside) b.site_wide->RenderAll(b.jobs, b.sink);
+}
+
+// Gathers every worker's problems, and hashes the files no worker hashed:
+// those no authority loads (reported as ignored or misplaced) are hashed
+// too, and kept for the messages that quote them.
+void GatherProblemsAndHashes(Build& b) {
+  for (const auto& d : b.local) b.diag.Append(d);
+  if (b.deferred.empty()) return;
+  for (const auto& mine : b.own_hashes)
+    for (const auto& [path, hash] : mine) b.hashes[path] = hash;
+  std::vector<std::string> rest;
+  for (const auto& path : b.deferred)
+    if (b.hashes[path].empty()) rest.push_back(path);
+  SourceTree leftover;
+  ReadSources(b.opt.source, rest, leftover, b.diag);
+  for (auto& [path, text] : leftover.files) b.hashes[path] = HashBytes(text);
+  b.quoted.files.merge(leftover.files);
+  b.fp = FingerprintInputs(b.hashes, b.options);
+  MakeGroups(b);
+  b.sources_written = std::async(std::launch::async, [&b] { RecordSources(b); });
+}
+
+// Every problem, all in one run; then, for `check`, what would be written.
+std::optional<ExitCode> Report(Build& b) {
+  b.report.Diagnostics(b.diag, b.quoted);
+  const bool progress_line = b.opt.progress && b.ElapsedMs() > 1000;
+  if (b.diag.HasErrors()) {
+    if (progress_line) b.err << "\r\033[K" << std::flush;
+    if (!b.opt.json) b.err << (b.opt.write ? "build stopped: nothing was written\n" : "check failed\n");
+    b.report.Summary(kExitContentError, b.counts);
     return kExitContentError;
   }
-
   std::vector<std::string> errors;
-  for (const auto& e : render_errors) errors.insert(errors.end(), e.begin(), e.end());
-  if (site_wide) errors.insert(errors.end(), site_wide->errors().begin(), site_wide->errors().end());
-  RenderOutcome rendered{std::move(errors), std::move(summaries)};
-  const size_t kept = others.size() + reused.load();
-  const size_t authorities = rendered.summaries.size();
-  if (opt.progress && elapsed_ms() > 1000) err << "\r\033[K" << std::flush;
-  if (!rendered.errors.empty()) {
-    for (const auto& e : rendered.errors) report.Error(e);
-    if (!opt.json) err << "build stopped: nothing was written\n";
-    report.Summary(kExitContentError, counts);
+  for (const auto& e : b.render_errors) errors.insert(errors.end(), e.begin(), e.end());
+  if (b.site_wide) errors.insert(errors.end(), b.site_wide->errors().begin(), b.site_wide->errors().end());
+  if (progress_line) b.err << "\r\033[K" << std::flush;
+  if (!errors.empty()) {
+    for (const auto& e : errors) b.report.Error(e);
+    if (!b.opt.json) b.err << "build stopped: nothing was written\n";
+    b.report.Summary(kExitContentError, b.counts);
     return kExitContentError;
   }
-
-  if (!opt.write) {
-    counts = {{"authorities", authorities}, {"pages", pages.load()}, {"data_files", data_files.load()},
-              {"files", files.load()}, {"as_at", as_at.Iso()}, {"milliseconds", elapsed_ms()},
+  if (b.opt.write) return std::nullopt;
+  const size_t authorities = b.summaries.size();
+  b.counts = {{"authorities", authorities}, {"pages", b.pages.load()}, {"data_files", b.data_files.load()},
+              {"files", b.files.load()}, {"as_at", b.as_at.Iso()}, {"milliseconds", b.ElapsedMs()},
               {"status_changes", nlohmann::ordered_json::array()}};
-    report.Line("ok: " + Plural(authorities, "authority", "authorities") + ", " +
-                std::to_string(files.load()) + " files would be written (as at " + as_at.Iso() + ")");
-    report.Summary(kExitOk, counts);
-    return kExitOk;
-  }
+  b.report.Line("ok: " + Plural(authorities, "authority", "authorities") + ", " + std::to_string(b.files.load()) +
+                " files would be written (as at " + b.as_at.Iso() + ")");
+  b.report.Summary(kExitOk, b.counts);
+  return kExitOk;
+}
 
+// The statuses that changed since the published site, for the summary and
+// --json: what a CI log shows of the build.
+void SummarizeStatusChanges(const std::vector<StatusChange>& changed, bool compared, nlohmann::ordered_json* json,
+                            std::string* text) {
+  *json = nlohmann::ordered_json::array();
+  *text = compared ? Plural(changed.size(), "change", "changes") + " since the last build"
+                   : std::string("no earlier build to compare with");
+  for (const auto& c : changed) {
+    json->push_back({{"authority", c.authority}, {"measure", c.measure}, {"title", c.title},
+                     {"before", StatusId(c.before)}, {"after", StatusId(c.after)},
+                     {"evidence", c.evidence.valid() ? nlohmann::ordered_json(c.evidence.Iso()) : nlohmann::ordered_json()}});
+    *text += "\n    " + c.authority + "/" + c.measure + ": " + StatusLabel(c.before) + " -> " + StatusLabel(c.after) +
+             (c.evidence.valid() ? " (evidence of " + c.evidence.Iso() + ")" : "");
+  }
+}
+
+// The new site swapped in whole, then the records for the next build, then
+// the summary.
+ExitCode Finish(Build& b) {
   Manifest manifest;
-  manifest.inputs = fp.all;
-  manifest.global = fp.global;
-  manifest.options = options;
-  for (const auto& sum : rendered.summaries) manifest.groups[sum.slug] = groups[sum.slug];
+  manifest.inputs = b.fp.all;
+  manifest.global = b.fp.global;
+  manifest.options = b.options;
+  for (const auto& sum : b.summaries) manifest.groups[sum.slug] = b.groups[sum.slug];
+  const size_t kept = b.others.size() + b.reused.load();
+  const size_t authorities = b.summaries.size();
   // Before the summaries move into the records below.
-  const std::vector<StatusChange> changed = StatusChanges(published, rendered.summaries);
+  nlohmann::ordered_json status_changes;
+  std::string changed;
+  SummarizeStatusChanges(StatusChanges(b.published, b.summaries), !b.published.empty(), &status_changes, &changed);
   // For the next build, each authority's summary unless it had problems to
   // report again: made beside the swap, kept only once the site is in.
-  auto summaries_text = std::async(std::launch::async, [&] {
+  auto summaries_text = std::async(std::launch::async, [&b] {
     std::set<std::string> noisy;
-    for (const auto& d : diag.Sorted()) noisy.insert(std::string(OwnerOf(d.pos.path)));
-    const std::vector<FeedEntry> site_feed = SiteFeed(rendered.summaries);
+    for (const auto& d : b.diag.Sorted()) noisy.insert(std::string(OwnerOf(d.pos.path)));
+    const std::vector<FeedEntry> site_feed = SiteFeed(b.summaries);
     std::vector<CachedSummary> next;
-    for (auto& sum : rendered.summaries)
-      if (!noisy.count(sum.slug)) next.push_back({groups.at(sum.slug), std::move(sum)});
-    return SummariesToJson(next, as_at.Iso(), site_feed);
+    for (auto& sum : b.summaries)
+      if (!noisy.count(sum.slug)) next.push_back({b.groups.at(sum.slug), std::move(sum)});
+    return SummariesToJson(next, b.as_at.Iso(), site_feed);
   });
-  if (!publisher.Commit(manifest, &why)) {
-    report.Error(why + "; the previous site is unchanged");
-    report.Summary(kExitContentError, counts);
-    return kExitContentError;
+  if (!b.publisher.Commit(manifest, &b.why)) {
+    summaries_text.wait();
+    return b.Stop(kExitContentError, b.why + "; the previous site is unchanged");
   }
-  mark("swap the new site in");
-  publisher.WriteCache("summaries.json", summaries_text.get());
-  sources_written.get();
-  mark("keep the sources' hashes and the summaries for the next build");
-  PublishStats st = publisher.stats();
-  nlohmann::ordered_json status_changes = nlohmann::ordered_json::array();
-  std::string changed_lines;
-  for (const auto& c : changed) {
-    status_changes.push_back({{"authority", c.authority}, {"measure", c.measure}, {"title", c.title},
-                              {"before", StatusId(c.before)}, {"after", StatusId(c.after)},
-                              {"evidence", c.evidence.valid() ? nlohmann::ordered_json(c.evidence.Iso()) : nlohmann::ordered_json()}});
-    changed_lines += "\n    " + c.authority + "/" + c.measure + ": " + StatusLabel(c.before) + " -> " + StatusLabel(c.after) +
-                     (c.evidence.valid() ? " (evidence of " + c.evidence.Iso() + ")" : "");
-  }
-  counts = {{"authorities", authorities},
-            {"pages", pages.load()},
-            {"data_files", data_files.load()},
-            {"files", st.written + st.unchanged},
-            {"written", st.written},
-            {"unchanged", st.unchanged},
-            {"deleted", st.deleted},
-            {"reused_authorities", kept},
-            {"warnings", diag.warnings()},
-            {"as_at", as_at.Iso()},
-            {"jobs", jobs},
-            {"milliseconds", elapsed_ms()},
-            {"status_changes", status_changes}};
-  report.Line("built " + out_dir.string() + " for " + Plural(authorities, "authority", "authorities") +
-              " as at " + as_at.Iso() + "\n" +
-              "  pages       " + std::to_string(pages.load()) + " rendered" +
-              (kept == 0 ? "" : ", " + Plural(kept, "authority", "authorities") + " kept unchanged") + "\n" +
-              "  data files  " + std::to_string(data_files.load()) + "\n" +
-              "  outputs     " + std::to_string(st.written) + " written, " + std::to_string(st.unchanged) +
-              " unchanged, " + std::to_string(st.deleted) + " deleted\n" +
-              "  warnings    " + std::to_string(diag.warnings()) + "\n" +
-              "  statuses    " + (published.empty() ? std::string("no earlier build to compare with")
-                                                    : Plural(changed.size(), "change", "changes") + " since the last build" + changed_lines) + "\n" +
-              "  time        " + std::to_string(elapsed_ms()) + " ms on " + Plural(jobs, "thread", "threads"));
-  report.Summary(kExitOk, counts);
-  if (opt.exit_when_done) {
+  b.Mark("swap the new site in");
+  b.publisher.WriteCache("summaries.json", summaries_text.get());
+  b.sources_written.get();
+  b.Mark("keep the sources' hashes and the summaries for the next build");
+  PublishStats st = b.publisher.stats();
+  b.counts = {{"authorities", authorities},   {"pages", b.pages.load()},        {"data_files", b.data_files.load()},
+              {"files", st.written + st.unchanged}, {"written", st.written}, {"unchanged", st.unchanged},
+              {"deleted", st.deleted},        {"reused_authorities", kept},    {"warnings", b.diag.warnings()},
+              {"as_at", b.as_at.Iso()},       {"jobs", b.jobs},                {"milliseconds", b.ElapsedMs()},
+              {"status_changes", status_changes}};
+  b.report.Line("built " + b.out_dir.string() + " for " + Plural(authorities, "authority", "authorities") +
+                " as at " + b.as_at.Iso() + "\n" + "  pages       " + std::to_string(b.pages.load()) + " rendered" +
+                (kept == 0 ? "" : ", " + Plural(kept, "authority", "authorities") + " kept unchanged") + "\n" +
+                "  data files  " + std::to_string(b.data_files.load()) + "\n" + "  outputs     " +
+                std::to_string(st.written) + " written, " + std::to_string(st.unchanged) + " unchanged, " +
+                std::to_string(st.deleted) + " deleted\n" + "  warnings    " + std::to_string(b.diag.warnings()) +
+                "\n" + "  statuses    " + changed + "\n" + "  time        " + std::to_string(b.ElapsedMs()) +
+                " ms on " + Plural(b.jobs, "thread", "threads"));
+  b.report.Summary(kExitOk, b.counts);
+  return kExitOk;
+}
+
+}  // namespace
+
+ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
+  auto build = std::make_unique<Build>(opt, out, err);
+  Build& b = *build;
+  SetThreads(b.jobs);  // every stage, not only rendering
+  // Open the records: the lock on the output, the last build's manifest,
+  // its sources' hashes and its summaries.
+  if (auto stop = OpenRecords(b)) return *stop;
+  // Hash the sources that changed; stop if nothing did.
+  if (auto stop = HashSources(b)) return *stop;
+  // Keep the authorities whose files did not change, as they were published.
+  KeepUnchangedAuthorities(b);
+  // Load what every page reads: site.yml, kpis.json, the theme, the plan of
+  // each authority's files.
+  LoadShared(b);
+  // Resolve the as-at date, reading the snapshots first when it depends on them.
+  ResolveTheAsAtDate(b);
+  // Load, assess, render and write each authority, and the site-wide files.
+  OpenSink(b);
+  BuildAuthoritiesAndSiteWide(b);
+  b.Mark("load, assess, render and write the authorities and the site-wide files");
+  GatherProblemsAndHashes(b);
+  // Report every problem; `check` ends here.
+  if (auto stop = Report(b)) return *stop;
+  // Swap the new site in, keep the records, say what was done.
+  const ExitCode code = Finish(b);
+  if (code == kExitOk && opt.exit_when_done) {
     // As compilers and linkers do: the site is in and every record written,
     // so what is left is letting go of tens of thousands of strings and map
     // nodes one at a time, which the OS does faster in one go.
-    publisher.WaitForTrash();
+    b.publisher.WaitForTrash();
     out.flush();
     err.flush();
     std::fflush(nullptr);
     std::_Exit(kExitOk);
   }
-  return kExitOk;
+  return code;
 }
 
 }  // namespace tracker
