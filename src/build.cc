@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
+#include <latch>
 #include <cstdio>
 #include <cstdlib>
 #include <future>
@@ -249,9 +249,9 @@ struct Build {
   std::vector<std::vector<std::string>> render_errors;
   std::atomic<size_t> reused{0};
   std::optional<Site> only;  // with one authority, its dashboard is the home page
-  std::mutex ready_mu;
-  std::condition_variable ready_cv;
-  size_t waiting = 0;  // authorities whose summary is not yet made
+  // Counts down the authorities whose summary is not yet made: the
+  // site-wide files wait for it.
+  std::optional<std::latch> summaries_ready;
   std::vector<AuthoritySummary> summaries;
   Site wide;
   SiteAssessment wide_assessment;
@@ -586,7 +586,7 @@ void OpenSink(Build& b) {
   b.failed = b.diag.HasErrors();
   b.made.resize(b.n);
   b.render_errors.resize(b.n);
-  b.waiting = std::count(b.loading.begin(), b.loading.end(), 1);
+  b.summaries_ready.emplace(std::count(b.loading.begin(), b.loading.end(), 1));
 }
 
 // One authority: read, checked, judged at the as-at date and rendered, its
@@ -596,9 +596,7 @@ void OpenSink(Build& b) {
 // `counted`: its summary is one the site-wide files wait for.
 void ProcessAuthority(Build& b, size_t i, bool counted) {
   auto ready = [&] {
-    if (!counted) return;
-    std::lock_guard<std::mutex> lock(b.ready_mu);
-    if (--b.waiting == 0) b.ready_cv.notify_all();
+    if (counted) b.summaries_ready->count_down();
   };
   Diagnostics& d = b.local[i];
   Site one;
@@ -662,26 +660,23 @@ void PrepareSiteWide(Build& b) {
 void BuildAuthoritiesAndSiteWide(Build& b) {
   constexpr size_t kSiteWideTasks = 3;
   const size_t beside = b.n > 1 ? kSiteWideTasks : 0;
-  bool prepared = false, made_beside = false;
+  std::once_flag prepared;
+  bool made_beside = false;  // set once, under `prepared`, before any slot reads it
   std::atomic<size_t> next_site_wide{0};
   ParallelFor(b.n + beside, b.jobs, [&](size_t i) {
     if (i < b.n) {
       if (b.loading[i]) ProcessAuthority(b, i, true);
       return;
     }
-    {
-      std::unique_lock<std::mutex> lock(b.ready_mu);
-      b.ready_cv.wait(lock, [&] { return b.waiting == 0; });
-      if (!prepared) {
-        PrepareSiteWide(b);
-        made_beside = b.site_wide.has_value();
-      }
-      prepared = true;
-    }
+    b.summaries_ready->wait();
+    std::call_once(prepared, [&] {
+      PrepareSiteWide(b);
+      made_beside = b.site_wide.has_value();
+    });
     if (!made_beside) return;
     for (size_t t; (t = next_site_wide++) < b.site_wide->tasks();) b.site_wide->Render(t, b.sink);
   });
-  if (!prepared) PrepareSiteWide(b);
+  std::call_once(prepared, [&] { PrepareSiteWide(b); });
   if (!b.failed && !b.site_wide) {
     b.report.Verbose("loading every authority: the site-wide feed needs older entries");
     std::vector<char> before = b.loading;
