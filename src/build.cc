@@ -199,7 +199,7 @@ struct Build {
   std::string why;
 
   // The records of the last build (OpenRecords, ReadLastSummaries).
-  Publisher publisher;
+  Publisher publisher{jobs};
   bool same_tool = false;
   std::future<SourceStats> listing;
   std::string sources_text;
@@ -319,7 +319,7 @@ std::optional<ExitCode> OpenRecords(Build& b) {
     return b.Stop(kExitUsage, "source folder '" + b.opt.source.string() +
                                   "' does not exist; pass the folder that holds site.yml with --source");
   if (b.opt.write && !OutputIsSafe(b.opt.source, b.out_dir, &b.why)) return b.Stop(kExitUsage, b.why);
-  if (b.opt.write) b.listing = std::async(std::launch::async, [&b] { return StatSourceTree(b.opt.source); });
+  if (b.opt.write) b.listing = std::async(std::launch::async, [&b] { return StatSourceTree(b.opt.source, b.jobs); });
   if (b.opt.write && !b.publisher.Begin(b.out_dir, &b.why)) return b.Stop(kExitContentError, b.why);
   b.same_tool = b.opt.write && !b.opt.force && b.publisher.previous().tool == b.tool;
   b.sources_text = b.publisher.ReadCache("sources");
@@ -332,7 +332,7 @@ std::optional<ExitCode> OpenRecords(Build& b) {
 // in the records. Nothing is built until the build is known to have work.
 std::optional<ExitCode> HashSources(Build& b) {
   if (!b.opt.write) {
-    b.tree = ReadSourceTree(b.opt.source, b.diag);
+    b.tree = ReadSourceTree(b.opt.source, b.diag, b.jobs);
     for (const auto& [path, bytes] : b.tree.files) b.hashes[path] = HashBytes(bytes);
     b.fp = FingerprintInputs(b.hashes, b.options);
     return std::nullopt;
@@ -381,7 +381,7 @@ std::optional<ExitCode> HashSources(Build& b) {
     }
     unread = std::move(now);
   }
-  ReadSources(b.opt.source, unread, b.tree, b.diag);
+  ReadSources(b.opt.source, unread, b.tree, b.diag, b.jobs);
   for (const auto& [path, bytes] : b.tree.files) b.hashes[path] = HashBytes(bytes);
   // An authority's files are read again by the worker that loads it, so
   // memory never holds every authority's at once.
@@ -438,7 +438,7 @@ void LoadShared(Build& b) {
   std::vector<std::string> unread;
   for (const auto& [path, _] : b.hashes)
     if (OwnerOf(path).empty() && !b.tree.files.count(path)) unread.push_back(path);
-  ReadSources(b.opt.source, unread, b.tree, b.diag);
+  ReadSources(b.opt.source, unread, b.tree, b.diag, b.jobs);
   for (auto it = b.tree.files.begin(); it != b.tree.files.end();) {
     if (OwnerOf(it->first).empty())
       global.files.insert(b.tree.files.extract(it++));
@@ -702,7 +702,7 @@ void GatherProblemsAndHashes(Build& b) {
   for (const auto& path : b.deferred)
     if (b.hashes[path].empty()) rest.push_back(path);
   SourceTree leftover;
-  ReadSources(b.opt.source, rest, leftover, b.diag);
+  ReadSources(b.opt.source, rest, leftover, b.diag, b.jobs);
   for (auto& [path, text] : leftover.files) b.hashes[path] = HashBytes(text);
   b.quoted.files.merge(leftover.files);
   b.fp = FingerprintInputs(b.hashes, b.options);
@@ -813,7 +813,6 @@ ExitCode Finish(Build& b) {
 ExitCode RunBuild(const BuildOptions& opt, std::ostream& out, std::ostream& err) {
   auto build = std::make_unique<Build>(opt, out, err);
   Build& b = *build;
-  SetThreads(b.jobs);  // every stage, not only rendering
   // Open the records: the lock on the output, the last build's manifest,
   // its sources' hashes and its summaries.
   if (auto stop = OpenRecords(b)) return *stop;

@@ -15,26 +15,16 @@ int AvailableCores() {
   return 1;
 }
 
-namespace {
-std::atomic<int> threads_set{0};
-}  // namespace
-
-int Threads() {
-  int n = threads_set.load();
-  return n > 0 ? n : AvailableCores();
-}
-
-void SetThreads(int n) { threads_set = n; }
-
 void ParallelFor(size_t count, int threads, const std::function<void(size_t)>& task) {
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i; (i = next++) < count;) task(i);
   };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads && static_cast<size_t>(t) < count; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  {
+    std::vector<std::jthread> pool;  // joined as it goes out of scope
+    for (int t = 1; t < threads && static_cast<size_t>(t) < count; ++t) pool.emplace_back(worker);
+    worker();
+  }
 }
 
 }  // namespace tracker

@@ -8,10 +8,6 @@ namespace tracker {
 // Cores this process may run on (its CPU affinity), at least 1.
 int AvailableCores();
 
-// Threads the build may use (--jobs): every available core until set.
-int Threads();
-void SetThreads(int n);
-
 // Runs task(0) … task(count - 1) on up to `threads` threads, the calling
 // one included; each takes the next index when it finishes the last. The
 // tasks must not depend on the order they run in.

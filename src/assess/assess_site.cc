@@ -32,13 +32,13 @@ Date ResolveAsAt(const Site& site, const std::optional<Date>& flag) {
   return ResolveAsAt(site.config, flag, newest);
 }
 
-SiteAssessment AssessSite(const Site& site, const Date& as_at) {
+SiteAssessment AssessSite(const Site& site, const Date& as_at, int threads) {
   SiteAssessment out;
   out.as_at = as_at;
   out.window = site.config.trend_window;
   out.authorities.resize(site.authorities.size());
   // Authorities are independent; each worker fills its own slots.
-  ParallelFor(site.authorities.size(), Threads(), [&](size_t i) {
+  ParallelFor(site.authorities.size(), threads, [&](size_t i) {
       const Authority& a = site.authorities[i];
       AuthorityAssessment& aa = out.authorities[i];
       const JudgingRules rules{out.window, site.config.progress};

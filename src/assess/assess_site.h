@@ -41,6 +41,6 @@ NewestDates NewestOf(const Authority& a);
 Date ResolveAsAt(const Site& site, const std::optional<Date>& flag);
 Date ResolveAsAt(const SiteConfig& config, const std::optional<Date>& flag, const NewestDates& newest);
 
-SiteAssessment AssessSite(const Site& site, const Date& as_at);
+SiteAssessment AssessSite(const Site& site, const Date& as_at, int threads = 1);
 
 }  // namespace tracker

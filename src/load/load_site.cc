@@ -27,10 +27,6 @@ std::string JoinComma(const std::vector<std::string>& v) {
 
 using Json = nlohmann::ordered_json;
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // A path's first four parts, as views into it, and how many it has in all:
 // what PlanAuthorities asks of each of a site's tens of thousands of paths.
 struct PathParts {
@@ -807,9 +803,9 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
   return c;
 }
 
-Site LoadSite(const SourceTree& tree, Diagnostics& diag) {
+Site LoadSite(const SourceTree& tree, Diagnostics& diag, int threads) {
   SourceTree copy = tree;
-  return LoadSiteMovingBodies(copy, diag);
+  return LoadSiteMovingBodies(copy, diag, threads);
 }
 
 namespace {
@@ -997,7 +993,7 @@ Authority LoadAuthority(const AuthorityFiles& files, SourceTree& tree, const Sit
   return a;
 }
 
-Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag) {
+Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag, int threads) {
   SiteGlobals g = LoadGlobals(tree, diag);
   std::vector<std::string_view> paths;
   for (const auto& [path, _] : tree.files) paths.push_back(path);
@@ -1007,7 +1003,7 @@ Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag) {
   Site site;
   site.authorities.resize(plan.size());
   std::vector<Diagnostics> local(plan.size());
-  ParallelFor(plan.size(), Threads(), [&](size_t i) {
+  ParallelFor(plan.size(), threads, [&](size_t i) {
     site.authorities[i] = LoadAuthority(plan[i], tree, g, std::nullopt, local[i]);
   });
   for (const auto& d : local) diag.Append(d);

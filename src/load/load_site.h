@@ -10,7 +10,7 @@
 
 namespace tracker {
 
-Site LoadSite(const SourceTree& tree, Diagnostics& diag);
+Site LoadSite(const SourceTree& tree, Diagnostics& diag, int threads = 1);
 
 // The same in parts, so that a build can load, render and let go of one
 // authority at a time: LoadSiteMovingBodies is these in turn.
@@ -57,7 +57,7 @@ Authority LoadAuthority(const AuthorityFiles& files, SourceTree& tree, const Sit
 // The same, moving the Markdown bodies out of `tree` instead of copying
 // them: afterwards each Markdown file there holds only its front matter,
 // which is all that error messages quote.
-Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag);
+Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag, int threads = 1);
 
 // site.yml alone.
 SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag);

@@ -78,7 +78,7 @@ void Walk(int dirfd, const std::string& rel, std::vector<Listed>& out, bool* fai
 
 // Every source file with its size and time: site.yml, then content/, data/
 // and themes/, whose folders are walked on every core.
-std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
+std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag, int threads) {
   std::vector<Listed> out;
   int rootfd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (rootfd < 0) return out;
@@ -93,7 +93,7 @@ std::vector<Listed> ListSources(const fs::path& root, Diagnostics* diag) {
       diag->Error({top, 0, 0}, std::string("cannot list this folder: ") + std::strerror(errno));
   std::vector<std::vector<Listed>> found(units.size());
   std::vector<char> failed(units.size(), 0);
-  ParallelFor(units.size(), units.size() < 16 ? 1 : Threads(), [&](size_t i) {
+  ParallelFor(units.size(), units.size() < 16 ? 1 : threads, [&](size_t i) {
     bool f = false;
     Walk(rootfd, units[i], found[i], &f);
     failed[i] = f;
@@ -120,8 +120,8 @@ bool IsTextFile(const std::string& path) {
   return false;
 }
 
-SourceStats StatSourceTree(const fs::path& root) {
-  std::vector<Listed> listed = ListSources(root, nullptr);
+SourceStats StatSourceTree(const fs::path& root, int threads) {
+  std::vector<Listed> listed = ListSources(root, nullptr, threads);
   SourceStats out;
   out.reserve(listed.size());
   for (auto& l : listed) out.emplace_back(std::move(l.path), std::move(l.stat));
@@ -132,7 +132,7 @@ void ReadSources(const fs::path& root, const std::vector<std::string>& paths, So
                  int threads) {
   std::vector<std::string> texts(paths.size());
   std::vector<char> ok(paths.size(), 0);
-  ParallelFor(paths.size(), paths.size() < 64 ? 1 : threads > 0 ? threads : Threads(),
+  ParallelFor(paths.size(), paths.size() < 64 ? 1 : threads,
               [&](size_t i) {
                 ok[i] = ReadWholeFile(root / paths[i], &texts[i]);
                 if (ok[i] && texts[i].compare(0, 3, "\xEF\xBB\xBF") == 0 && IsTextFile(paths[i])) texts[i].erase(0, 3);
@@ -145,7 +145,7 @@ void ReadSources(const fs::path& root, const std::vector<std::string>& paths, So
   }
 }
 
-SourceTree ReadSourceTree(const fs::path& root, Diagnostics& diag) {
+SourceTree ReadSourceTree(const fs::path& root, Diagnostics& diag, int threads) {
   SourceTree tree;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
@@ -156,8 +156,8 @@ SourceTree ReadSourceTree(const fs::path& root, Diagnostics& diag) {
   // List first, then read on every core: a national site has tens of
   // thousands of small files.
   std::vector<std::string> paths;
-  for (auto& l : ListSources(root, &diag)) paths.push_back(std::move(l.path));
-  ReadSources(root, paths, tree, diag);
+  for (auto& l : ListSources(root, &diag, threads)) paths.push_back(std::move(l.path));
+  ReadSources(root, paths, tree, diag, threads);
   return tree;
 }
 

@@ -28,18 +28,17 @@ bool IsTextFile(const std::string& path);
 
 // Reads site.yml, content/, data/ and themes/ under root. Problems reading
 // are reported in diag; a missing root is an error.
-SourceTree ReadSourceTree(const std::filesystem::path& root, Diagnostics& diag);
+SourceTree ReadSourceTree(const std::filesystem::path& root, Diagnostics& diag, int threads = 1);
 
-// Reads the files at these paths (relative to root) into `tree`, on every
-// core: what a rebuild reads when it knows which files it needs.
-// `threads` 0: every thread the build may use.
+// Reads the files at these paths (relative to root) into `tree`, on up to
+// `threads` threads: what a rebuild reads when it knows which files it needs.
 void ReadSources(const std::filesystem::path& root, const std::vector<std::string>& paths, SourceTree& tree,
-                 Diagnostics& diag, int threads = 0);
+                 Diagnostics& diag, int threads = 1);
 
 // The same files' sizes and modification times, without reading them: how a
 // rebuild tells in a moment that nothing changed, as make and ninja do.
 // Path and "size:mtime in nanoseconds", in path order.
 using SourceStats = std::vector<std::pair<std::string, std::string>>;
-SourceStats StatSourceTree(const std::filesystem::path& root);
+SourceStats StatSourceTree(const std::filesystem::path& root, int threads = 1);
 
 }  // namespace tracker

@@ -577,7 +577,7 @@ void Publisher::ResyncBack(const std::string& manifest_text) {
   for (const auto& p : paths) have_trash = have_trash || old_size(p) >= kLarge;
   if (have_trash) fs::create_directory(trash_, trash_ec);
   std::vector<char> done(paths.size(), 0);
-  ParallelFor(paths.size(), Threads(), [&](size_t i) {
+  ParallelFor(paths.size(), threads_, [&](size_t i) {
     fs::path from = out_ / paths[i], to = back_ / paths[i];
     if (!(have_trash && old_size(paths[i]) >= kLarge &&
           ::rename(to.c_str(), (trash_ / (prefix + std::to_string(i))).c_str()) == 0))
@@ -612,7 +612,7 @@ void Publisher::PrimeBack(const std::string& manifest_text) {
   std::vector<const std::string*> paths;
   for (const auto& [path, _] : files_) paths.push_back(&path);
   std::atomic<bool> ok{true};
-  ParallelFor(paths.size(), Threads(), [&](size_t i) {
+  ParallelFor(paths.size(), threads_, [&](size_t i) {
     fs::path from = out_ / *paths[i], to = back_ / *paths[i];
     if (!ok || ::link(from.c_str(), to.c_str()) == 0) return;
     std::error_code mine;

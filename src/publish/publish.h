@@ -61,6 +61,8 @@ struct PublishStats {
 
 class Publisher {
  public:
+  // `threads`: how many may move files side by side.
+  explicit Publisher(int threads = 1) : threads_(threads) {}
   // Takes the lock, checks `out` may be replaced, reads the previous
   // manifest and caches, and readies the back folder.
   bool Begin(const std::filesystem::path& out, std::string* error);
@@ -97,6 +99,7 @@ class Publisher {
   std::string error() const;
 
  private:
+  int threads_ = 1;
   void Record(const std::string& path, ManifestEntry entry);
   void Fail(const std::string& why);
   void Touch();
