@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -18,11 +20,6 @@ using namespace tracker;
 using namespace tracker::chart;
 
 namespace {
-
-Date D(const char* iso) {
-  std::string why;
-  return *ParseDate(iso, &why);
-}
 
 Kpi Percent() {
   Kpi k;

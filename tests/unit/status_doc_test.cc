@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <fstream>
 #include <map>
 #include <set>
@@ -43,13 +45,6 @@ std::vector<std::string> SplitOn(const std::string& s, const std::string& sep) {
     if (at == std::string::npos) return out;
     start = at + sep.size();
   }
-}
-
-Date D(const std::string& iso) {
-  std::string why;
-  auto d = ParseDate(iso, &why);
-  REQUIRE_MESSAGE(d, iso);
-  return *d;
 }
 
 }  // namespace

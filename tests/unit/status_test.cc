@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <algorithm>
 
 #include <cstring>
@@ -9,11 +11,6 @@
 using namespace tracker;
 
 namespace {
-
-Date D(const char* iso) {
-  std::string why;
-  return *ParseDate(iso, &why);
-}
 
 // "2023-07-31=80 2023-08-31=c 2023-09-30=null" -> snapshots of one KPI.
 std::vector<Snapshot> Series(const std::string& kpi, const std::string& spec) {

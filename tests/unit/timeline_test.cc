@@ -1,17 +1,10 @@
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include "assess/timeline.h"
 
 using namespace tracker;
-
-namespace {
-Date D(const std::string& iso) {
-  std::string why;
-  auto d = ParseDate(iso, &why);
-  REQUIRE_MESSAGE(d, iso);
-  return *d;
-}
-}  // namespace
 
 TEST_CASE("the timeline holds events, documents, Ofsted judgements and deadlines, in the order they happened") {
   Authority a;
