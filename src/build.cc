@@ -20,6 +20,7 @@
 #include "load/load_theme.h"
 #include "load/source_tree.h"
 #include "publish/publish.h"
+#include "publish/records.h"
 #include "render/format.h"
 #include "render/render_site.h"
 #include "render/summary.h"
@@ -69,58 +70,6 @@ std::string GroupOf(const std::string& path, const std::set<std::string>& slugs)
 // which every footer states.
 std::string GroupFingerprint(const std::string& authority, const std::string& as_at) {
   return HashBytes(authority + "@" + as_at);
-}
-
-// The sources cache: each source's size, time and hash, so a rebuild reads
-// only the files that changed. Lines of "path<TAB>size:mtime<TAB>hash" after
-// a header naming the inputs of the site it describes; a plain format, as
-// it is read on every build.
-constexpr const char* kSourcesHeader = "tracker sources 1\n";
-
-std::string SourcesToText(const std::string& inputs, const SourceStats& stats,
-                          const std::map<std::string, std::string>& hashes) {
-  std::string text = std::string(kSourcesHeader) + inputs + "\n";
-  size_t bytes = text.size();
-  for (const auto& [path, stat] : stats) bytes += path.size() + stat.size() + 36;
-  text.reserve(bytes);
-  // Both maps are sorted by path, so they are walked side by side.
-  auto h = hashes.begin();
-  for (const auto& [path, stat] : stats) {
-    while (h != hashes.end() && h->first < path) ++h;
-    if (h == hashes.end() || h->first != path) continue;
-    if (std::any_of(path.begin(), path.end(), [](char c) { return c == '\t' || c == '\n'; })) continue;
-    text.append(path).append(1, '\t').append(stat).append(1, '\t').append(h->second).append(1, '\n');
-  }
-  return text;
-}
-
-// One source as the last build saw it: views into the records' text.
-struct SourceRecord {
-  std::string_view path, stat, hash;  // stat is "size:mtime"
-};
-
-// The records in path order, as SourcesToText writes them; empty unless
-// they describe `inputs` and are whole and in order.
-std::vector<SourceRecord> SourcesFromText(std::string_view text, const std::string& inputs) {
-  std::vector<SourceRecord> out;
-  std::string_view header = kSourcesHeader;
-  if (inputs.empty() || text.substr(0, header.size()) != header) return out;
-  text.remove_prefix(header.size());
-  size_t nl = text.find('\n');
-  if (nl == std::string_view::npos || text.substr(0, nl) != inputs) return out;
-  text.remove_prefix(nl + 1);
-  out.reserve(std::count(text.begin(), text.end(), '\n'));
-  while (!text.empty()) {
-    nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    size_t t1 = line.find('\t'), t2 = line.rfind('\t');
-    if (t1 == std::string_view::npos || t1 == t2) return {};  // damaged: read every source
-    SourceRecord r{line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)};
-    if (!out.empty() && !(out.back().path < r.path)) return {};  // out of order: the same
-    out.push_back(r);
-  }
-  return out;
 }
 
 class Reporter {

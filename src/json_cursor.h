@@ -1,7 +1,7 @@
 // Reads JSON that tracker itself wrote, in exactly the layout it writes,
 // without building a tree: the records beside the site are read on every
-// build. Anything unexpected, escapes included, makes a read fail, and the
-// caller falls back to the general parser.
+// build. Anything unexpected makes a read fail, and the caller treats the
+// record as missing.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -20,15 +20,42 @@ class JsonCursor {
     t_.remove_prefix(s.size());
     return true;
   }
-  // A string without escapes.
+  // A string, with the escapes AppendJsonString writes: \" \\ and \u00XX.
   bool Str(std::string* out) {
     if (t_.empty() || t_[0] != '"') return false;
     size_t end = 1;  // a plain loop: find_first_of searches the set per character
     while (end < t_.size() && t_[end] != '"' && t_[end] != '\\') ++end;
-    if (end == t_.size() || t_[end] != '"') return false;
+    if (end == t_.size()) return false;
+    if (t_[end] == '"') {  // the usual case: no escape
+      out->assign(t_.substr(1, end - 1));
+      t_.remove_prefix(end + 1);
+      return true;
+    }
     out->assign(t_.substr(1, end - 1));
-    t_.remove_prefix(end + 1);
-    return true;
+    for (size_t i = end; i < t_.size(); ++i) {
+      const char c = t_[i];
+      if (c == '"') {
+        t_.remove_prefix(i + 1);
+        return true;
+      }
+      if (c != '\\') {
+        *out += c;
+        continue;
+      }
+      if (++i == t_.size()) return false;
+      if (t_[i] == '"' || t_[i] == '\\') {
+        *out += t_[i];
+      } else if (t_[i] == 'u' && i + 4 < t_.size() && t_.substr(i + 1, 2) == "00") {
+        auto hex = [](char h) { return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : -1; };
+        const int hi = hex(t_[i + 3]), lo = hex(t_[i + 4]);
+        if (hi < 0 || lo < 0) return false;
+        *out += static_cast<char>(hi * 16 + lo);
+        i += 4;
+      } else {
+        return false;
+      }
+    }
+    return false;
   }
   // A whole number, not negative.
   bool Num(size_t* out) {

@@ -1,5 +1,7 @@
 #include "publish/publish.h"
 
+#include "publish/records.h"
+
 #include "json_cursor.h"
 #include "parallel.h"
 #include "read_file.h"
@@ -44,7 +46,7 @@ std::string ManifestToJson(const Manifest& m) {
     AppendJsonString(&q, v);
     return q;
   };
-  std::string out = "{\n \"tool\": " + str(m.tool) + ",\n \"inputs\": " + str(m.inputs) +
+  std::string out = JsonRecordFirstLine(RecordKind::kManifest) + " \"tool\": " + str(m.tool) + ",\n \"inputs\": " + str(m.inputs) +
                     ",\n \"global\": " + str(m.global) + ",\n \"options\": " + str(m.options) + ",\n \"groups\": {";
   const char* sep = "\n  ";
   for (const auto& [g, fp] : m.groups) {
@@ -73,15 +75,14 @@ std::string ManifestToJson(const Manifest& m) {
 namespace {
 
 // Reads the manifest exactly as ManifestToJson writes it, without building
-// a JSON tree: it is read on every build. Anything else is left to the
-// general parser.
+// a JSON tree: it is read on every build, and is the one reader.
 class ManifestReader {
  public:
   explicit ManifestReader(std::string_view text) : c_(text) {}
 
   std::optional<Manifest> Read() {
     Manifest m;
-    if (!Lit("{\n \"tool\": ") || !Str(&m.tool) || !Lit(",\n \"inputs\": ") || !Str(&m.inputs) ||
+    if (!Lit(JsonRecordFirstLine(RecordKind::kManifest) + " \"tool\": ") || !Str(&m.tool) || !Lit(",\n \"inputs\": ") || !Str(&m.inputs) ||
         !Lit(",\n \"global\": ") || !Str(&m.global) || !Lit(",\n \"options\": ") || !Str(&m.options) ||
         !Lit(",\n \"groups\": {"))
       return std::nullopt;
@@ -114,23 +115,7 @@ class ManifestReader {
 }  // namespace
 
 std::optional<Manifest> ManifestFromJson(const std::string& text) {
-  if (auto m = ManifestReader(text).Read()) return m;
-  try {
-    auto j = nlohmann::json::parse(text);
-    Manifest m;
-    m.tool = j.at("tool").get<std::string>();
-    m.inputs = j.at("inputs").get<std::string>();
-    m.global = j.value("global", "");
-    m.options = j.value("options", "");
-    for (auto& [g, fp] : j.at("groups").items()) m.groups[g] = fp.get<std::string>();
-    for (auto& [path, e] : j.at("files").items()) {
-      if (!IsSafeOutputPath(path)) return std::nullopt;
-      m.files[path] = {e.at("hash").get<std::string>(), e.at("size").get<size_t>(), e.at("group").get<std::string>()};
-    }
-    return m;
-  } catch (const nlohmann::json::exception&) {
-    return std::nullopt;  // a damaged manifest only costs a full rebuild
-  }
+  return ManifestReader(text).Read();  // anything else, an older version included, is no manifest
 }
 
 namespace {
@@ -229,10 +214,11 @@ bool Publisher::Begin(const fs::path& out_in, std::string* error) {
   // The back folder is trusted only with its record, which names the
   // published site it was checked against.
   back_state_ = ReadAll(cache_ / "back.json");
+  const auto back_body = RecordBody(back_state_, RecordKind::kBack);
   fresh_ = true;
   if (has_previous_ && fs::is_directory(back_, ec)) {
     try {
-      auto j = nlohmann::json::parse(back_state_);
+      auto j = nlohmann::json::parse(back_body ? *back_body : std::string_view("not a record"));
       if (j.at("live").get<std::string>() == HashBytes(manifest_text)) {
         for (const auto& p : j.at("stale")) stale_.insert(p.get<std::string>());
         fresh_ = false;
@@ -603,7 +589,7 @@ void Publisher::ResyncBack(const std::string& manifest_text) {
   for (size_t i = 0; i < paths.size(); ++i)
     if (!done[i]) left.insert(paths[i]);
   for (const auto& p : left) state["stale"].push_back(p);
-  WriteCache("back.json", state.dump() + "\n");
+  WriteCache("back.json", RecordFirstLine(RecordKind::kBack) + state.dump() + "\n");
 }
 
 void Publisher::PrimeBack(const std::string& manifest_text) {
@@ -623,7 +609,7 @@ void Publisher::PrimeBack(const std::string& manifest_text) {
   nlohmann::ordered_json state;
   state["live"] = HashBytes(manifest_text);
   state["stale"] = nlohmann::ordered_json::array();
-  WriteCache("back.json", state.dump() + "\n");
+  WriteCache("back.json", RecordFirstLine(RecordKind::kBack) + state.dump() + "\n");
 }
 
 void Publisher::Abort() {

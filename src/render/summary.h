@@ -71,20 +71,4 @@ struct FeedCutoff {
 // full and its last entry is no later than the cutoff.
 bool SiteFeedKnown(const std::vector<AuthoritySummary>& all, const std::optional<FeedCutoff>& cutoff);
 
-// The cache of summaries beside the site: each with the fingerprint of the
-// inputs it was made from, so a stale one is never used.
-struct CachedSummary {
-  std::string fingerprint;
-  AuthoritySummary summary;
-};
-// `as_at` is the date the summaries were made for. Of the feed entries, it
-// keeps only those in the site-wide feed (`site_feed`), in short form, and
-// the cutoff: the last of them when the feed is full.
-std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std::string& as_at,
-                            const std::vector<FeedEntry>& site_feed);
-// Empty when the text is missing or damaged: the cache only saves time.
-// Feed entries are made again with `config`.
-std::vector<CachedSummary> SummariesFromJson(const std::string& text, const SiteConfig& config, std::string* as_at,
-                                             std::optional<FeedCutoff>* cutoff);
-
 }  // namespace tracker
