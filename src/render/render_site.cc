@@ -418,17 +418,26 @@ class SiteRenderer {
     return rows;
   }
 
-  // A timeline entry as the pages show it, with links from `from`.
-  View TimelineEntryView(const Authority& a, const TimelineEntry& t, const std::string& from) const {
+  // A timeline entry as the pages show it, with links from `from`. An
+  // expected event whose date has passed is flagged as not yet confirmed,
+  // and a deadline says what became of it.
+  View TimelineEntryView(const Authority& a, const AuthorityAssessment& aa, const TimelineEntry& t,
+                         const std::string& from) const {
     std::string href;
     if (t.kind == TimelineEntry::Kind::kDocument) href = Href(from, Paths::Document(a, t.document));
     if (t.kind == TimelineEntry::Kind::kDeadline) href = Href(from, Paths::Measure(a, t.measure));
     View source;
     if (const Document* d = a.FindDocument(t.source))
       source = View{{"title", d->title}, {"href", Href(from, Paths::Document(a, d->slug))}};
+    View outcome;
+    if (t.kind == TimelineEntry::Kind::kDeadline)
+      for (size_t i = 0; i < a.measures.size(); ++i)
+        if (a.measures[i].id == t.measure) outcome = DeadlineOutcome(a.measures[i], aa.measures[i]);
+    const bool expected = t.kind == TimelineEntry::Kind::kExpected;
     return {{"date", DateView(t.date)}, {"when", t.label.empty() ? t.date.Long() : t.label}, {"title", t.title},
             {"kind", TimelineKindLabel(t)}, {"href", href.empty() ? View() : View(href)}, {"source", std::move(source)},
-            {"expected", t.kind == TimelineEntry::Kind::kExpected}};
+            {"expected", expected}, {"outcome", std::move(outcome)},
+            {"unconfirmed", expected && t.date.LastDay() < assessment_.as_at.FirstDay()}};
   }
 
 
@@ -472,7 +481,7 @@ class SiteRenderer {
   void RenderAuthority(const Authority& a, const AuthorityAssessment& aa) {
     RenderMarkdownOf(a);
     RenderDashboard(a, aa, Paths::Dashboard(a));
-    RenderTimeline(a);
+    RenderTimeline(a, aa);
     RenderDocuments(a);
     for (const auto& d : a.documents) RenderDocument(a, aa, d);
     RenderMeasures(a, aa);
@@ -541,7 +550,7 @@ class SiteRenderer {
     view["documents"] = std::move(docs);
     View upcoming = View::EmptyList();
     for (const auto& t : BuildTimeline(a))
-      if (t.date.LastDay() > assessment_.as_at.FirstDay()) upcoming.push_back(TimelineEntryView(a, t, path));
+      if (t.date.LastDay() > assessment_.as_at.FirstDay()) upcoming.push_back(TimelineEntryView(a, aa, t, path));
     view["has_upcoming"] = !upcoming.empty();
     view["upcoming"] = std::move(upcoming);
     View ofsted = View::EmptyList();
@@ -558,14 +567,14 @@ class SiteRenderer {
          "Measures, figures, documents and events of " + a.name + "'s children's services improvement.");
   }
 
-  void RenderTimeline(const Authority& a) {
+  void RenderTimeline(const Authority& a, const AuthorityAssessment& aa) {
     const std::string path = Paths::Timeline(a);
     View view = Base(a, path, path, {{a.short_name, Paths::Dashboard(a)}});
     View years = View::EmptyList();
     for (const auto& t : BuildTimeline(a)) {
       std::string y = std::to_string(t.date.year);
       if (years.empty() || years.back()["year"].text() != y) years.push_back({{"year", y}, {"entries", View::EmptyList()}});
-      years.back()["entries"].push_back(TimelineEntryView(a, t, path));
+      years.back()["entries"].push_back(TimelineEntryView(a, aa, t, path));
     }
     view["has_years"] = !years.empty();
     view["years"] = std::move(years);

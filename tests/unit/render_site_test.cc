@@ -298,3 +298,21 @@ TEST_CASE("every status shows the date of its evidence as text, and the method p
   CHECK(b.File("how-progress-is-judged.html").find("On track when R is 0.95 or more (95% of the rate needed)") !=
         std::string::npos);
 }
+
+TEST_CASE("the timeline says what became of each deadline, and flags an expected event whose date has passed") {
+  SourceTree t = TwoCouncils();
+  t.files["content/alpha/_authority.md"] =
+      "---\nname: Alpha\nevents:\n  - date: 2020-01\n    title: Board meets\n    expected: true\n"
+      "  - date: 2021\n    title: Next inspection\n    expected: true\n---\n";
+  t.files["content/alpha/measures/visits.md"] =
+      "---\ntitle: Visits\nset_by: notice\nkpi: visits\ndeadline: 2020-01-31\ntarget:\n  op: \">=\"\n  value: 90\n---\n";
+  Built b = BuildInMemory(t);  // as at 1 February 2020, the newest figure
+  const std::string& page = b.File("alpha/timeline.html");
+  CHECK(page.find("Expected. Source") == std::string::npos);
+  CHECK(page.find("Board meets</h3>\n    <p class=\"govuk-body-s tracker-timeline__byline\">Expected: its date has passed and no "
+                  "document yet confirms it</p>") != std::string::npos);
+  CHECK(page.find("Next inspection</h3>\n    <p class=\"govuk-body-s tracker-timeline__byline\">Expected</p>") !=
+        std::string::npos);
+  // 89 on 1 February, after the deadline of 31 January: missed.
+  CHECK(page.find("Measure deadline: missed</p>") != std::string::npos);
+}
