@@ -74,9 +74,40 @@ std::string EscapeXml(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// A number as tracker writes one: digits, at most one point, perhaps a
+// leading minus.
+bool IsPlainNumber(std::string_view s) {
+  if (!s.empty() && s[0] == '-') s.remove_prefix(1);
+  if (s.empty()) return false;
+  bool point = false;
+  for (char c : s) {
+    if (c == '.' && !point) point = true;
+    else if (c < '0' || c > '9') return false;
+  }
+  return s.front() != '.' && s.back() != '.';
+}
+
+bool LooksLikeFormula(std::string_view s) {
+  if (s.empty()) return false;
+  const char c = s[0];
+  return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !IsPlainNumber(s);
+}
+
+}  // namespace
+
+bool CsvNeedsEscape(std::string_view s) {
+  // A plain loop: find_first_of searches the set once per character.
+  for (char c : s)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return LooksLikeFormula(s);
+}
+
 std::string EscapeCsv(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
+  const bool formula = LooksLikeFormula(s);
+  if (!formula && s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = formula ? "\"'" : "\"";
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;

@@ -12,8 +12,13 @@ namespace tracker {
 void AppendEscaped(std::string* out, std::string_view text);
 std::string EscapeXml(std::string_view text);
 
-// A quoted CSV field when the text needs it (RFC 4180).
+// A CSV field: quoted when the text needs it (RFC 4180), and text that a
+// spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a
+// carriage return) kept as text by a leading ', as OWASP recommends. A
+// number, a negative one included, stays a number.
 std::string EscapeCsv(std::string_view text);
+// Whether EscapeCsv would change the text.
+bool CsvNeedsEscape(std::string_view text);
 
 // Appends `text` as a quoted JSON string. For the large files written
 // directly rather than built as a JSON tree first.

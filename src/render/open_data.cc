@@ -109,19 +109,12 @@ std::string CsvHeader() {
   return out + "\r\n";
 }
 
-bool NeedsCsvQuotes(std::string_view cell) {
-  // A plain loop: find_first_of searches the set once per character.
-  for (char c : cell)
-    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
-  return false;
-}
-
 // The cells every row of one authority shares (geography and name), as
 // written in each format: escaped once, not once a row.
 constexpr size_t kSameFirst = 2, kSameLast = 8;
 
 void AppendCsvCell(std::string* out, std::string_view cell) {
-  if (NeedsCsvQuotes(cell)) *out += EscapeCsv(cell);
+  if (CsvNeedsEscape(cell)) *out += EscapeCsv(cell);
   else *out += cell;
 }
 

@@ -195,3 +195,33 @@ TEST_CASE("an embed is a small page of one figure and its table, with its own st
   CHECK(Contains(embed, "<details class=\"govuk-details\">"));
   CHECK_FALSE(Contains(embed, "govuk-footer"));
 }
+
+// OWASP's CSV injection: content from many hands reaches the downloads.
+TEST_CASE("no CSV download holds a cell a spreadsheet would run as a formula") {
+  fs::path work = WorkDir("csv-formulas");
+  fs::copy(Sample(), work / "src", fs::copy_options::recursive);
+  std::string authority = ReadFile(work / "src/content/sampleton/_authority.md");
+  authority.replace(authority.find("region: Test Region"), 19, "region: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"");
+  std::ofstream(work / "src/content/sampleton/_authority.md") << authority;
+  std::ofstream(work / "src/data/sampleton/snapshots/2023-03-31.json")
+      << "{\"as_at\": \"2023-03-31\", \"values\": {\"supervision\": {\"@SUM(A1)\": 80, \"+cmd\": 81, \"-x\": 82}}}\n";
+  fs::path site = work / "site";
+  Run r = Tracker("build --quiet --source " + Quote((work / "src").string()) + " --out " + Quote(site.string()));
+  REQUIRE_MESSAGE(r.exit == 0, r.err);
+  fs::path script = work / "check.py";
+  std::ofstream(script) << R"(
+import csv, pathlib, re, sys
+number = re.compile(r"-?[0-9]+(\.[0-9]+)?$")
+bad, cells, neutral = [], 0, 0
+for path in pathlib.Path(sys.argv[1], "downloads").glob("*.csv"):
+    for row in csv.reader(open(path, newline="", encoding="utf-8")):
+        for cell in row:
+            cells += 1
+            if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not number.match(cell):
+                bad.append(cell)
+            neutral += cell.startswith("'")
+print(len(bad), neutral > 0, cells > 100, bad[:3])
+)";
+  Output o = Shell("/usr/bin/python3 " + Quote(script.string()) + " " + Quote(site.string()));
+  CHECK_MESSAGE(o.text == "0 True True []\n", o.text);
+}

@@ -79,3 +79,19 @@ TEST_CASE("escaping finds every special byte wherever it stands in long text") {
   AppendEscaped(&out, "caf\xc3\xa9 & \xe2\x80\x99quoted\xe2\x80\x99 <b>");
   CHECK(out == "kept caf\xc3\xa9 &amp; \xe2\x80\x99quoted\xe2\x80\x99 &lt;b&gt;");
 }
+
+TEST_CASE("CSV cells a spreadsheet would run as formulas are kept as text, and numbers stay numbers") {
+  CHECK(EscapeCsv("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  CHECK(EscapeCsv("+1 (cmd)") == "\"'+1 (cmd)\"");
+  CHECK(EscapeCsv("-sum") == "\"'-sum\"");
+  CHECK(EscapeCsv("@SUM(A1)") == "\"'@SUM(A1)\"");
+  CHECK(EscapeCsv("\tx") == "\"'\tx\"");
+  CHECK(EscapeCsv("\rx") == "\"'\rx\"");
+  CHECK(EscapeCsv("-3.5") == "-3.5");
+  CHECK(EscapeCsv("-12") == "-12");
+  CHECK(EscapeCsv("North East") == "North East");
+  CHECK(EscapeCsv("a = b") == "a = b");
+  CHECK(CsvNeedsEscape("=1+1"));
+  CHECK_FALSE(CsvNeedsEscape("-0.5"));
+  CHECK_FALSE(CsvNeedsEscape("plain"));
+}
