@@ -204,8 +204,11 @@ void LoadDocumentFile(const std::string& path, std::string& text, Document& d,
   d.to = f.Text("to").value_or("");
   d.summary = f.Text("summary").value_or("");
   d.source_url = f.Text("source_url").value_or("");
-  if (!d.source_url.empty() && d.source_url.rfind("https://", 0) != 0 && d.source_url.rfind("http://", 0) != 0)
-    diag.Error(f.ValuePos("source_url"), "source_url must start with https:// or http://");
+  if (!d.source_url.empty())
+    if (std::string why = CheckWebAddress(d.source_url); !why.empty()) {
+      diag.Error(f.ValuePos("source_url"), "source_url " + why);
+      d.source_url.clear();
+    }
   d.events = LoadEvents(f.Node("events"), origin, diag, "the document");
   f.RejectUnknown({"title", "type", "date", "from", "to", "summary", "source_url", "events"});
   d.body = TakeBody(text, fm);
@@ -703,10 +706,12 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
   c.title = f.Text("title", true).value_or("");
   c.base_url = f.Text("base_url").value_or("");
   if (!c.base_url.empty()) {
-    if (c.base_url.rfind("https://", 0) != 0 && c.base_url.rfind("http://", 0) != 0)
-      diag.Error(f.ValuePos("base_url"), "base_url must be an absolute http:// or https:// address");
-    else if (c.base_url.back() != '/')
+    if (std::string why = CheckWebAddress(c.base_url); !why.empty()) {
+      diag.Error(f.ValuePos("base_url"), "base_url " + why);
+      c.base_url.clear();
+    } else if (c.base_url.back() != '/') {
       c.base_url += '/';
+    }
   }
   c.language = f.Text("language").value_or("en-GB");
   c.theme = f.Text("theme").value_or("default");
@@ -716,6 +721,11 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
   }
   c.organisation = f.Text("organisation").value_or("");
   c.contact_email = f.Text("contact_email").value_or("");
+  if (!c.contact_email.empty())
+    if (std::string why = CheckEmailAddress(c.contact_email); !why.empty()) {
+      diag.Error(f.ValuePos("contact_email"), "contact_email " + why);
+      c.contact_email.clear();
+    }
   c.as_at = f.DateField("as_at", false, true);
   c.unsafe_html = f.Bool("unsafe_html").value_or(false);
   if (auto n = f.Number("trend_window")) {
@@ -776,6 +786,11 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
     if (l.ok()) {
       c.licence_name = l.Text("name", true).value_or(c.licence_name);
       c.licence_url = l.Text("url").value_or("");
+      if (!c.licence_url.empty())
+        if (std::string why = CheckWebAddress(c.licence_url); !why.empty()) {
+          diag.Error(l.ValuePos("url"), "licence url " + why);
+          c.licence_url.clear();
+        }
       l.RejectUnknown({"name", "url"});
     }
   }

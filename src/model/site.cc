@@ -49,6 +49,28 @@ const Target* TargetOf(const Authority& a, std::string_view kpi_id) {
   return nullptr;
 }
 
+std::string CheckWebAddress(std::string_view url) {
+  const bool https = url.rfind("https://", 0) == 0, http = url.rfind("http://", 0) == 0;
+  if (!https && !http) return "must be an absolute address starting with https:// or http://";
+  const std::string_view rest = url.substr(https ? 8 : 7);
+  if (rest.empty() || rest[0] == '/' || rest[0] == '?' || rest[0] == '#') return "has no host after the scheme";
+  for (unsigned char c : url)
+    if (c <= 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`')
+      return "holds a space, quote, angle bracket or control character; write it as a plain address";
+  return "";
+}
+
+std::string CheckEmailAddress(std::string_view email) {
+  const size_t at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 == email.size() || email.find('@', at + 1) != std::string_view::npos)
+    return "must be one email address, such as accessibility@council.gov.uk, with no spaces, second address or query such as ?cc=";
+  for (unsigned char c : email)
+    if (c <= 0x20 || c == 0x7f || c == ',' || c == ';' || c == '?' || c == '&' || c == '"' || c == '\'' ||
+        c == '<' || c == '>' || c == '\\' || c == '(' || c == ')' || c == ':' || c == '/')
+      return "must be one email address, such as accessibility@council.gov.uk, with no spaces, second address or query such as ?cc=";
+  return "";
+}
+
 const Authority* Site::FindAuthority(const std::string& slug) const {
   for (const auto& a : authorities)
     if (a.slug == slug) return &a;

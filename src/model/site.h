@@ -240,4 +240,13 @@ const std::vector<std::string>& OfstedGrades();
 // letter or digit: the only names that become paths and ids.
 bool IsValidSlug(const std::string& s);
 
+// The one check for every address an author gives: an absolute http:// or
+// https:// address with a host, and no spaces, quotes, angle brackets or
+// control characters. Never javascript:, data: or anything else. Returns
+// "" when the address is good, else what is wrong.
+std::string CheckWebAddress(std::string_view url);
+// One email address, as a mailto link may carry it: no second recipient,
+// no query (?cc=…), no spaces. "" when good, else what is wrong.
+std::string CheckEmailAddress(std::string_view email);
+
 }  // namespace tracker

@@ -176,3 +176,23 @@ TEST_CASE("a key given twice in a JSON source is an error at both places, a byte
   CHECK(ok.exit == 0);
   CHECK(ok.err.empty());
 }
+
+TEST_CASE("every address an author gives is http or https, and the contact is one email address") {
+  fs::path work = WorkDir("addresses");
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", work / "src", fs::copy_options::recursive);
+  const fs::path src = work / "src";
+  std::string yml = ReadFile(src / "site.yml");
+  const size_t at = yml.find("contact_email:");
+  REQUIRE(at != std::string::npos);
+  yml.replace(at, yml.find('\n', at) - at, "contact_email: \"a@b.example?cc=c@d.example\"");
+  std::ofstream(src / "site.yml") << yml << "licence:\n  name: Open\n  url: \"javascript:alert(1)\"\n";
+  std::ofstream(src / "content/sampleton/documents/link.md")
+      << "---\ntitle: Link\ntype: other\ndate: 2023-01-01\nsource_url: \"data:text/html,<script>x</script>\"\n---\n";
+  Run r = Tracker("check --source " + Quote(src.string()));
+  CHECK(r.exit == 1);
+  CHECK(Contains(r.err, "content/sampleton/documents/link.md:5:13: error: source_url must be an absolute address "
+                        "starting with https:// or http://"));
+  CHECK(Contains(r.err, ": error: licence url must be an absolute address starting with https:// or http://"));
+  CHECK(Contains(r.err, "site.yml:5:16: error: contact_email must be one email address, such as "
+                        "accessibility@council.gov.uk, with no spaces, second address or query such as ?cc="));
+}

@@ -294,3 +294,20 @@ TEST_CASE("a document is found by its slug, indexed or not") {
   a.documents.push_back(late);
   CHECK(found("late") == "late");
 }
+
+TEST_CASE("one check for web addresses and one for email addresses") {
+  CHECK(CheckWebAddress("https://www.council.gov.uk/children/").empty());
+  CHECK(CheckWebAddress("http://x.example").empty());
+  CHECK_FALSE(CheckWebAddress("javascript:alert(1)").empty());
+  CHECK_FALSE(CheckWebAddress("JAVASCRIPT:alert(1)").empty());
+  CHECK_FALSE(CheckWebAddress("data:text/html,x").empty());
+  CHECK_FALSE(CheckWebAddress("vbscript:x").empty());
+  CHECK_FALSE(CheckWebAddress("https://").empty());
+  CHECK_FALSE(CheckWebAddress("https://x.example/\" onmouseover=\"y").empty());
+  CHECK_FALSE(CheckWebAddress("//x.example").empty());
+  CHECK(CheckEmailAddress("accessibility@council.gov.uk").empty());
+  CHECK_FALSE(CheckEmailAddress("a@b.example?cc=c@d.example").empty());
+  CHECK_FALSE(CheckEmailAddress("a@b.example,c@d.example").empty());
+  CHECK_FALSE(CheckEmailAddress("a@b.example c@d.example").empty());
+  CHECK_FALSE(CheckEmailAddress("not an address").empty());
+}
