@@ -20,10 +20,6 @@ std::optional<Scalar> ScalarOf(const Snapshot* s, const std::string& kpi, const 
   return std::nullopt;
 }
 
-}  // namespace
-
-namespace {
-
 // The newest snapshot at or before `d` that gives `kpi`.
 const Snapshot* AsItStood(const std::vector<Snapshot>& snapshots, const std::string& kpi, const Date& d) {
   const Snapshot* out = nullptr;

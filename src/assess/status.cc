@@ -368,9 +368,7 @@ void Age(const Measure& m, const Kpi* kpi, const Date& as_at, const ProgressMeth
     if (r.decided_by == Decider::kAssessment) return;
     if (r.figures && r.figures->first_met && r.figures->first_met->FirstDay() <= m.deadline->LastDay()) return;
   }
-  const int months = r.decided_by == Decider::kFigures ? pm.figure_periods * MonthsPerPeriod(kpi->frequency)
-                                                       : pm.assessment_months;
-  const long last_current = AddMonths(*r.evidence, months).LastDay();
+  const long last_current = AddMonths(*r.evidence, EvidenceWindowMonths(r, kpi, pm)).LastDay();
   if (as_at.FirstDay() <= last_current) return;
   r.stale_status = r.status;
   r.stale_from = DateFromDays(last_current + 1);
@@ -437,6 +435,11 @@ MeasureStatus Judge(const Measure& m, const Kpi* kpi, const KpiFigures& f, bool 
 
 }  // namespace
 
+int EvidenceWindowMonths(const MeasureStatus& s, const Kpi* kpi, const ProgressMethod& method) {
+  if (s.decided_by == Decider::kFigures && kpi) return method.figure_periods * MonthsPerPeriod(kpi->frequency);
+  return method.assessment_months;
+}
+
 std::optional<Date> JudgedFrom(const Authority& a, const Measure& m) {
   if (m.baseline) return m.baseline;
   if (const Document* d = a.FindDocument(m.set_by)) return d->date;
@@ -479,10 +482,8 @@ std::vector<StatusAt> StatusHistory(const Measure& m, const Kpi* kpi, const std:
   std::vector<std::pair<long, StatusAt::Why>> moments;
   if (m.deadline) moments.emplace_back(m.deadline->LastDay() + 1, StatusAt::Why::kDeadline);
   if (const MeasureStatus& newest = out.back().status; newest.evidence) {
-    const int months = newest.decided_by == Decider::kFigures
-                           ? rules.method.figure_periods * MonthsPerPeriod(kpi->frequency)
-                           : rules.method.assessment_months;
-    moments.emplace_back(AddMonths(*newest.evidence, months).LastDay() + 1, StatusAt::Why::kAge);
+    moments.emplace_back(AddMonths(*newest.evidence, EvidenceWindowMonths(newest, kpi, rules.method)).LastDay() + 1,
+                         StatusAt::Why::kAge);
   }
   std::sort(moments.begin(), moments.end());
   const long last = out.back().date.FirstDay();

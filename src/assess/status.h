@@ -126,6 +126,11 @@ struct MeasureStatus {
   std::optional<Date> stale_from;
 };
 
+// How many months a status's evidence shows the current position for: a
+// figure for `figure_periods` of its KPI's periods, an assessment for
+// `assessment_months` (docs/status.md, "Out of date").
+int EvidenceWindowMonths(const MeasureStatus& s, const Kpi* kpi, const ProgressMethod& method);
+
 // The date figures are judged from: the measure's `baseline`, else the
 // date of the document that set it, else none (every figure counts).
 std::optional<Date> JudgedFrom(const Authority& a, const Measure& m);

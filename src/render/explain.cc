@@ -18,12 +18,6 @@ namespace {
 
 std::string Months(int n) { return std::to_string(n) + (n == 1 ? " month" : " months"); }
 
-std::string Lower(const char* label) {
-  std::string s = label;
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  return s;
-}
-
 // The sentence's body, after "Status: ", for the status the evidence gives.
 std::string Because(const Authority& a, const Measure& m, const Kpi* kpi, const MeasureStatus& s, Status status,
                     const Date& as_at, bool with_note) {
@@ -34,7 +28,7 @@ std::string Because(const Authority& a, const Measure& m, const Kpi* kpi, const 
     const std::string note = as.note.empty() || !with_note ? "." : ": " + as.note;
     if (s.reason == Reason::kDeadlineNotShown)
       return "the deadline of " + m.deadline->Long() + " has passed and no document since shows it met; the newest assessment" +
-             from + " (" + as.date.Long() + ") judged it " + Lower(StatusLabel(as.status)) + note;
+             from + " (" + as.date.Long() + ") judged it " + InSentence(StatusLabel(as.status)) + note;
     if (s.reason == Reason::kDeadlineMissed)
       return "the deadline of " + m.deadline->Long() + " was missed, as assessed" + from + " (" + as.date.Long() + ")" + note;
     return "assessed" + from + " (" + as.date.Long() + ")" + note;
@@ -114,10 +108,10 @@ std::string ExplainStatus(const Authority& a, const Measure& m, const Kpi* kpi, 
   std::string out = std::string(StatusLabel(s.status)) + ": ";
   if (s.status == Status::kOutOfDate) {
     const bool figure = s.decided_by == Decider::kFigures;
-    const int months = figure ? method.figure_periods * MonthsPerPeriod(kpi->frequency) : method.assessment_months;
+    const int months = EvidenceWindowMonths(s, kpi, method);
     out += "the newest evidence, " + std::string(figure ? "a figure" : "an assessment") + " of " + s.evidence->Long() +
            ", is more than " + Months(months) + " old at " + as_at.Long() + ", so it cannot show the position now. It then showed " +
-           Lower(StatusLabel(*s.stale_status)) + ": " + Because(a, m, kpi, s, *s.stale_status, as_at, with_note);
+           InSentence(StatusLabel(*s.stale_status)) + ": " + Because(a, m, kpi, s, *s.stale_status, as_at, with_note);
   } else {
     out += Because(a, m, kpi, s, s.status, as_at, with_note);
   }
