@@ -532,4 +532,14 @@ std::vector<size_t> SlowToProgress(const Authority& a, std::span<const MeasureSt
   return out;
 }
 
+std::vector<size_t> WorstFirst(const Authority& a, std::span<const MeasureStatus> statuses) {
+  std::vector<size_t> order(statuses.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return std::make_tuple(SeverityRank(statuses[x].status), a.measures[x].title) <
+           std::make_tuple(SeverityRank(statuses[y].status), a.measures[y].title);
+  });
+  return order;
+}
+
 }  // namespace tracker

@@ -163,6 +163,10 @@ const OfstedJudgement* LaterOfstedJudgement(const Authority& a, const Date& evid
 // be met, out of date or at risk, worst first.
 std::vector<size_t> SlowToProgress(const Authority& a, std::span<const MeasureStatus> statuses);
 
+// Every measure, worst status first (SeverityRank), then by title: the
+// dashboard's order, so what is slow to progress leads the page.
+std::vector<size_t> WorstFirst(const Authority& a, std::span<const MeasureStatus> statuses);
+
 // Date arithmetic the rules share: `d` moved by whole months, the day kept
 // where the month has it.
 Date AddMonths(const Date& d, int months);

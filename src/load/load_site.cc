@@ -511,6 +511,181 @@ std::vector<std::string> KpiIds(const std::vector<Kpi>& kpis) {
   return ids;
 }
 
+// A snapshot read through its JSON tree, one part at a time; any part
+// that is wrong clears `good`.
+struct SnapshotReader {
+  const JsonFile& f;
+  const std::vector<Kpi>& kpis;
+  bool kpis_loaded;
+  Snapshot& s;
+  Diagnostics& diag;
+  bool good = true;
+
+  // The KPI `id` names at `ptr`, or null (reported) when there is none.
+  const Kpi* KpiAt(const std::string& ptr, const std::string& id) {
+    const Kpi* kpi = FindKpiIn(kpis, id);
+    if (!kpi) {
+      if (kpis_loaded)
+        diag.Error(f.KeyAt(ptr), "unknown KPI '" + id + "'" + DidYouMean(id, KpiIds(kpis)) +
+                   "; KPIs are defined in data/kpis.json");
+      good = false;
+    }
+    return kpi;
+  }
+
+  void AsAt(const Json& j) {
+    if (!j.contains("as_at")) {
+      diag.Error(f.At(""), "missing required field 'as_at' in the snapshot");
+      good = false;
+      return;
+    }
+    if (!j["as_at"].is_string()) {
+      diag.Error(f.At("/as_at"), "as_at must be a date string, YYYY-MM-DD");
+      good = false;
+      return;
+    }
+    std::string why;
+    auto d = ParseDate(j["as_at"].get<std::string>(), &why);
+    if (!d) {
+      diag.Error(f.At("/as_at"), "invalid date '" + j["as_at"].get<std::string>() + "' in 'as_at': " + why);
+      good = false;
+    } else if (d->precision() != Date::Precision::kDay) {
+      diag.Error(f.At("/as_at"), "as_at needs a full date, YYYY-MM-DD");
+      good = false;
+    } else {
+      s.as_at = *d;
+      s.pos = f.At("/as_at");
+    }
+  }
+
+  void Source(const Json& j) {
+    if (!j.contains("source")) return;
+    if (j["source"].is_string()) {
+      s.source = j["source"].get<std::string>();
+      s.source_pos = f.At("/source");
+    } else {
+      diag.Error(f.At("/source"), "source must be a document slug (a string)");
+    }
+  }
+
+  // One KPI's value: a number or symbol, or an object by item for a KPI
+  // with a breakdown.
+  void Value(const std::string& ptr, const Kpi& kpi, const Json& v) {
+    if (v.is_object()) {
+      if (kpi.breakdown.empty()) {
+        diag.Error(f.At(ptr), "breakdown object for KPI '" + kpi.id +
+                   "', which has no breakdown; give one number, or add \"breakdown\" to the KPI in data/kpis.json");
+        good = false;
+        return;
+      }
+      Breakdown b;
+      for (auto item = v.begin(); item != v.end(); ++item) {
+        Scalar sc;
+        if (ReadScalar(f, JsonPointerAppend(ptr, item.key()), item.value(), &kpi, &sc, diag))
+          b.emplace_back(item.key(), sc);
+        else
+          good = false;
+      }
+      s.values[kpi.id] = b;
+      return;
+    }
+    Scalar sc;
+    if (!kpi.breakdown.empty() && v.is_number()) {
+      diag.Error(f.At(ptr), "KPI '" + kpi.id + "' is broken down by " + kpi.breakdown +
+                 "; give an object such as {\"item\": number}");
+      good = false;
+    } else if (ReadScalar(f, ptr, v, &kpi, &sc, diag)) {
+      s.values[kpi.id] = sc;
+    } else {
+      good = false;
+    }
+  }
+
+  void Values(const Json& j) {
+    if (!j.contains("values")) {
+      diag.Error(f.At(""), "missing required field 'values' in the snapshot");
+      good = false;
+    } else if (!j["values"].is_object()) {
+      diag.Error(f.At("/values"), "values must be an object of {kpi: value}");
+      good = false;
+    } else {
+      for (auto it = j["values"].begin(); it != j["values"].end(); ++it) {
+        const std::string ptr = JsonPointerAppend("/values", it.key());
+        if (const Kpi* kpi = KpiAt(ptr, it.key())) Value(ptr, *kpi, it.value());
+      }
+    }
+  }
+
+  void Targets(const Json& j) {
+    if (!j.contains("targets")) return;
+    if (!j["targets"].is_object()) {
+      diag.Error(f.At("/targets"), "targets must be an object of {kpi: number}");
+      return;
+    }
+    for (auto it = j["targets"].begin(); it != j["targets"].end(); ++it) {
+      const std::string ptr = JsonPointerAppend("/targets", it.key());
+      const Kpi* kpi = KpiAt(ptr, it.key());
+      if (!kpi) continue;
+      Scalar sc;
+      if (!it.value().is_number()) {
+        diag.Error(f.At(ptr), "a target must be a number");
+        good = false;
+      } else if (ReadScalar(f, ptr, it.value(), kpi, &sc, diag)) {
+        s.targets[kpi->id] = std::get<double>(sc);
+        s.target_pos[kpi->id] = f.At(ptr);
+      } else {
+        good = false;
+      }
+    }
+  }
+
+  void Comparators(const Json& j) {
+    if (!j.contains("comparators")) return;
+    if (!j["comparators"].is_object()) {
+      diag.Error(f.At("/comparators"), "comparators must be an object such as {\"england\": {kpi: number}}");
+      return;
+    }
+    for (auto c = j["comparators"].begin(); c != j["comparators"].end(); ++c) {
+      const std::string cptr = JsonPointerAppend("/comparators", c.key());
+      if (!IsValidSlug(c.key())) {
+        diag.Error(f.KeyAt(cptr), "comparator name '" + c.key() + "' must use lower-case letters, digits and '_', e.g. statistical_neighbours");
+        good = false;
+        continue;
+      }
+      if (!c.value().is_object()) {
+        diag.Error(f.At(cptr), "a comparator must be an object of {kpi: number}");
+        good = false;
+        continue;
+      }
+      for (auto it = c.value().begin(); it != c.value().end(); ++it) {
+        const std::string ptr = JsonPointerAppend(cptr, it.key());
+        const Kpi* kpi = KpiAt(ptr, it.key());
+        if (!kpi) continue;
+        Scalar sc;
+        if (ReadScalar(f, ptr, it.value(), kpi, &sc, diag)) s.comparators[c.key()][kpi->id] = sc;
+        else good = false;
+      }
+    }
+  }
+
+  void Notes(const Json& j) {
+    if (!j.contains("notes")) return;
+    if (!j["notes"].is_object()) {
+      diag.Error(f.At("/notes"), "notes must be an object of {kpi: text}");
+      return;
+    }
+    for (auto it = j["notes"].begin(); it != j["notes"].end(); ++it) {
+      const std::string ptr = JsonPointerAppend("/notes", it.key());
+      if (!KpiAt(ptr, it.key())) continue;
+      if (!it.value().is_string()) {
+        diag.Error(f.At(ptr), "a note must be text");
+        good = false;
+      } else {
+        s.notes[it.key()] = it.value().get<std::string>();
+      }
+    }
+  }
+};
 
 }  // namespace
 
@@ -526,159 +701,14 @@ void LoadSnapshotGenerally(const std::string& path, const std::string& text, con
     return;
   }
   RejectUnknownKeys(*f, j, "", {"as_at", "source", "values", "targets", "comparators", "notes"}, "the snapshot", diag);
-  bool good = true;
-  if (!j.contains("as_at")) {
-    diag.Error(f->At(""), "missing required field 'as_at' in the snapshot");
-    good = false;
-  } else if (!j["as_at"].is_string()) {
-    diag.Error(f->At("/as_at"), "as_at must be a date string, YYYY-MM-DD");
-    good = false;
-  } else {
-    std::string why;
-    auto d = ParseDate(j["as_at"].get<std::string>(), &why);
-    if (!d) {
-      diag.Error(f->At("/as_at"), "invalid date '" + j["as_at"].get<std::string>() + "' in 'as_at': " + why);
-      good = false;
-    } else if (d->precision() != Date::Precision::kDay) {
-      diag.Error(f->At("/as_at"), "as_at needs a full date, YYYY-MM-DD");
-      good = false;
-    } else {
-      s.as_at = *d;
-      s.pos = f->At("/as_at");
-    }
-  }
-  if (j.contains("source")) {
-    if (j["source"].is_string()) {
-      s.source = j["source"].get<std::string>();
-      s.source_pos = f->At("/source");
-    } else {
-      diag.Error(f->At("/source"), "source must be a document slug (a string)");
-    }
-  }
-  auto unknown_kpi = [&](const std::string& ptr, const std::string& id) {
-    diag.Error(f->KeyAt(ptr), "unknown KPI '" + id + "'" + DidYouMean(id, KpiIds(kpis)) +
-               "; KPIs are defined in data/kpis.json");
-  };
-  if (!j.contains("values")) {
-    diag.Error(f->At(""), "missing required field 'values' in the snapshot");
-    good = false;
-  } else if (!j["values"].is_object()) {
-    diag.Error(f->At("/values"), "values must be an object of {kpi: value}");
-    good = false;
-  } else {
-    for (auto it = j["values"].begin(); it != j["values"].end(); ++it) {
-      const std::string ptr = JsonPointerAppend("/values", it.key());
-      const Kpi* kpi = FindKpiIn(kpis, it.key());
-      if (!kpi) {
-        if (kpis_loaded) unknown_kpi(ptr, it.key());
-        good = false;
-        continue;
-      }
-      if (it.value().is_object()) {
-        if (kpi->breakdown.empty()) {
-          diag.Error(f->At(ptr), "breakdown object for KPI '" + kpi->id +
-                     "', which has no breakdown; give one number, or add \"breakdown\" to the KPI in data/kpis.json");
-          good = false;
-          continue;
-        }
-        Breakdown b;
-        for (auto item = it.value().begin(); item != it.value().end(); ++item) {
-          Scalar sc;
-          if (ReadScalar(*f, JsonPointerAppend(ptr, item.key()), item.value(), kpi, &sc, diag))
-            b.emplace_back(item.key(), sc);
-          else
-            good = false;
-        }
-        s.values[kpi->id] = b;
-      } else {
-        Scalar sc;
-        if (!kpi->breakdown.empty() && it.value().is_number()) {
-          diag.Error(f->At(ptr), "KPI '" + kpi->id + "' is broken down by " + kpi->breakdown +
-                     "; give an object such as {\"item\": number}");
-          good = false;
-        } else if (ReadScalar(*f, ptr, it.value(), kpi, &sc, diag)) {
-          s.values[kpi->id] = sc;
-        } else {
-          good = false;
-        }
-      }
-    }
-  }
-  if (j.contains("targets")) {
-    if (!j["targets"].is_object()) {
-      diag.Error(f->At("/targets"), "targets must be an object of {kpi: number}");
-    } else {
-      for (auto it = j["targets"].begin(); it != j["targets"].end(); ++it) {
-        const std::string ptr = JsonPointerAppend("/targets", it.key());
-        const Kpi* kpi = FindKpiIn(kpis, it.key());
-        if (!kpi) {
-          if (kpis_loaded) unknown_kpi(ptr, it.key());
-          good = false;
-          continue;
-        }
-        Scalar sc;
-        if (!it.value().is_number()) {
-          diag.Error(f->At(ptr), "a target must be a number");
-          good = false;
-        } else if (ReadScalar(*f, ptr, it.value(), kpi, &sc, diag)) {
-          s.targets[kpi->id] = std::get<double>(sc);
-          s.target_pos[kpi->id] = f->At(ptr);
-        } else {
-          good = false;
-        }
-      }
-    }
-  }
-  if (j.contains("comparators")) {
-    if (!j["comparators"].is_object()) {
-      diag.Error(f->At("/comparators"), "comparators must be an object such as {\"england\": {kpi: number}}");
-    } else {
-      for (auto c = j["comparators"].begin(); c != j["comparators"].end(); ++c) {
-        const std::string cptr = JsonPointerAppend("/comparators", c.key());
-        if (!IsValidSlug(c.key())) {
-          diag.Error(f->KeyAt(cptr), "comparator name '" + c.key() + "' must use lower-case letters, digits and '_', e.g. statistical_neighbours");
-          good = false;
-          continue;
-        }
-        if (!c.value().is_object()) {
-          diag.Error(f->At(cptr), "a comparator must be an object of {kpi: number}");
-          good = false;
-          continue;
-        }
-        for (auto it = c.value().begin(); it != c.value().end(); ++it) {
-          const std::string ptr = JsonPointerAppend(cptr, it.key());
-          const Kpi* kpi = FindKpiIn(kpis, it.key());
-          if (!kpi) {
-            if (kpis_loaded) unknown_kpi(ptr, it.key());
-            good = false;
-            continue;
-          }
-          Scalar sc;
-          if (ReadScalar(*f, ptr, it.value(), kpi, &sc, diag)) s.comparators[c.key()][kpi->id] = sc;
-          else good = false;
-        }
-      }
-    }
-  }
-  if (j.contains("notes")) {
-    if (!j["notes"].is_object()) {
-      diag.Error(f->At("/notes"), "notes must be an object of {kpi: text}");
-    } else {
-      for (auto it = j["notes"].begin(); it != j["notes"].end(); ++it) {
-        const std::string ptr = JsonPointerAppend("/notes", it.key());
-        if (!FindKpiIn(kpis, it.key())) {
-          if (kpis_loaded) unknown_kpi(ptr, it.key());
-          good = false;
-        } else if (!it.value().is_string()) {
-          diag.Error(f->At(ptr), "a note must be text");
-          good = false;
-        } else {
-          s.notes[it.key()] = it.value().get<std::string>();
-        }
-      }
-    }
-  }
-  *ok = good;
+  SnapshotReader r{*f, kpis, kpis_loaded, s, diag};
+  r.AsAt(j);
+  r.Source(j);
+  r.Values(j);
+  r.Targets(j);
+  r.Comparators(j);
+  r.Notes(j);
+  *ok = r.good;
 }
 
 namespace {
@@ -687,6 +717,66 @@ void LoadSnapshot(const std::string& path, const std::string& text, const std::v
                   bool kpis_loaded, Snapshot& s, bool* ok, Diagnostics& diag) {
   *ok = ReadSnapshotQuickly(path, text, kpis, &s);
   if (!*ok) LoadSnapshotGenerally(path, text, kpis, kpis_loaded, s, ok, diag);
+}
+
+}  // namespace
+
+namespace {
+
+// site.yml's progress: the thresholds and windows the status rules use.
+void LoadProgress(YamlFields& f, const YamlOrigin& origin, Diagnostics& diag, ProgressMethod* out) {
+  const YamlNode& progress = f.Node("progress");
+  if (!progress || progress.IsNull()) return;
+  YamlFields p(progress, origin, f.ValuePos("progress"), diag, "the progress method");
+  if (!p.ok()) return;
+  ProgressMethod& pm = *out;
+  auto ratio = [&](const char* key, double* to) {
+    if (auto n = p.Number(key)) {
+      if (*n <= 0 || *n > 10) diag.Error(p.ValuePos(key), std::string(key) + " must be a ratio above 0 and at most 10, e.g. 0.95");
+      else *to = *n;
+    }
+  };
+  ratio("on_track", &pm.on_track);
+  ratio("at_risk", &pm.at_risk);
+  if (pm.at_risk >= pm.on_track)
+    diag.Error(p.ValuePos("at_risk"), "at_risk must be below on_track: R at or above on_track is on track, "
+               "at or above at_risk at risk, and below it off track");
+  auto whole = [&](const char* key, int lo, int hi, int* to) {
+    if (auto n = p.Number(key)) {
+      if (*n < lo || *n > hi || *n != static_cast<int>(*n))
+        diag.Error(p.ValuePos(key), std::string(key) + " must be a whole number from " + std::to_string(lo) +
+                   " to " + std::to_string(hi));
+      else *to = static_cast<int>(*n);
+    }
+  };
+  whole("assessment_months", 1, 120, &pm.assessment_months);
+  whole("figure_periods", 1, 120, &pm.figure_periods);
+  if (auto n = p.Number("confidence")) {
+    if (*n != 80 && *n != 90 && *n != 95) diag.Error(p.ValuePos("confidence"), "confidence must be 80, 90 or 95 (per cent)");
+    else pm.confidence = static_cast<int>(*n);
+  }
+  p.RejectUnknown({"on_track", "at_risk", "assessment_months", "figure_periods", "confidence"});
+}
+
+// site.yml's accessibility: the answers the statement page gives.
+void LoadAccessibility(YamlFields& f, const YamlOrigin& origin, Diagnostics& diag, SiteConfig* c) {
+  const YamlNode& a11y = f.Node("accessibility");
+  if (!a11y || a11y.IsNull()) return;
+  YamlFields a(a11y, origin, f.ValuePos("accessibility"), diag, "the accessibility statement");
+  if (!a.ok()) return;
+  if (auto comp = a.Text("compliance")) {
+    if (*comp == "fully" || *comp == "partially" || *comp == "not") c->compliance = *comp;
+    else diag.Error(a.ValuePos("compliance"), "compliance must be fully, partially or not");
+  }
+  c->contact_phone = a.Text("phone").value_or("");
+  c->statement_prepared = a.DateField("prepared", false, true);
+  c->statement_reviewed = a.DateField("reviewed", false, true);
+  c->last_tested = a.DateField("last_tested", false, true);
+  if (const YamlNode& issues = a.Node("known_issues"); issues && !issues.IsNull()) {
+    if (!issues.IsSequence()) diag.Error(a.ValuePos("known_issues"), "known_issues must be a list of sentences");
+    else for (const auto& i : issues) if (i.IsScalar()) c->known_issues.push_back(i.Scalar());
+  }
+  a.RejectUnknown({"compliance", "phone", "prepared", "reviewed", "last_tested", "known_issues"});
 }
 
 }  // namespace
@@ -734,38 +824,7 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
     else
       c.trend_window = static_cast<int>(*n);
   }
-  if (const YamlNode& progress = f.Node("progress"); progress && !progress.IsNull()) {
-    YamlFields p(progress, origin, f.ValuePos("progress"), diag, "the progress method");
-    if (p.ok()) {
-      ProgressMethod& pm = c.progress;
-      auto ratio = [&](const char* key, double* out) {
-        if (auto n = p.Number(key)) {
-          if (*n <= 0 || *n > 10) diag.Error(p.ValuePos(key), std::string(key) + " must be a ratio above 0 and at most 10, e.g. 0.95");
-          else *out = *n;
-        }
-      };
-      ratio("on_track", &pm.on_track);
-      ratio("at_risk", &pm.at_risk);
-      if (pm.at_risk >= pm.on_track)
-        diag.Error(p.ValuePos("at_risk"), "at_risk must be below on_track: R at or above on_track is on track, "
-                   "at or above at_risk at risk, and below it off track");
-      auto whole = [&](const char* key, int lo, int hi, int* out) {
-        if (auto n = p.Number(key)) {
-          if (*n < lo || *n > hi || *n != static_cast<int>(*n))
-            diag.Error(p.ValuePos(key), std::string(key) + " must be a whole number from " + std::to_string(lo) +
-                       " to " + std::to_string(hi));
-          else *out = static_cast<int>(*n);
-        }
-      };
-      whole("assessment_months", 1, 120, &pm.assessment_months);
-      whole("figure_periods", 1, 120, &pm.figure_periods);
-      if (auto n = p.Number("confidence")) {
-        if (*n != 80 && *n != 90 && *n != 95) diag.Error(p.ValuePos("confidence"), "confidence must be 80, 90 or 95 (per cent)");
-        else pm.confidence = static_cast<int>(*n);
-      }
-      p.RejectUnknown({"on_track", "at_risk", "assessment_months", "figure_periods", "confidence"});
-    }
-  }
+  LoadProgress(f, origin, diag, &c.progress);
   c.logo = f.Text("logo").value_or("");
   if (auto colour = f.Text("brand_colour")) {
     bool ok = colour->size() == 7 && (*colour)[0] == '#' &&
@@ -794,24 +853,7 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
       l.RejectUnknown({"name", "url"});
     }
   }
-  if (const YamlNode& a11y = f.Node("accessibility"); a11y && !a11y.IsNull()) {
-    YamlFields a(a11y, origin, f.ValuePos("accessibility"), diag, "the accessibility statement");
-    if (a.ok()) {
-      if (auto comp = a.Text("compliance")) {
-        if (*comp == "fully" || *comp == "partially" || *comp == "not") c.compliance = *comp;
-        else diag.Error(a.ValuePos("compliance"), "compliance must be fully, partially or not");
-      }
-      c.contact_phone = a.Text("phone").value_or("");
-      c.statement_prepared = a.DateField("prepared", false, true);
-      c.statement_reviewed = a.DateField("reviewed", false, true);
-      c.last_tested = a.DateField("last_tested", false, true);
-      if (const YamlNode& issues = a.Node("known_issues"); issues && !issues.IsNull()) {
-        if (!issues.IsSequence()) diag.Error(a.ValuePos("known_issues"), "known_issues must be a list of sentences");
-        else for (const auto& i : issues) if (i.IsScalar()) c.known_issues.push_back(i.Scalar());
-      }
-      a.RejectUnknown({"compliance", "phone", "prepared", "reviewed", "last_tested", "known_issues"});
-    }
-  }
+  LoadAccessibility(f, origin, diag, &c);
   f.RejectUnknown({"title", "base_url", "language", "theme", "organisation", "contact_email",
                    "as_at", "unsafe_html", "trend_window", "progress", "logo", "brand_colour", "phase", "licence",
                    "accessibility"});

@@ -94,6 +94,118 @@ std::optional<Status> StatusFromId(const std::string& id) {
 
 }  // namespace
 
+namespace {
+
+// Writes the summaries record, as SummariesReader reads it.
+struct SummariesWriter {
+  std::string out;
+  const std::set<std::string>& in_feed;
+
+  void Str(std::string_view v) { AppendJsonString(&out, v); }
+  void Num(size_t v) { out += std::to_string(v); }
+  void Day(const Date& d) {
+    if (d.valid()) Str(d.Iso());
+    else out += "null";
+  }
+  void Text(const char* key, std::string_view v) {
+    out += key;
+    out += ':';
+    Str(v);
+  }
+  void Put(std::string_view v) { Str(v); }
+  void Put(const std::string& v) { Str(v); }
+  void Put(const char* v) { Str(v); }
+  void Put(size_t v) { Num(v); }
+  void Put(const Date& d) { Day(d); }
+  // `[a,b,…]` of strings, counts and dates.
+  template <class... Parts>
+  void Tuple(const Parts&... parts) {
+    out += '[';
+    size_t k = 0;
+    ((out += k++ ? "," : "", Put(parts)), ...);
+    out += ']';
+  }
+  // `[a,b,…]`, each part written by `part(i)`, between `,` for each after the first.
+  template <class Part>
+  void Array(size_t n, Part&& part) {
+    out += '[';
+    for (size_t k = 0; k < n; ++k) {
+      if (k) out += ',';
+      part(k);
+    }
+    out += ']';
+  }
+
+  void Summary(const std::string& fingerprint, const AuthoritySummary& s) {
+    out += '{';
+    Text("\"fingerprint\"", fingerprint);
+    for (const auto& [key, v] : {std::pair{",\"slug\"", &s.slug}, {",\"name\"", &s.name},
+                                 {",\"short_name\"", &s.short_name}, {",\"region\"", &s.region},
+                                 {",\"ons_code\"", &s.ons_code}})
+      Text(key, *v);
+    out += ",\"measures\":";
+    Num(s.measures);
+    out += ",\"documents\":";
+    Num(s.documents);
+    out += ",\"statuses\":";
+    Array(s.statuses.size(), [&](size_t k) { out += std::to_string(s.statuses[k]); });
+    out += ",\"latest_document\":";
+    if (const auto& d = s.latest_document) {
+      Tuple(d->slug, d->title, d->type, d->date);
+    } else {
+      out += "null";
+    }
+    out += ",\"newest\":";
+    Tuple(s.newest.snapshot, s.newest.document);
+    out += ",\"feed\":";
+    Feed(s);
+    out += ",\"pages\":";
+    Array(s.pages.size(), [&](size_t k) {
+      Str(std::string_view(s.pages[k]).substr(std::min(s.slug.size() + 1, s.pages[k].size())));
+    });
+    out += ",\"downloads\":";
+    Array(s.downloads.size(), [&](size_t k) {
+      const Download& d = s.downloads[k];
+      Tuple(d.path, d.title, d.format, d.rows, d.bytes, d.authority);
+    });
+    out += ",\"rows\":";
+    Num(s.rows);
+    out += ",\"judged\":";
+    Array(s.judged.size(), [&](size_t k) {
+      const auto& jd = s.judged[k];
+      Tuple(jd.id, jd.title, StatusId(jd.status), jd.evidence);
+    });
+    out += '}';
+  }
+
+  // The parts each kept feed entry is made from; the rest follows from the site.
+  void Feed(const AuthoritySummary& s) {
+    const size_t prefix = s.short_name.size() + 2;
+    out += '[';
+    bool first = true;
+    for (const auto& e : s.feed) {
+      if (!in_feed.count(e.id)) continue;
+      out += first ? "[" : ",[";
+      first = false;
+      Day(e.date);
+      out += ',';
+      if (e.document.empty()) {
+        Num(e.figures);
+      } else {
+        Str(e.document);
+        out += ',';
+        Str(std::string_view(e.title).substr(std::min(prefix, e.title.size())));
+        out += ',';
+        Str(e.summary);
+      }
+      out += ']';
+    }
+    out += ']';
+  }
+};
+
+}  // namespace
+
 // The summaries record: written directly, not through a JSON tree, as every
 // rebuild writes the summaries of every authority and this was a tenth of
 // what a one-snapshot rebuild costs; read back by SummariesReader alone.
@@ -101,128 +213,25 @@ std::string SummariesToJson(const std::vector<CachedSummary>& cached, const std:
                             const std::vector<FeedEntry>& site_feed) {
   std::set<std::string> in_feed;
   for (const auto& e : site_feed) in_feed.insert(e.id);
-  std::string out;
-  out.reserve(4096 * (cached.size() + 1));
-  auto str = [&](std::string_view v) { AppendJsonString(&out, v); };
-  auto num = [&](size_t v) { out += std::to_string(v); };
-  auto date = [&](const Date& d) {
-    if (d.valid()) str(d.Iso());
-    else out += "null";
-  };
-  out += RecordFirstLine(RecordKind::kSummaries);
-  out += "{\"as_at\":";
-  str(as_at);
-  out += ",\"feed_cutoff\":";
+  SummariesWriter w{{}, in_feed};
+  w.out.reserve(4096 * (cached.size() + 1));
+  w.out += RecordFirstLine(RecordKind::kSummaries);
+  w.out += "{\"as_at\":";
+  w.Str(as_at);
+  w.out += ",\"feed_cutoff\":";
   if (site_feed.size() >= kSiteFeedEntries) {
-    out += '[';
-    out += std::to_string(site_feed.back().date.FirstDay());
-    out += ',';
-    str(site_feed.back().id);
-    out += ']';
+    w.out += '[';
+    w.out += std::to_string(site_feed.back().date.FirstDay());
+    w.out += ',';
+    w.Str(site_feed.back().id);
+    w.out += ']';
   } else {
-    out += "null";
+    w.out += "null";
   }
-  out += ",\"summaries\":[";
-  for (size_t i = 0; i < cached.size(); ++i) {
-    const auto& [fingerprint, s] = cached[i];
-    if (i) out += ',';
-    auto text = [&](const char* key, std::string_view v) {
-      out += key;
-      out += ':';
-      str(v);
-    };
-    out += '{';
-    text("\"fingerprint\"", fingerprint);
-    for (const auto& [key, v] : {std::pair{",\"slug\"", &s.slug}, {",\"name\"", &s.name},
-                                 {",\"short_name\"", &s.short_name}, {",\"region\"", &s.region},
-                                 {",\"ons_code\"", &s.ons_code}})
-      text(key, *v);
-    out += ",\"measures\":";
-    num(s.measures);
-    out += ",\"documents\":";
-    num(s.documents);
-    out += ",\"statuses\":[";
-    for (size_t k = 0; k < s.statuses.size(); ++k) out += (k ? "," : "") + std::to_string(s.statuses[k]);
-    out += "],\"latest_document\":";
-    if (const auto& d = s.latest_document) {
-      out += '[';
-      str(d->slug);
-      out += ',';
-      str(d->title);
-      out += ',';
-      str(d->type);
-      out += ',';
-      date(d->date);
-      out += ']';
-    } else {
-      out += "null";
-    }
-    out += ",\"newest\":[";
-    date(s.newest.snapshot);
-    out += ',';
-    date(s.newest.document);
-    // The parts each kept feed entry is made from; the rest follows from the site.
-    out += "],\"feed\":[";
-    const size_t prefix = s.short_name.size() + 2;
-    bool first = true;
-    for (const auto& e : s.feed) {
-      if (!in_feed.count(e.id)) continue;
-      out += first ? "[" : ",[";
-      first = false;
-      date(e.date);
-      out += ',';
-      if (e.document.empty()) {
-        num(e.figures);
-      } else {
-        str(e.document);
-        out += ',';
-        str(std::string_view(e.title).substr(std::min(prefix, e.title.size())));
-        out += ',';
-        str(e.summary);
-      }
-      out += ']';
-    }
-    out += "],\"pages\":[";
-    for (size_t k = 0; k < s.pages.size(); ++k) {
-      if (k) out += ',';
-      str(std::string_view(s.pages[k]).substr(std::min(s.slug.size() + 1, s.pages[k].size())));
-    }
-    out += "],\"downloads\":[";
-    for (size_t k = 0; k < s.downloads.size(); ++k) {
-      const Download& d = s.downloads[k];
-      out += k ? ",[" : "[";
-      str(d.path);
-      out += ',';
-      str(d.title);
-      out += ',';
-      str(d.format);
-      out += ',';
-      num(d.rows);
-      out += ',';
-      num(d.bytes);
-      out += ',';
-      str(d.authority);
-      out += ']';
-    }
-    out += "],\"rows\":";
-    num(s.rows);
-    out += ",\"judged\":[";
-    for (size_t k = 0; k < s.judged.size(); ++k) {
-      const auto& j = s.judged[k];
-      out += k ? ",[" : "[";
-      str(j.id);
-      out += ',';
-      str(j.title);
-      out += ',';
-      str(StatusId(j.status));
-      out += ',';
-      date(j.evidence);
-      out += ']';
-    }
-    out += "]}";
-  }
-  out += "]}\n";
-  return out;
+  w.out += ",\"summaries\":";
+  w.Array(cached.size(), [&](size_t i) { w.Summary(cached[i].fingerprint, cached[i].summary); });
+  w.out += "}\n";
+  return std::move(w.out);
 }
 
 namespace {

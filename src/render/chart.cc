@@ -280,25 +280,37 @@ std::string FindingTitle(const Kpi& kpi, const std::vector<LinePoint>& points, c
   return head;
 }
 
-std::string RenderLineChart(const LineChart& c) {
-  double kLeft = kLeftMin;  // widened below to fit the longest tick label
-  double plot_w = kWidth - kLeft - kRight;
-  const double plot_h = kHeight - kTop - kBottom;
-  std::vector<const LineSeries*> series = {&c.main};
-  for (const auto& s : c.comparators) series.push_back(&s);
+namespace {
 
-  // Extent of the data, the target and the marked dates.
-  bool any = false;
+// Where a line chart's values and dates fall, in viewBox units.
+struct LinePlot {
+  double left = kLeftMin, width = 0;
+  const double height = kHeight - kTop - kBottom;
+  Scale y;
+  bool from_zero = true;
+  int tick_decimals = 0;
+  double x0 = 0, x1 = 1;  // months, from MonthIndex
+  double X(const Date& d) const { return left + width * (MonthIndex(d) - x0) / (x1 - x0); }
+  double Y(double v) const { return kTop + height * (1 - (v - y.lo) / (y.hi - y.lo)); }
+};
+
+// The range of the values, the target and the dates to show, or nothing
+// when no series has a date.
+struct Extent {
+  bool any = false;  // a value
   double lo = 0, hi = 0;
-  auto take = [&](double v) {
-    lo = any ? std::min(lo, v) : v;
-    hi = any ? std::max(hi, v) : v;
-    any = true;
-  };
   std::optional<Date> first, last;
+};
+Extent ExtentOf(const LineChart& c, const std::vector<const LineSeries*>& series) {
+  Extent e;
+  auto take = [&](double v) {
+    e.lo = e.any ? std::min(e.lo, v) : v;
+    e.hi = e.any ? std::max(e.hi, v) : v;
+    e.any = true;
+  };
   auto take_date = [&](const Date& d) {
-    if (!first || d < *first) first = d;
-    if (!last || d > *last) last = d;
+    if (!e.first || d < *e.first) e.first = d;
+    if (!e.last || d > *e.last) e.last = d;
   };
   for (const auto* s : series)
     for (const auto& p : s->points) {
@@ -306,76 +318,70 @@ std::string RenderLineChart(const LineChart& c) {
       if (p.value) take(*p.value);
     }
   for (const auto& t : c.target) take(t.value);
-  if (c.deadline && first) take_date(*c.deadline);
-  if (c.as_at && first) take_date(*c.as_at);
+  if (c.deadline && e.first) take_date(*c.deadline);
+  if (c.as_at && e.first) take_date(*c.as_at);
+  return e;
+}
 
-  std::string svg = Open(c.id, c.title, c.desc, kHeight, "tracker-chart tracker-chart--line");
-  if (!any || !first) {
-    svg += Text(kWidth / 2, kHeight / 2, "No figures to show", "middle");
-    if (first) svg += Text(kWidth / 2, kHeight / 2 + 22, "Every value was suppressed or not reported", "middle", kSmall);
-    return svg + "</svg>\n";
-  }
-
-  // A y-axis starts at zero unless the data sit far from it; then it says so.
-  bool percent = c.kpi.unit == Unit::kPercent;
-  if (lo >= 0 && lo <= hi * 0.5) lo = 0;
-  Scale y = NiceScale(lo, hi, 5);
-  if (percent) {
+// A y-axis starts at zero unless the data sit far from it; percentages stay
+// within 0 to 100. The left margin fits the widest tick label.
+LinePlot PlotFor(Extent e, Unit unit) {
+  LinePlot p;
+  if (e.lo >= 0 && e.lo <= e.hi * 0.5) e.lo = 0;
+  Scale& y = p.y;
+  y = NiceScale(e.lo, e.hi, 5);
+  if (unit == Unit::kPercent) {
     y.lo = std::max(y.lo, 0.0);
     y.hi = std::min(y.hi, 100.0);
     if (y.hi <= y.lo) y.hi = y.lo + y.step;
     y.ticks.erase(std::remove_if(y.ticks.begin(), y.ticks.end(), [&](double t) { return t < y.lo || t > y.hi; }),
                   y.ticks.end());
   }
-  bool from_zero = y.lo <= 0 && y.hi >= 0;
-  if (!from_zero) {
-    // The description says it too, for readers who cannot see the axis.
-    std::string note = " The vertical axis does not start at zero.";
-    size_t at = svg.find("</desc>");
-    svg.insert(at, EscapeXml(note));
-  }
-  auto ypos = [&](double v) { return kTop + plot_h * (1 - (v - y.lo) / (y.hi - y.lo)); };
-  const int tick_decimals = y.step < 1 ? (y.step < 0.1 ? 2 : 1) : 0;
+  p.from_zero = y.lo <= 0 && y.hi >= 0;
+  p.tick_decimals = y.step < 1 ? (y.step < 0.1 ? 2 : 1) : 0;
   size_t widest = 0;
-  for (double t : y.ticks) widest = std::max(widest, FormatNumber(t, tick_decimals).size());
-  kLeft = std::max(kLeftMin, 12 + widest * 8.5);
-  plot_w = kWidth - kLeft - kRight;
-
-  double x0 = MonthIndex(*first), x1 = MonthIndex(*last);
-  if (x1 - x0 < 1) {  // one date: a month either side
-    x0 -= 1;
-    x1 += 1;
+  for (double t : y.ticks) widest = std::max(widest, FormatNumber(t, p.tick_decimals).size());
+  p.left = std::max(kLeftMin, 12 + widest * 8.5);
+  p.width = kWidth - p.left - kRight;
+  p.x0 = MonthIndex(*e.first);
+  p.x1 = MonthIndex(*e.last);
+  if (p.x1 - p.x0 < 1) {  // one date: a month either side
+    p.x0 -= 1;
+    p.x1 += 1;
   }
-  auto xpos = [&](const Date& d) { return kLeft + plot_w * (MonthIndex(d) - x0) / (x1 - x0); };
+  return p;
+}
 
-  // Grid and y axis.
+// The grid, the value axis with its unit, and the date axis.
+void DrawAxes(const LineChart& c, const LinePlot& p, const Extent& e, std::string& svg) {
   svg += "<g class=\"tracker-chart__grid\">\n";
-  for (double t : y.ticks) {
-    svg += Line(kLeft, ypos(t), kLeft + plot_w, ypos(t), kGrid, 1);
-    svg += Text(kLeft - 6, ypos(t) + 5, FormatNumber(t, tick_decimals), "end", kSmall);
+  for (double t : p.y.ticks) {
+    svg += Line(p.left, p.Y(t), p.left + p.width, p.Y(t), kGrid, 1);
+    svg += Text(p.left - 6, p.Y(t) + 5, FormatNumber(t, p.tick_decimals), "end", kSmall);
   }
   svg += "</g>\n";
   std::string unit = UnitPhrase(c.kpi.unit);
   svg += Text(4, 16, unit.empty() ? "" : std::string(1, static_cast<char>(std::toupper(unit[0]))) + unit.substr(1), "start", kSmall);
-  if (!from_zero) svg += Text(4, kHeight - 6, "Axis does not start at zero", "start", kSmall, " font-style=\"italic\"");
-
-  // Date axis.
-  svg += Line(kLeft, kTop + plot_h, kLeft + plot_w, kTop + plot_h, kText, 1);
-  for (const auto& t : DateTicks(*first, *last, 4)) {
-    double x = xpos(t.date);
-    if (x < kLeft - 0.5 || x > kLeft + plot_w + 0.5) continue;
-    svg += Line(x, kTop + plot_h, x, kTop + plot_h + 5, kText, 1);
-    svg += Text(x, kTop + plot_h + 20, t.label, "middle", kSmall);
+  if (!p.from_zero) svg += Text(4, kHeight - 6, "Axis does not start at zero", "start", kSmall, " font-style=\"italic\"");
+  const double bottom = kTop + p.height;
+  svg += Line(p.left, bottom, p.left + p.width, bottom, kText, 1);
+  for (const auto& t : DateTicks(*e.first, *e.last, 4)) {
+    double x = p.X(t.date);
+    if (x < p.left - 0.5 || x > p.left + p.width + 0.5) continue;
+    svg += Line(x, bottom, x, bottom + 5, kText, 1);
+    svg += Text(x, bottom + 20, t.label, "middle", kSmall);
   }
+}
 
-  // Reference lines: target (stepped when it changes), deadline, as-at date.
-  std::vector<LabelBlock> labels;
+// Reference lines: the target (stepped when it changes), the deadline and
+// the as-at date; the target's label joins the series' labels.
+void DrawReferences(const LineChart& c, const LinePlot& p, std::string& svg, std::vector<LabelBlock>& labels) {
   if (!c.target.empty()) {
     std::string d;
     for (size_t i = 0; i < c.target.size(); ++i) {
-      double xa = i == 0 ? kLeft : std::max(kLeft, xpos(c.target[i].from));
-      double xb = i + 1 < c.target.size() ? std::max(kLeft, xpos(c.target[i + 1].from)) : kLeft + plot_w;
-      double yy = ypos(c.target[i].value);
+      double xa = i == 0 ? p.left : std::max(p.left, p.X(c.target[i].from));
+      double xb = i + 1 < c.target.size() ? std::max(p.left, p.X(c.target[i + 1].from)) : p.left + p.width;
+      double yy = p.Y(c.target[i].value);
       d += i == 0 ? "M" : "L";
       AppendCoord(&d, xa);
       d += ' ';
@@ -387,68 +393,89 @@ std::string RenderLineChart(const LineChart& c) {
     }
     svg += "<path class=\"tracker-chart__target\" d=\"" + d + "\" fill=\"none\" stroke=\"" + kDark +
            "\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>\n";
-    labels.push_back({ypos(c.target.back().value), Wrap(c.target_label, 13, 3)});
+    labels.push_back({p.Y(c.target.back().value), Wrap(c.target_label, 13, 3)});
   }
   if (c.deadline) {
-    double x = xpos(*c.deadline);
-    svg += Line(x, kTop, x, kTop + plot_h, kDark, 2, "2 4");
-    svg += Text(x, kTop - 8, "Deadline " + c.deadline->Long(), x > kLeft + plot_w * 0.6 ? "end" : x < kLeft + plot_w * 0.3 ? "start" : "middle", kSmall);
+    double x = p.X(*c.deadline);
+    svg += Line(x, kTop, x, kTop + p.height, kDark, 2, "2 4");
+    const char* anchor = x > p.left + p.width * 0.6 ? "end" : x < p.left + p.width * 0.3 ? "start" : "middle";
+    svg += Text(x, kTop - 8, "Deadline " + c.deadline->Long(), anchor, kSmall);
   }
   if (c.as_at) {
     std::optional<Date> end;
-    for (const auto& p : c.main.points) end = p.date;
+    for (const auto& pt : c.main.points) end = pt.date;
     if (end && *end < *c.as_at) {
-      double x = xpos(*c.as_at);
-      svg += Line(x, kTop, x, kTop + plot_h, kLight, 2, "1 3");
-      svg += Text(x - 4, kTop + plot_h - 6, "As at " + c.as_at->Long(), "end", kSmall);
+      double x = p.X(*c.as_at);
+      svg += Line(x, kTop, x, kTop + p.height, kLight, 2, "1 3");
+      svg += Text(x - 4, kTop + p.height - 6, "As at " + c.as_at->Long(), "end", kSmall);
     }
   }
+}
 
-  // Series: lines broken at gaps, a marker at each value, a hollow diamond
-  // on the axis where a GSS symbol stands.
+// One series: a line broken at gaps, a marker at each value, a hollow
+// diamond on the axis where a GSS symbol stands; its label joins the others.
+void DrawSeries(const LineChart& c, const LinePlot& p, const LineSeries& s, size_t si, std::string& svg,
+                std::vector<LabelBlock>& labels) {
   static const char* kDashes[] = {nullptr, "6 4", "2 3"};
-  for (size_t si = 0; si < series.size(); ++si) {
-    const LineSeries& s = *series[si];
-    const char* colour = si == 0 ? kDark : kLight;
-    const char* dash = kDashes[std::min<size_t>(si, 2)];
-    std::string path;
-    bool pen = false;
-    for (const auto& p : s.points) {
-      if (!p.value) {
-        pen = false;
-        continue;
-      }
-      path += pen ? 'L' : 'M';
-      AppendCoord(&path, xpos(p.date));
-      path += ' ';
-      AppendCoord(&path, ypos(*p.value));
-      pen = true;
+  const char* colour = si == 0 ? kDark : kLight;
+  const char* dash = kDashes[std::min<size_t>(si, 2)];
+  std::string path;
+  bool pen = false;
+  for (const auto& pt : s.points) {
+    if (!pt.value) {
+      pen = false;
+      continue;
     }
-    svg += "<g class=\"tracker-chart__series\">\n";
-    if (!path.empty()) {
-      svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"3\"";
-      if (dash) svg += std::string(" stroke-dasharray=\"") + dash + "\"";
-      svg += "/>\n";
-    }
-    bool dense = s.points.size() > 40;
-    for (const auto& p : s.points) {
-      if (p.value) {
-        if (!dense || &p == &s.points.back()) svg += Marker(static_cast<int>(si), xpos(p.date), ypos(*p.value), colour);
-      } else if (!p.symbol.empty()) {
-        double x = xpos(p.date), yy = kTop + plot_h - 10;
-        svg += Diamond(x, yy, colour);
-        svg += Text(x, yy - 10, p.symbol, "middle", kSmall);
-      }
-    }
-    svg += "</g>\n";
-    const LinePoint* end = nullptr;
-    for (const auto& p : s.points)
-      if (p.value) end = &p;
-    if (end) labels.push_back({ypos(*end->value), SeriesLabel(s.label, FormatValue(c.kpi, *end->value))});
+    path += pen ? 'L' : 'M';
+    AppendCoord(&path, p.X(pt.date));
+    path += ' ';
+    AppendCoord(&path, p.Y(*pt.value));
+    pen = true;
   }
+  svg += "<g class=\"tracker-chart__series\">\n";
+  if (!path.empty()) {
+    svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"3\"";
+    if (dash) svg += std::string(" stroke-dasharray=\"") + dash + "\"";
+    svg += "/>\n";
+  }
+  bool dense = s.points.size() > 40;
+  for (const auto& pt : s.points) {
+    if (pt.value) {
+      if (!dense || &pt == &s.points.back()) svg += Marker(static_cast<int>(si), p.X(pt.date), p.Y(*pt.value), colour);
+    } else if (!pt.symbol.empty()) {
+      double x = p.X(pt.date), yy = kTop + p.height - 10;
+      svg += Diamond(x, yy, colour);
+      svg += Text(x, yy - 10, pt.symbol, "middle", kSmall);
+    }
+  }
+  svg += "</g>\n";
+  const LinePoint* end = nullptr;
+  for (const auto& pt : s.points)
+    if (pt.value) end = &pt;
+  if (end) labels.push_back({p.Y(*end->value), SeriesLabel(s.label, FormatValue(c.kpi, *end->value))});
+}
 
+}  // namespace
+
+std::string RenderLineChart(const LineChart& c) {
+  std::vector<const LineSeries*> series = {&c.main};
+  for (const auto& s : c.comparators) series.push_back(&s);
+  const Extent e = ExtentOf(c, series);
+  std::string svg = Open(c.id, c.title, c.desc, kHeight, "tracker-chart tracker-chart--line");
+  if (!e.any || !e.first) {
+    svg += Text(kWidth / 2, kHeight / 2, "No figures to show", "middle");
+    if (e.first) svg += Text(kWidth / 2, kHeight / 2 + 22, "Every value was suppressed or not reported", "middle", kSmall);
+    return svg + "</svg>\n";
+  }
+  const LinePlot p = PlotFor(e, c.kpi.unit);
+  // The description says it too, for readers who cannot see the axis.
+  if (!p.from_zero) svg.insert(svg.find("</desc>"), EscapeXml(" The vertical axis does not start at zero."));
+  DrawAxes(c, p, e, svg);
+  std::vector<LabelBlock> labels;
+  DrawReferences(c, p, svg, labels);
+  for (size_t si = 0; si < series.size(); ++si) DrawSeries(c, p, *series[si], si, svg, labels);
   // Direct labels at the right, not a legend.
-  svg += PlaceLabels(labels, kLeft + plot_w + 8, 2, kHeight - 4);
+  svg += PlaceLabels(labels, p.left + p.width + 8, 2, kHeight - 4);
   return svg + "</svg>\n";
 }
 

@@ -1,5 +1,6 @@
 // What the render stage hands to publish: files, by path in the site.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,5 +24,8 @@ struct OutputFile {
   std::string bytes;
   std::vector<Piece> pieces;  // when set, the file is these joined and `bytes` is unused
 };
+
+// Receives each file as soon as it is rendered, from any worker thread.
+using FileSink = std::function<void(const OutputFile&)>;
 
 }  // namespace tracker

@@ -32,9 +32,6 @@ struct RenderOutcome {
   std::vector<AuthoritySummary> summaries;  // every authority, by slug
 };
 
-// Receives each file as soon as it is rendered, from any worker thread.
-using FileSink = std::function<void(const OutputFile&)>;
-
 // Renders the site, handing every file to `sink`; returns the template
 // errors. The files are the same whatever the number of jobs.
 RenderOutcome RenderSite(const Site& site, const SiteAssessment& assessment, const Theme& theme,

@@ -391,6 +391,26 @@ TEST_CASE("slow to progress: off track, not shown to be met and out of date befo
                                            "C out of date", "A at risk, far from target"});
 }
 
+TEST_CASE("the dashboard lists every measure worst status first, then by title, and loses none") {
+  Authority a;
+  std::vector<MeasureStatus> st;
+  for (auto [title, status] : std::vector<std::pair<const char*, Status>>{
+           {"b met", Status::kMet}, {"a no data", Status::kNoData}, {"c on track", Status::kOnTrack},
+           {"z off track", Status::kOffTrack}, {"y at risk", Status::kAtRisk}, {"a met", Status::kMet},
+           {"x out of date", Status::kOutOfDate}, {"w not shown to be met", Status::kNotShownMet}}) {
+    Measure m;
+    m.title = title;
+    a.measures.push_back(m);
+    MeasureStatus s;
+    s.status = status;
+    st.push_back(s);
+  }
+  std::vector<std::string> titles;
+  for (size_t i : WorstFirst(a, st)) titles.push_back(a.measures[i].title);
+  CHECK(titles == std::vector<std::string>{"z off track", "w not shown to be met", "x out of date", "y at risk",
+                                           "c on track", "a met", "b met", "a no data"});
+}
+
 TEST_CASE("status history ends where the status stands: rows for a deadline passing and evidence going out of date") {
   Measure m;
   m.assessments = {Assessment{D("2021-07"), Status::kOnTrack, "doc", "", {}, {}}};

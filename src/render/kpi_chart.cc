@@ -1,0 +1,169 @@
+#include "render/page_context.h"
+
+#include <algorithm>
+
+#include "render/explain.h"
+#include "render/format.h"
+
+namespace tracker {
+
+namespace {
+
+// A breakdown chart's title states the finding: the range across items on
+// the newest date, and how many met the target.
+std::string BreakdownTitle(const Kpi& k, const chart::BarChart& c, const std::optional<Target>& target) {
+  if (c.groups.empty()) return "No figures for " + InSentence(k.label) + " have been reported";
+  const chart::Bar* lo = nullptr;
+  const chart::Bar* hi = nullptr;
+  int meeting = 0, total = 0;
+  for (const auto& b : c.groups.front().bars) {
+    if (!b.value) continue;
+    ++total;
+    if (!lo || *b.value < *lo->value) lo = &b;
+    if (!hi || *b.value > *hi->value) hi = &b;
+    if (target && MeetsTarget(*b.value, *target)) ++meeting;
+  }
+  if (!lo) return k.label + ": no figures could be published for " + c.groups.front().date.Long();
+  std::string t = k.label + " ranged from " + FormatValue(k, *lo->value) + " (" + lo->label + ") to " +
+                  FormatValue(k, *hi->value) + " (" + hi->label + ") on " + c.groups.front().date.Long();
+  if (target) t += "; " + std::to_string(meeting) + " of " + std::to_string(total) + " met the target";
+  return t;
+}
+
+}  // namespace
+
+chart::LineSeries AuthorityContext::KpiSeries(const Kpi& k, const std::string& label) const {
+  chart::LineSeries s;
+  s.label = label;
+  const KpiColumn& col = Column(k);
+  for (size_t i = 0; i < a.snapshots.size(); ++i) {
+    const Value* v = col.values[i];
+    if (!v) continue;
+    const Snapshot& snap = a.snapshots[i];
+    chart::LinePoint p{snap.as_at, std::nullopt, ""};
+    if (const auto* sc = std::get_if<Scalar>(v)) {
+      if (const double* d = std::get_if<double>(sc)) p.value = *d;
+      if (const auto* sym = std::get_if<Symbol>(sc)) p.symbol = sym->code;
+    }
+    s.points.push_back(p);
+  }
+  return s;
+}
+
+const std::string& AuthorityContext::Sources(const Kpi& k) const {
+  const KpiColumn& col = Column(k);
+  if (col.sources) return *col.sources;
+  std::vector<std::string> titles;
+  for (size_t i = 0; i < a.snapshots.size(); ++i) {
+    if (!col.values[i]) continue;
+    const Document* d = a.FindDocument(a.snapshots[i].source);
+    std::string t = d ? d->title : "figures reported by the council";
+    if (std::find(titles.begin(), titles.end(), t) == titles.end()) titles.push_back(t);
+  }
+  std::string out;
+  for (size_t i = 0; i < titles.size(); ++i) out += (i ? "; " : "") + titles[i];
+  return *(col.sources = std::move(out));
+}
+
+const std::string& AuthorityContext::Period(const Kpi& k) const {
+  const KpiColumn& col = Column(k);
+  if (col.period) return *col.period;
+  std::optional<Date> first, last;
+  for (size_t i = 0; i < a.snapshots.size(); ++i)
+    if (col.values[i]) {
+      if (!first) first = a.snapshots[i].as_at;
+      last = a.snapshots[i].as_at;
+    }
+  if (!first) return *(col.period = "no figures yet");
+  return *(col.period = *first == *last ? first->Long() : first->Long() + " to " + last->Long());
+}
+
+View AuthorityContext::ChartView(const DrawnChart& c) {
+  return {{"svg", View::Ref(c.svg)}, {"title", View::Ref(c.title)}, {"desc", View::Ref(c.desc)}};
+}
+
+const AuthorityContext::DrawnChart& AuthorityContext::OwnChart(const Kpi& k) {
+  auto cached = kpi_charts_.find(k.id);
+  if (cached != kpi_charts_.end()) return cached->second;
+  return kpi_charts_[k.id] = KpiChart(k, nullptr, "chart-" + k.id);
+}
+
+AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Measure* m, const std::string& id) const {
+  const std::string sources = Sources(k);
+  std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(k) +
+                     ". Source: " + (sources.empty() ? "none" : sources) + ".";
+  std::optional<Target> target;
+  if (m && m->target) target = m->target;
+  if (!k.breakdown.empty()) {
+    chart::BarChart c;
+    c.id = id;
+    c.kpi = k;
+    c.desc = desc;
+    for (auto it = a.snapshots.rbegin(); it != a.snapshots.rend() && c.groups.size() < 3; ++it) {
+      if (it->as_at > as_at()) continue;
+      auto v = it->values.find(k.id);
+      if (v == it->values.end()) continue;
+      chart::BarGroup g{it->as_at, {}};
+      if (const auto* b = std::get_if<Breakdown>(&v->second))
+        for (const auto& [item, sc] : *b) {
+          chart::Bar bar{item, std::nullopt, ""};
+          if (const double* d = std::get_if<double>(&sc)) bar.value = *d;
+          if (const auto* sym = std::get_if<Symbol>(&sc)) bar.symbol = sym->code;
+          g.bars.push_back(bar);
+        }
+      c.groups.push_back(g);
+    }
+    if (target) {
+      c.target = target->value;
+      c.target_label = "Target: " + FormatTarget(k, *target);
+    }
+    c.title = BreakdownTitle(k, c, target);
+    return {chart::RenderBarChart(c), c.title, c.desc};
+  }
+  chart::LineChart c;
+  c.id = id;
+  c.kpi = k;
+  c.desc = desc;
+  c.main = KpiSeries(k, a.short_name);
+  // Comparators, one series each, in name order.
+  std::set<std::string> names;
+  for (const auto& snap : a.snapshots)
+    for (const auto& [name, values] : snap.comparators)
+      if (values.count(k.id) && snap.as_at <= as_at()) names.insert(name);
+  for (const auto& name : names) {
+    chart::LineSeries cs;
+    cs.label = ComparatorLabel(name);
+    for (const auto& snap : a.snapshots) {
+      if (snap.as_at > as_at()) continue;
+      auto cv = snap.comparators.find(name);
+      if (cv == snap.comparators.end() || !cv->second.count(k.id)) continue;
+      chart::LinePoint p{snap.as_at, std::nullopt, ""};
+      const Scalar& sc = cv->second.at(k.id);
+      if (const double* d = std::get_if<double>(&sc)) p.value = *d;
+      cs.points.push_back(p);
+    }
+    c.comparators.push_back(cs);
+  }
+  if (target) {
+    c.target.push_back({c.main.points.empty() ? as_at() : c.main.points.front().date, target->value});
+    c.target_label = "Target " + FormatTargetValue(k, target->op, target->value);
+  } else {
+    // Targets the snapshots give, as steps when they change.
+    const KpiColumn& col = Column(k);
+    for (size_t i = 0; i < a.snapshots.size(); ++i) {
+      const double* t = col.targets[i];
+      if (!t) continue;
+      if (c.target.empty() || c.target.back().value != *t) c.target.push_back({a.snapshots[i].as_at, *t});
+    }
+    if (!c.target.empty()) c.target_label = "Target " + FormatValue(k, c.target.back().value);
+  }
+  if (m && m->deadline) c.deadline = m->deadline;
+  c.as_at = as_at();
+  std::optional<Target> title_target = target;
+  if (!title_target && !c.target.empty())
+    title_target = Target{k.direction == Direction::kLowerIsBetter ? "<=" : ">=", c.target.back().value, "all", {}};
+  c.title = chart::FindingTitle(k, c.main.points, title_target);
+  return {chart::RenderLineChart(c), c.title, c.desc};
+}
+
+}  // namespace tracker

@@ -1,0 +1,36 @@
+// One KPI of an authority: what it counts, every figure, the chart, how
+// it compares, and the measures that use it.
+#include "render/pages.h"
+
+#include "render/format.h"
+
+namespace tracker::pages {
+
+std::vector<PageRef> KpiPages(const AuthorityContext& c) {
+  return PageForEachKpi(c, [&](const tracker::Kpi& k) { return Paths::Kpi(c.a, k.id); });
+}
+
+void Kpi(AuthorityContext& c, const PageRef& page) {
+  const Authority& a = c.a;
+  const tracker::Kpi& k = c.site.kpis[page.item];
+  const std::string& path = page.path;
+  View view = c.Base(path, Paths::Kpis(a), {{a.short_name, Paths::Dashboard(a)}, {"Figures", Paths::Kpis(a)}});
+  view["kpi"] = {{"label", k.label}, {"description", k.description}, {"unit", UnitPhrase(k.unit)},
+                 {"direction", k.direction == Direction::kHigherIsBetter ? "Higher is better"
+                               : k.direction == Direction::kLowerIsBetter ? "Lower is better"
+                                                                          : "Neither higher nor lower is better in itself"},
+                 {"breakdown", k.breakdown}};
+  const auto& table = c.ValuesTable(k, path);
+  view["values_table"] = View::Ref(table.html);
+  view["has_values"] = table.has_values;
+  view["comparisons"] = c.Comparisons(k);
+  view["trend"] = c.TrendText(k);
+  if (table.has_values) view["chart"] = AuthorityContext::ChartView(c.OwnChart(k));
+  View measures = View::EmptyList();
+  for (size_t i = 0; i < a.measures.size(); ++i)
+    if (a.measures[i].kpi == k.id) measures.push_back(c.MeasureRow(i, path));
+  SetList(view, "has_measures", "measures", std::move(measures));
+  c.Emit(path, "kpi", std::move(view), k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description);
+}
+
+}  // namespace tracker::pages
