@@ -6,26 +6,10 @@
 #include <string>
 #include <string_view>
 
+#include "hash.h"
 #include "load/source_tree.h"
 
 namespace tracker {
-
-// 128-bit XXH3 of `bytes`, as 32 hex digits.
-std::string HashBytes(std::string_view bytes);
-
-// The same hash over bytes that arrive in pieces.
-class Hasher {
- public:
-  Hasher();
-  ~Hasher();
-  Hasher(const Hasher&) = delete;
-  Hasher& operator=(const Hasher&) = delete;
-  void Add(std::string_view bytes);
-  std::string Hex() const;
-
- private:
-  void* state_;
-};
 
 struct Fingerprints {
   std::string all;     // every input, the tool and the options

@@ -18,8 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "load/fingerprint.h"
-#include "render/escape.h"
+#include "hash.h"
+#include "escape.h"
 
 namespace tracker {
 

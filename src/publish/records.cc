@@ -4,7 +4,7 @@
 #include <set>
 
 #include "json_cursor.h"
-#include "render/escape.h"
+#include "escape.h"
 
 namespace tracker {
 

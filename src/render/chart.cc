@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "assess/status.h"
-#include "render/escape.h"
+#include "escape.h"
 #include "render/explain.h"
 #include "render/format.h"
 

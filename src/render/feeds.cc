@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "render/escape.h"
+#include "escape.h"
 
 namespace tracker {
 

@@ -11,7 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include "render/escape.h"
+#include "escape.h"
 
 namespace tracker {
 

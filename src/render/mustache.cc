@@ -1,6 +1,6 @@
 #include "render/mustache.h"
 
-#include "render/escape.h"
+#include "escape.h"
 
 namespace tracker {
 

@@ -12,7 +12,7 @@
 
 #include <string_view>
 
-#include "render/escape.h"
+#include "escape.h"
 #include "render/view.h"
 
 namespace tracker {

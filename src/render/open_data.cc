@@ -6,7 +6,7 @@
 #include <tuple>
 #include <map>
 
-#include "render/escape.h"
+#include "escape.h"
 #include "render/format.h"
 
 namespace tracker {

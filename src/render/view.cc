@@ -1,6 +1,6 @@
 #include "render/view.h"
 
-#include "render/escape.h"
+#include "escape.h"
 
 #include <tuple>
 

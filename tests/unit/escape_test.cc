@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "render/escape.h"
+#include "escape.h"
 
 using namespace tracker;
 

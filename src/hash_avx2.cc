@@ -1,4 +1,4 @@
-// XXH3 built for AVX2, which fingerprint.cc calls where the processor has
+// XXH3 built for AVX2, which hash.cc calls where the processor has
 // it: Debian's libxxhash is built for the baseline (SSE2), and hashing
 // every output of a national site had been 3% of a clean build. XXH3 gives
 // the same hash however it is computed. This file alone is compiled with

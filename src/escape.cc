@@ -1,4 +1,4 @@
-#include "render/escape.h"
+#include "escape.h"
 
 #include <array>
 #include <cstdio>
