@@ -23,6 +23,7 @@
 #include "publish/records.h"
 #include "render/format.h"
 #include "render/render_site.h"
+#include "version.h"
 #include "render/summary.h"
 
 namespace tracker {
@@ -133,7 +134,7 @@ struct Build {
       : opt(o), out(out_stream), err(err_stream), report(o, out_stream, err_stream),
         out_dir(o.out.empty() ? o.source / "site" : o.out), jobs(o.jobs > 0 ? o.jobs : AvailableCores()),
         options("--as-at=" + (o.as_at ? o.as_at->Iso() : std::string())),
-        tool(std::string("tracker ") + TRACKER_VERSION) {}
+        tool(ToolIdentity()) {}
 
   const BuildOptions& opt;
   std::ostream& out;

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "build.h"
+#include "version.h"
 
 // jemalloc's settings for a batch process: freed memory is kept for reuse
 // rather than handed back to the kernel, only to fault it in again. Huge
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
   CLI::App app{"tracker " TRACKER_VERSION
                ": builds a static website that tracks a council's children's services improvement\n"
                "from Markdown documents and JSON KPI snapshots."};
-  app.set_version_flag("--version", "tracker " TRACKER_VERSION);
+  app.set_version_flag("--version", ToolIdentity());
   app.require_subcommand(1);
   app.footer(
       "Exit status: 0 success, 1 content errors (each printed as path:line:col), 2 usage error.\n"

@@ -1,6 +1,7 @@
 #include "publish/publish.h"
 
 #include "publish/records.h"
+#include "version.h"
 
 #include "json_cursor.h"
 #include "parallel.h"
@@ -480,7 +481,7 @@ bool Publisher::Commit(const Manifest& in, std::string* error) {
   }
   Touch();
   Manifest m = in;
-  m.tool = std::string("tracker ") + TRACKER_VERSION;
+  m.tool = ToolIdentity();
   // What the new site no longer has leaves the back folder, and so do the
   // folders that held only that.
   std::set<fs::path, std::greater<>> dirs;

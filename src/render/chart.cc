@@ -1,7 +1,6 @@
 #include "render/chart.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -14,9 +13,6 @@ namespace tracker::chart {
 
 namespace {
 
-const std::array<const char*, 12> kShortMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 double Luminance(const std::string& hex) {
   auto channel = [&](int i) {
     double c = std::stoi(hex.substr(1 + 2 * i, 2), nullptr, 16) / 255.0;
@@ -25,13 +21,7 @@ double Luminance(const std::string& hex) {
   return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
 }
 
-// Geometry shared by the charts, in viewBox units. The width is small enough
-// that 16-unit text stays legible when the chart shrinks to a 320 px screen.
-constexpr double kWidth = 400;
-constexpr double kHeight = 280;
-constexpr double kLeftMin = 40, kRight = 112, kTop = 28, kBottom = 46;
-constexpr double kFont = 16, kSmall = 15;
-
+// ------------------------------------------------------------ SVG pieces
 // The elements are appended piece by piece into one string: a chart has
 // hundreds of them, and joining temporaries was most of a chart's cost.
 void Put(std::string& out, double v) { AppendCoord(&out, v); }
@@ -44,8 +34,7 @@ std::string Cat(const Parts&... parts) {
   return out;
 }
 
-std::string Text(double x, double y, const std::string& s, const char* anchor = "start", double size = kFont,
-                 const char* extra = "") {
+std::string Text(double x, double y, std::string_view s, const char* anchor, double size, const char* extra = "") {
   return Cat("<text x=\"", x, "\" y=\"", y, "\" text-anchor=\"", std::string_view(anchor), "\" font-size=\"", size,
              "\"", std::string_view(extra), ">", std::string_view(EscapeXml(s)), "</text>\n");
 }
@@ -54,16 +43,12 @@ std::string Line(double x1, double y1, double x2, double y2, const char* stroke,
                  const char* dash = nullptr) {
   std::string s = Cat("<line x1=\"", x1, "\" y1=\"", y1, "\" x2=\"", x2, "\" y2=\"", y2, "\" stroke=\"",
                       std::string_view(stroke), "\" stroke-width=\"", width, "\"");
-  if (dash) {
-    s += " stroke-dasharray=\"";
-    s += dash;
-    s += '"';
-  }
+  if (dash) s += Cat(" stroke-dasharray=\"", std::string_view(dash), "\"");
   s += "/>\n";
   return s;
 }
 
-// Marker shapes tell series apart without colour.
+// Marker shapes tell series apart without colour: circle, square, triangle.
 std::string Marker(int shape, double x, double y, const char* colour, bool hollow = false) {
   std::string_view fill = hollow ? "#ffffff" : colour;
   std::string_view c = colour;
@@ -78,97 +63,612 @@ std::string Marker(int shape, double x, double y, const char* colour, bool hollo
   }
 }
 
+// Where a GSS symbol stands instead of a value.
 std::string Diamond(double x, double y, const char* colour) {
   return Cat("<path d=\"M", x, " ", y - 6, "L", x + 6, " ", y, "L", x, " ", y + 6, "L", x - 6, " ", y,
              "Z\" fill=\"#ffffff\" stroke=\"", std::string_view(colour), "\" stroke-width=\"2\"/>\n");
 }
 
-// Splits a label into lines of at most `width` characters, at spaces.
-std::vector<std::string> Wrap(const std::string& s, size_t width, size_t max_lines) {
-  std::vector<std::string> lines;
-  std::string line;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t space = s.find(' ', start);
-    std::string word = s.substr(start, space == std::string::npos ? std::string::npos : space - start);
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      lines.push_back(line);
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-    if (space == std::string::npos) break;
-    start = space + 1;
-  }
-  if (!line.empty()) lines.push_back(line);
-  if (lines.size() > max_lines) {
-    lines.resize(max_lines);
-    lines.back() += "…";
-  }
-  return lines;
-}
-
-std::string Open(const std::string& id, const std::string& title, const std::string& desc, double height,
-                 const char* cls) {
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + Coord(kWidth) + " " + Coord(height) +
-         "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\" class=\"" + cls + "\" font-family=\"Arial, sans-serif\" fill=\"" + kText + "\">\n"
+std::string Open(const std::string& id, const std::string& title, const std::string& desc, double width, double height,
+                 const std::string& cls) {
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + Coord(width) + " " + Coord(height) +
+         "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\" class=\"" + cls +
+         "\" font-family=\"Arial, sans-serif\" fill=\"" + kText + "\">\n"
          "<title id=\"" + id + "-title\">" + EscapeXml(title) + "</title>\n"
          "<desc id=\"" + id + "-desc\">" + EscapeXml(desc) + "</desc>\n";
 }
 
+// How each series is drawn: the authority's own solid and dark, each
+// comparator in its colour with its own dash and marker.
+struct Style {
+  const char* colour;
+  const char* dash;
+  int marker;
+  bool hollow;
+};
+Style StyleOf(size_t series) {
+  static const char* const kDashes[] = {"6 4", "2 3", "10 3 2 3"};
+  if (series == 0) return {kDark, nullptr, 0, false};
+  return {kComparators[(series - 1) % 3], kDashes[(series - 1) % 3], static_cast<int>(series % 3), series >= 3};
+}
+const Style kTargetStyle{kTarget, "8 4", -1, false};
+
+// A short length of a series' line with its marker, beside its label.
+constexpr double kSwatch = 24;
+std::string Swatch(double x, double y, const Style& s) {
+  std::string out = Line(x, y, x + kSwatch, y, s.colour, s.marker < 0 ? 2.5 : 3, s.dash);
+  if (s.marker >= 0) out += Marker(s.marker, x + kSwatch / 2, y, s.colour, s.hollow);
+  return out;
+}
+
+// The unit as the axis names it: "Per cent".
+std::string UnitCaption(Unit unit) {
+  std::string u = UnitPhrase(unit);
+  if (!u.empty()) u[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(u[0])));
+  return u;
+}
+
+// A text's span across the chart when set at `x` with `anchor`, moved
+// within [0, width].
+struct Span {
+  double left, right;
+  double x;
+  const char* anchor;
+};
+Span Fit(const std::string& text, double x, const char* anchor, double size, double width) {
+  const double w = TextWidth(text, size);
+  double left = std::string_view(anchor) == "middle" ? x - w / 2 : std::string_view(anchor) == "end" ? x - w : x;
+  if (left < 0) return {0, w, 0, "start"};
+  if (left + w > width) return {width - w, width, width, "end"};
+  return {left, left + w, x, anchor};
+}
+
+// Texts in rows above the plot (the unit, the deadline, the as-at date):
+// each in the first row it does not overlap. Returns how many rows.
+struct RowText {
+  std::string text;
+  Span span;
+  int row = 0;
+};
+int PackRows(std::vector<RowText>& texts, double gap) {
+  std::vector<std::vector<Span>> rows;
+  for (auto& t : texts) {
+    size_t r = 0;
+    for (; r < rows.size(); ++r) {
+      bool clear = true;
+      for (const Span& s : rows[r]) clear = clear && (t.span.right + gap <= s.left || s.right + gap <= t.span.left);
+      if (clear) break;
+    }
+    if (r == rows.size()) rows.emplace_back();
+    rows[r].push_back(t.span);
+    t.row = static_cast<int>(r);
+  }
+  return static_cast<int>(rows.size());
+}
+
 }  // namespace
 
-std::string WithId(const std::string& svg, const std::string& from, const std::string& to) {
-  std::string out = svg;
-  for (const auto& [a, b] : {std::pair{"aria-labelledby=\"" + from + "-title " + from + "-desc\"",
-                                       "aria-labelledby=\"" + to + "-title " + to + "-desc\""},
-                             std::pair{"<title id=\"" + from + "-title\">", "<title id=\"" + to + "-title\">"},
-                             std::pair{"<desc id=\"" + from + "-desc\">", "<desc id=\"" + to + "-desc\">"}}) {
-    size_t at = out.find(a);
-    if (at != std::string::npos) out.replace(at, a.size(), b);
+std::string WithId(const std::string& html, const std::string& from, const std::string& to) {
+  // Only the ids, where an SVG's opening, title and description name them.
+  std::string out;
+  out.reserve(html.size() + 64);
+  size_t pos = 0;
+  for (;;) {
+    size_t best = std::string::npos, len = 0;
+    for (std::string_view attr : {"aria-labelledby=\"", "<title id=\"", "<desc id=\""}) {
+      size_t at = html.find(attr, pos);
+      if (at < best) best = at, len = attr.size();
+    }
+    if (best == std::string::npos) break;
+    size_t value = best + len, end = html.find('"', value);
+    out.append(html, pos, value - pos);
+    // Each id in the value that starts with `from-` is renamed.
+    std::string_view ids(html.data() + value, end - value);
+    std::string renamed;
+    while (!ids.empty()) {
+      size_t space = ids.find(' ');
+      std::string_view id = ids.substr(0, space);
+      if (id.substr(0, from.size() + 1) == from + "-") renamed += to + std::string(id.substr(from.size()));
+      else renamed += id;
+      if (space == std::string_view::npos) break;
+      renamed += ' ';
+      ids.remove_prefix(space + 1);
+    }
+    out += renamed;
+    pos = end;
   }
+  out.append(html, pos, std::string::npos);
   return out;
 }
 
 namespace {
 
-// Direct labels at the right of a chart: blocks of lines centred on their
-// series' last value, pushed apart so none overlap, kept in order.
-struct LabelBlock {
-  double y;  // where the series ends
-  std::vector<std::string> lines;
+// The two sizes of every chart: wide for a desktop's column, narrow for a
+// phone, where its text stays at least 12 CSS px down to a 320 px screen.
+// The narrow one lists its series in a key below, leaving the plot the width.
+struct Variant {
+  const char* suffix;  // of its ids
+  const char* cls;
+  double width, font, plot_height;
+  bool labels_right;
+  double LineHeight() const { return std::round(font * 1.3); }
 };
-std::string PlaceLabels(std::vector<LabelBlock> blocks, double x, double lo, double hi) {
-  const double line_h = 16;
-  std::stable_sort(blocks.begin(), blocks.end(), [](const LabelBlock& a, const LabelBlock& b) { return a.y < b.y; });
-  std::vector<double> tops;
-  for (const auto& b : blocks) {
-    double top = b.y - line_h * b.lines.size() / 2;
-    if (!tops.empty()) top = std::max(top, tops.back() + line_h * blocks[tops.size() - 1].lines.size() + 3);
-    tops.push_back(std::max(top, lo));
-  }
-  // Too low: shift up from the bottom, keeping the gaps.
-  for (size_t i = blocks.size(); i-- > 0;) {
-    double limit = i + 1 < blocks.size() ? tops[i + 1] - 3 : hi;
-    tops[i] = std::min(tops[i], limit - line_h * blocks[i].lines.size());
-  }
-  std::string out;
-  for (size_t i = 0; i < blocks.size(); ++i)
-    for (size_t k = 0; k < blocks[i].lines.size(); ++k)
-      out += Text(x, tops[i] + 12 + line_h * k, blocks[i].lines[k], "start", kSmall);
-  return out;
+constexpr Variant kVariants[] = {{"", "tracker-chart--wide", 640, 14, 240, true},
+                                 {"-n", "tracker-chart--narrow", 360, 15, 190, false}};
+// Room at the right of a plot whose labels are in a key: a marker's width.
+constexpr double kKeyRight = 8;
+
+// The range of the values, the target and the dates to show.
+struct Extent {
+  bool any = false;  // a value
+  double lo = 0, hi = 0;
+  std::optional<Date> first, last;
+};
+Extent ExtentOf(const LineChart& c, const std::vector<const LineSeries*>& series) {
+  Extent e;
+  auto take = [&](double v) {
+    e.lo = e.any ? std::min(e.lo, v) : v;
+    e.hi = e.any ? std::max(e.hi, v) : v;
+    e.any = true;
+  };
+  auto take_date = [&](const Date& d) {
+    if (!e.first || d < *e.first) e.first = d;
+    if (!e.last || d > *e.last) e.last = d;
+  };
+  for (const auto* s : series)
+    for (const auto& p : s->points) {
+      take_date(p.date);
+      if (p.value) take(*p.value);
+    }
+  for (const auto& t : c.target) take(t.value);
+  if (c.deadline && e.first) take_date(*c.deadline);
+  if (c.as_at && e.first) take_date(*c.as_at);
+  return e;
 }
 
-// A series label that always keeps its value, however long the name.
-std::vector<std::string> SeriesLabel(const std::string& name, const std::string& value) {
-  std::vector<std::string> lines = Wrap(name, 13, 2);
-  if (lines.empty() || lines.back().size() + 1 + value.size() > 13)
-    lines.push_back(value);
-  else
-    lines.back() += " " + value;
+const LinePoint* LastValue(const LineSeries& s) {
+  const LinePoint* end = nullptr;
+  for (const auto& p : s.points)
+    if (p.value) end = &p;
+  return end;
+}
+
+// "Sep 2023"
+std::string ShortMonth(const Date& d) {
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return d.month ? std::string(kMonths[d.month - 1]) + " " + std::to_string(d.year) : std::to_string(d.year);
+}
+
+// What a series' label or key entry says of its latest value: the period
+// it is for, or its month when a later point has no figure, so a label at
+// a line's end is never read as newer than it is.
+std::string ValueText(const Kpi& kpi, const LineSeries& s, const LinePoint& p) {
+  std::string v = FormatValue(kpi, *p.value);
+  if (!s.period.empty()) v += " (" + s.period + ")";
+  else if (&p != &s.points.back()) v += " (" + ShortMonth(p.date) + ")";
+  return v;
+}
+
+// A label at the end of a series, or the target's, or an entry in the key.
+struct Label {
+  std::string name, value;  // value may be empty (the target)
+  Style style;
+  double want = 0;          // the y of what it labels
+  double from_x = 0;        // where its leader starts
+  std::vector<std::string> lines;
+};
+
+// Lines of at most `width`: the name wrapped, the value on its last line
+// when it fits there, else on its own.
+std::vector<std::string> LabelLines(const Label& l, double width, double font) {
+  std::vector<std::string> lines = WrapText(l.name, width, font);
+  if (l.value.empty()) return lines;
+  if (!lines.empty() && TextWidth(lines.back() + " " + l.value, font) <= width) lines.back() += " " + l.value;
+  else lines.push_back(l.value);
   return lines;
 }
 
+double Widest(const std::vector<std::string>& lines, double font) {
+  double w = 0;
+  for (const auto& l : lines) w = std::max(w, TextWidth(l, font));
+  return w;
+}
+
+// The key below a chart: each entry's swatch, then its words, wrapped.
+double DrawKey(std::vector<Label>& labels, double top, const Variant& v, std::string& svg) {
+  const double lh = v.LineHeight();
+  double y = top;
+  for (auto& l : labels) {
+    std::vector<std::string> lines = WrapText(l.value.empty() ? l.name : l.name + ": " + l.value,
+                                              v.width - kSwatch - 8, v.font);
+    svg += Swatch(0, y + lh / 2, l.style);
+    for (size_t k = 0; k < lines.size(); ++k)
+      svg += Text(kSwatch + 8, y + lh * (k + 1) - 4, lines[k], "start", v.font);
+    y += lh * lines.size() + 4;
+  }
+  return y;
+}
+
+// One series: a line broken at gaps (or steps, when held), a marker at each
+// value, a hollow diamond on the axis where a GSS symbol stands, with the
+// symbol above it where there is room.
+template <class X, class Y>
+void DrawSeries(const LineSeries& s, const Style& st, X&& x, Y&& y, double right, double bottom, double font,
+                std::string& svg) {
+  std::string path;
+  bool pen = false;
+  for (size_t i = 0; i < s.points.size(); ++i) {
+    const LinePoint& p = s.points[i];
+    if (!p.value) {
+      pen = false;
+      continue;
+    }
+    path += pen ? 'L' : 'M';
+    AppendCoord(&path, x(p.date));
+    path += ' ';
+    AppendCoord(&path, y(*p.value));
+    pen = true;
+    if (s.held) {  // held until the next figure, or the chart's end
+      path += 'H';
+      AppendCoord(&path, i + 1 < s.points.size() ? x(s.points[i + 1].date) : right);
+    }
+  }
+  svg += "<g class=\"tracker-chart__series\">\n";
+  if (!path.empty()) {
+    svg += Cat("<path d=\"", std::string_view(path), "\" fill=\"none\" stroke=\"", std::string_view(st.colour),
+               "\" stroke-width=\"3\"");
+    if (st.dash) svg += Cat(" stroke-dasharray=\"", std::string_view(st.dash), "\"");
+    svg += "/>\n";
+  }
+  // Symbols are named where they stand apart; the table names every one.
+  double spacing = 1e9;
+  for (size_t i = 1; i < s.points.size(); ++i) spacing = std::min(spacing, x(s.points[i].date) - x(s.points[i - 1].date));
+  const bool dense = s.points.size() > 40;
+  for (const auto& p : s.points) {
+    if (p.value) {
+      if (!dense || &p == &s.points.back()) svg += Marker(st.marker, x(p.date), y(*p.value), st.colour, st.hollow);
+    } else if (!p.symbol.empty()) {
+      const double px = x(p.date), py = bottom - 10;
+      svg += Diamond(px, py, st.colour);
+      if (spacing >= TextWidth(p.symbol, font) + 6) svg += Text(px, py - 10, p.symbol, "middle", font);
+    }
+  }
+  svg += "</g>\n";
+}
+
+// A line chart at one size.
+std::string DrawLineChart(const LineChart& c, const Variant& v) {
+  std::vector<const LineSeries*> series = {&c.main};
+  for (const auto& s : c.comparators) series.push_back(&s);
+  const Extent e = ExtentOf(c, series);
+  const ValueAxis axis = ChooseValueAxis(e.lo, e.hi, c.kpi.unit);
+  const Scale& ys = axis.scale;
+  const double lh = v.LineHeight(), font = v.font;
+
+  // The labels at the series' ends and the target's.
+  std::vector<Label> labels;
+  for (size_t i = 0; i < series.size(); ++i)
+    if (const LinePoint* end = LastValue(*series[i]))
+      labels.push_back({series[i]->label, ValueText(c.kpi, *series[i], *end), StyleOf(i), *end->value, 0, {}});
+  if (!c.target.empty()) labels.push_back({c.target_label, "", kTargetStyle, c.target.back().value, 0, {}});
+
+  // Margins: the widest tick label at the left, the labels at the right.
+  double left = 0;
+  for (double t : ys.ticks) left = std::max(left, TextWidth(FormatNumber(t, axis.decimals), font));
+  left = std::ceil(left + 10);
+  bool at_right = v.labels_right;
+  double right = kKeyRight;
+  if (at_right) {
+    const double room = 150;
+    double widest = 0;
+    for (auto& l : labels) {
+      l.lines = LabelLines(l, room, font);
+      widest = std::max(widest, Widest(l.lines, font));
+    }
+    right = std::ceil(10 + 12 + kSwatch + 6 + widest + 2);
+  }
+  const double plot_w = v.width - left - right;
+
+  // Dates across the plot, by month.
+  double x0 = MonthIndex(*e.first), x1 = MonthIndex(*e.last);
+  if (x1 - x0 < 1) x0 -= 1, x1 += 1;  // one date: a month either side
+  auto rel = [&](const Date& d) { return plot_w * (MonthIndex(d) - x0) / (x1 - x0); };
+  auto x = [&](const Date& d) { return left + rel(d); };
+
+  // Rows above the plot: the unit, the deadline and the as-at date, each in
+  // the first row it does not overlap.
+  std::vector<RowText> top_texts;
+  if (std::string unit = UnitCaption(c.kpi.unit); !unit.empty())
+    top_texts.push_back({unit, Fit(unit, 0, "start", font, v.width)});
+  std::optional<size_t> deadline_text, as_at_text;
+  if (c.deadline) {
+    deadline_text = top_texts.size();
+    std::string t = "Deadline " + c.deadline->Long();
+    top_texts.push_back({t, Fit(t, x(*c.deadline), "middle", font, v.width)});
+  }
+  std::optional<Date> main_end;
+  for (const auto& p : c.main.points) main_end = p.date;
+  if (c.as_at && main_end && *main_end < *c.as_at) {
+    as_at_text = top_texts.size();
+    std::string t = "As at " + c.as_at->Long();
+    top_texts.push_back({t, Fit(t, x(*c.as_at), "end", font, v.width)});
+  }
+  const int rows = PackRows(top_texts, font * 0.6);
+  const double top = std::max(rows * lh, lh / 2) + 8, bottom = top + v.plot_height;
+  auto y = [&](double val) { return top + v.plot_height * (1 - (val - ys.lo) / (ys.hi - ys.lo)); };
+
+  // The end labels at the right, if they fit; else a key below.
+  std::optional<std::vector<double>> tops;
+  if (at_right) {
+    std::vector<LabelBox> boxes;
+    for (auto& l : labels) boxes.push_back({y(l.want), lh * l.lines.size()});
+    tops = PlaceLabels(boxes, top - lh / 2, bottom, 2);
+    at_right = tops.has_value();
+  }
+
+  std::string svg;
+  // Grid and value axis.
+  svg += "<g class=\"tracker-chart__grid\">\n";
+  for (double t : ys.ticks) {
+    svg += Line(left, y(t), left + plot_w, y(t), kGrid, 1);
+    svg += Text(left - 6, y(t) + font * 0.35, FormatNumber(t, axis.decimals), "end", font);
+  }
+  svg += "</g>\n";
+  for (const auto& t : top_texts) svg += Text(t.span.x, (t.row + 1) * lh - 4, t.text, t.span.anchor, font);
+  // Date axis.
+  svg += Line(left, bottom, left + plot_w, bottom, kText, 1);
+  std::vector<Date> dates;
+  for (const auto* s : series)
+    for (const auto& p : s->points) dates.push_back(p.date);
+  std::sort(dates.begin(), dates.end());
+  for (const auto& t : ChooseDateTicks(dates, rel, -left, plot_w + right, font)) {
+    const double tx = left + t.x;
+    svg += Line(x(t.date), bottom, x(t.date), bottom + 5, kText, 1);
+    svg += Text(tx, bottom + font + 8, t.label, t.anchor, font);
+  }
+  double end_y = bottom + font + 14;
+  if (!axis.from_zero) {
+    svg += Text(2, bottom + font + 8 + lh, "Axis does not start at zero", "start", font, " font-style=\"italic\"");
+    end_y += lh;
+  }
+  // Reference lines: the deadline and the as-at date.
+  if (c.deadline) svg += Line(x(*c.deadline), top, x(*c.deadline), bottom, kDark, 2, "2 4");
+  if (as_at_text) svg += Line(x(*c.as_at), top, x(*c.as_at), bottom, kComparators[0], 2, "1 3");
+  // Comparators first, then the target above them, then the authority's own.
+  for (size_t i = series.size(); i-- > 1;) DrawSeries(*series[i], StyleOf(i), x, y, left + plot_w, bottom, font, svg);
+  if (!c.target.empty()) {
+    std::string d;
+    for (size_t i = 0; i < c.target.size(); ++i) {
+      const double xa = i == 0 ? left : std::max(left, x(c.target[i].from));
+      const double xb = i + 1 < c.target.size() ? std::max(left, x(c.target[i + 1].from)) : left + plot_w;
+      d += Cat(i == 0 ? "M" : "L", xa, " ", y(c.target[i].value), "L", xb, " ", y(c.target[i].value));
+    }
+    // A white casing keeps it visible where a comparator runs along it.
+    svg += "<path d=\"" + d + "\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"6\"/>\n";
+    svg += "<path class=\"tracker-chart__target\" d=\"" + d + "\" fill=\"none\" stroke=\"" + kTarget +
+           "\" stroke-width=\"2.5\" stroke-dasharray=\"8 4\"/>\n";
+  }
+  DrawSeries(c.main, StyleOf(0), x, y, left + plot_w, bottom, font, svg);
+
+  // Labels: at the right with a leader where one had to move, or a key below.
+  for (size_t i = 0, k = 0; i < series.size(); ++i)
+    if (const LinePoint* end = LastValue(*series[i])) labels[k++].from_x = x(end->date) + 6;
+  if (!c.target.empty()) labels.back().from_x = left + plot_w;
+  if (at_right) {
+    const double lx = left + plot_w + 10 + 12;
+    for (size_t i = 0; i < labels.size(); ++i) {
+      const Label& l = labels[i];
+      const double mid = (*tops)[i] + lh * l.lines.size() / 2, want = y(l.want);
+      if (std::fabs(mid - want) > 2 || l.from_x < left + plot_w - 1)
+        svg += Cat("<polyline points=\"", l.from_x, ",", want, " ", left + plot_w + 10, ",", want, " ", lx - 2, ",",
+                   mid, "\" fill=\"none\" stroke=\"", std::string_view(kText), "\" stroke-width=\"1\" stroke-dasharray=\"1 2\"/>\n");
+      svg += Swatch(lx, mid, l.style);
+      for (size_t k = 0; k < l.lines.size(); ++k)
+        svg += Text(lx + kSwatch + 6, (*tops)[i] + lh * (k + 1) - 4, l.lines[k], "start", font);
+    }
+  } else {
+    end_y = DrawKey(labels, end_y + 4, v, svg);
+  }
+  return Cat(std::string_view(Open(c.id + v.suffix, c.title, c.desc, v.width, std::ceil(end_y + 4),
+                                   std::string("tracker-chart tracker-chart--line ") + v.cls)),
+             std::string_view(svg), "</svg>\n");
+}
+
+// One figure: a dot on a scale for each series, with its value, and the
+// target as a line across them. Never a line through one point.
+std::string DrawDotChart(const LineChart& c, const Variant& v) {
+  const double lh = v.LineHeight(), font = v.font;
+  std::vector<const LineSeries*> series = {&c.main};
+  for (const auto& s : c.comparators) series.push_back(&s);
+  struct Row {
+    std::vector<std::string> lines;
+    std::string value;
+    double at;
+    Style style;
+  };
+  std::vector<Row> rows;
+  double lo = 0, hi = 0;
+  bool any = false;
+  auto take = [&](double val) {
+    lo = any ? std::min(lo, val) : val;
+    hi = any ? std::max(hi, val) : val;
+    any = true;
+  };
+  const double label_w = std::floor(v.width * 0.3);
+  for (size_t i = 0; i < series.size(); ++i)
+    if (const LinePoint* end = LastValue(*series[i])) {
+      std::string when = i == 0 ? end->date.Long() : series[i]->period;
+      std::vector<std::string> lines = WrapText(series[i]->label, label_w, font);
+      if (!when.empty()) {
+        auto more = WrapText(when, label_w, font);
+        lines.insert(lines.end(), more.begin(), more.end());
+      }
+      rows.push_back({lines, FormatValue(c.kpi, *end->value), *end->value, StyleOf(i)});
+      take(*end->value);
+    }
+  if (!c.target.empty()) take(c.target.back().value);
+  // Ticks as many as fit their labels.
+  ValueAxis axis;
+  const double left = label_w + 16, width = v.width - left - 8;
+  for (int count : {5, 4, 3, 2}) {
+    axis = ChooseValueAxis(lo, hi, c.kpi.unit, count);
+    double need = 0;
+    for (double t : axis.scale.ticks) need += TextWidth(FormatNumber(t, axis.decimals), font) + font;
+    if (need <= width) break;
+  }
+  const Scale& s = axis.scale;
+  auto x = [&](double val) { return left + width * (val - s.lo) / (s.hi - s.lo); };
+  std::vector<RowText> top_texts;
+  if (std::string unit = UnitCaption(c.kpi.unit); !unit.empty())
+    top_texts.push_back({unit, Fit(unit, 0, "start", font, v.width)});
+  if (!c.target.empty())
+    top_texts.push_back({c.target_label, Fit(c.target_label, x(c.target.back().value), "middle", font, v.width)});
+  const int text_rows = PackRows(top_texts, font * 0.6);
+  const double top = std::max(text_rows * lh, lh / 2) + 8;
+  std::string svg;
+  for (const auto& t : top_texts) svg += Text(t.span.x, (t.row + 1) * lh - 4, t.text, t.span.anchor, font);
+  double yy = top;
+  std::string dots;
+  for (const Row& r : rows) {
+    const double h = std::max<double>(r.lines.size(), 2) * lh + 8, mid = yy + h / 2;
+    for (size_t k = 0; k < r.lines.size(); ++k)
+      svg += Text(0, mid - lh * r.lines.size() / 2 + lh * (k + 1) - 4, r.lines[k], "start", font,
+                  k == 0 ? " font-weight=\"bold\"" : "");
+    svg += Line(left, mid, left + width, mid, kGrid, 1, "1 3");
+    dots += Marker(r.style.marker, x(r.at), mid, r.style.colour, r.style.hollow);
+    // The value beside its dot, on the side away from the target's line.
+    const double w = TextWidth(r.value, font), dx = x(r.at);
+    bool after = c.target.empty() || r.at >= c.target.back().value;
+    if (after && dx + 10 + w > v.width) after = false;
+    if (!after && dx - 10 - w < left) after = true;
+    dots += Text(after ? dx + 10 : dx - 10, mid + font * 0.35, r.value, after ? "start" : "end", font,
+                 " font-weight=\"bold\"");
+    yy += h;
+  }
+  const double bottom = yy;
+  svg += Line(left, bottom, left + width, bottom, kText, 1);
+  for (double t : s.ticks) {
+    svg += Line(x(t), bottom, x(t), bottom + 5, kText, 1);
+    const std::string label = FormatNumber(t, axis.decimals);
+    const Span at = Fit(label, x(t), "middle", font, v.width);
+    svg += Text(at.x, bottom + font + 8, label, at.anchor, font);
+  }
+  if (!c.target.empty()) {
+    const double tx = x(c.target.back().value);
+    svg += Line(tx, top - 4, tx, bottom, "#ffffff", 6);
+    svg += Line(tx, top - 4, tx, bottom, kTarget, 2.5, "8 4");
+  }
+  svg += dots;
+  const double end_y = bottom + font + 14;
+  return Cat(std::string_view(Open(c.id + v.suffix, c.title, c.desc, v.width, std::ceil(end_y + 4),
+                                   std::string("tracker-chart tracker-chart--dot ") + v.cls)),
+             std::string_view(svg), "</svg>\n");
+}
+
+std::string NoFigures(const std::string& id, const std::string& title, const std::string& desc, bool suppressed,
+                      const Variant& v) {
+  const double h = 120;
+  std::string svg = Open(id + v.suffix, title, desc, v.width, h, std::string("tracker-chart ") + v.cls);
+  svg += Text(v.width / 2, h / 2, "No figures to show", "middle", v.font + 2);
+  if (suppressed) svg += Text(v.width / 2, h / 2 + 24, "Every value was suppressed or not reported", "middle", v.font);
+  return svg + "</svg>\n";
+}
+
 }  // namespace
+
+std::string RenderLineChart(const LineChart& c) {
+  std::vector<const LineSeries*> series = {&c.main};
+  for (const auto& s : c.comparators) series.push_back(&s);
+  const Extent e = ExtentOf(c, series);
+  size_t own = 0;
+  for (const auto& p : c.main.points) own += p.value.has_value();
+  std::string out;
+  if (!e.any || !e.first || own == 0) {
+    for (const Variant& v : kVariants) out += NoFigures(c.id, c.title, c.desc, e.first.has_value(), v);
+    return out;
+  }
+  if (own == 1) {
+    for (const Variant& v : kVariants) out += DrawDotChart(c, v);
+    return out;
+  }
+  // The description says so too, for readers who cannot see the axis.
+  LineChart said = c;
+  if (!ChooseValueAxis(e.lo, e.hi, c.kpi.unit).from_zero) said.desc += " The vertical axis does not start at zero.";
+  for (const Variant& v : kVariants) out += DrawLineChart(said, v);
+  return out;
+}
+
+std::string RenderSmallMultiples(const SmallMultiples& c) {
+  const double width = 300, font = 14, lh = std::round(font * 1.3), plot_h = 120;
+  double lo = 0, hi = 0;
+  bool any = false;
+  std::vector<Date> dates;
+  for (const auto& item : c.items)
+    for (const auto& p : item.points) {
+      dates.push_back(p.date);
+      if (p.value) {
+        lo = any ? std::min(lo, *p.value) : *p.value;
+        hi = any ? std::max(hi, *p.value) : *p.value;
+        any = true;
+      }
+    }
+  if (!any) return NoFigures(c.id, c.title, c.desc, !dates.empty(), kVariants[0]) + NoFigures(c.id, c.title, c.desc, !dates.empty(), kVariants[1]);
+  if (c.target) hi = std::max(hi, *c.target), lo = std::min(lo, *c.target);
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  const ValueAxis axis = ChooseValueAxis(lo, hi, c.kpi.unit, 3);
+  const Scale& s = axis.scale;
+  double left = 0;
+  for (double t : s.ticks) left = std::max(left, TextWidth(FormatNumber(t, axis.decimals), font));
+  left = std::ceil(left + 10);
+  const double plot_w = width - left - 8;
+  double x0 = MonthIndex(dates.front()), x1 = MonthIndex(dates.back());
+  if (x1 - x0 < 1) x0 -= 1, x1 += 1;
+  auto rel = [&](const Date& d) { return plot_w * (MonthIndex(d) - x0) / (x1 - x0); };
+  auto x = [&](const Date& d) { return left + rel(d); };
+  const std::vector<DateTick> ticks = ChooseDateTicks(dates, rel, -left, plot_w + 8, font);
+  std::string out = "<div class=\"tracker-multiples\">\n";
+  for (size_t i = 0; i < c.items.size(); ++i) {
+    const LineSeries& item = c.items[i];
+    // The latest point, whether a figure or a symbol in its place.
+    const LinePoint* end = item.points.empty() ? nullptr : &item.points.back();
+    const std::string value = !end ? "no figure"
+                              : end->value ? FormatValue(c.kpi, *end->value)
+                              : end->symbol.empty() ? "not reported" : InSentence(SymbolMeaning(end->symbol));
+    const std::string heading = item.label + ": " + value + (end ? " (" + ShortMonth(end->date) + ")" : "");
+    const std::vector<std::string> lines = WrapText(heading, width, font, true);
+    const double top = lines.size() * lh + 8, bottom = top + plot_h;
+    auto y = [&](double val) { return top + plot_h * (1 - (val - s.lo) / (s.hi - s.lo)); };
+    std::string svg;
+    for (size_t k = 0; k < lines.size(); ++k)
+      svg += Text(0, lh * (k + 1) - 4, lines[k], "start", font, " font-weight=\"bold\"");
+    for (double t : s.ticks) {
+      svg += Line(left, y(t), left + plot_w, y(t), kGrid, 1);
+      svg += Text(left - 6, y(t) + font * 0.35, FormatNumber(t, axis.decimals), "end", font);
+    }
+    svg += Line(left, bottom, left + plot_w, bottom, kText, 1);
+    for (const auto& t : ticks) {
+      svg += Line(x(t.date), bottom, x(t.date), bottom + 5, kText, 1);
+      svg += Text(left + t.x, bottom + font + 8, t.label, t.anchor, font);
+    }
+    double end_y = bottom + font + 14;
+    if (c.target) {
+      svg += Line(left, y(*c.target), left + plot_w, y(*c.target), "#ffffff", 6);
+      svg += Line(left, y(*c.target), left + plot_w, y(*c.target), kTarget, 2.5, "8 4");
+    }
+    DrawSeries(item, StyleOf(0), x, y, left + plot_w, bottom, font, svg);
+    if (c.target) {
+      std::vector<Label> key = {{c.target_label, "", kTargetStyle, 0, 0, {}}};
+      end_y = DrawKey(key, end_y, Variant{"", "", width, font, plot_h, false}, svg);
+    }
+    const std::string title = end ? item.label + ": " + value + " on " + end->date.Long() : item.label + ": no figure";
+    out += Open(c.id + "-" + std::to_string(i + 1), title, c.desc, width, std::ceil(end_y + 4),
+                "tracker-chart tracker-chart--multiple");
+    out += svg + "</svg>\n";
+  }
+  return out + "</div>\n";
+}
 
 void AppendCoord(std::string* out, double v) {
   if (std::fabs(v) < 0.05) v = 0;  // no "-0.0"
@@ -207,57 +707,6 @@ double ContrastRatio(const std::string& a, const std::string& b) {
   return (la + 0.05) / (lb + 0.05);
 }
 
-Scale NiceScale(double lo, double hi, int count) {
-  Scale s;
-  if (!(hi > lo)) {
-    double pad = std::fabs(lo) > 0 ? std::fabs(lo) * 0.1 : 1;
-    lo -= pad;
-    hi += pad;
-  }
-  double rough = (hi - lo) / std::max(count, 1);
-  double mag = std::pow(10, std::floor(std::log10(rough)));
-  double step = 10 * mag;
-  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-    if (m * mag >= rough - 1e-12 * mag) {
-      step = m * mag;
-      break;
-    }
-  s.step = step;
-  s.lo = std::floor(lo / step + 1e-9) * step;
-  s.hi = std::ceil(hi / step - 1e-9) * step;
-  // By index, not by adding steps, so rounding never drops the last tick.
-  int n = static_cast<int>(std::llround((s.hi - s.lo) / step));
-  for (int i = 0; i <= n; ++i) {
-    double v = s.lo + i * step;
-    s.ticks.push_back(std::fabs(v) < step * 1e-9 ? 0 : v);
-  }
-  return s;
-}
-
-std::vector<DateTick> DateTicks(const Date& first, const Date& last, int max_labels) {
-  int m0 = first.year * 12 + (first.month ? first.month : 1) - 1;
-  int m1 = last.year * 12 + (last.month ? last.month : 12) - 1;
-  // A tick on the first of a month belongs to that month only if the range
-  // reaches it; start from the first whole month at or after `first`.
-  if (first.day > 1) ++m0;
-  std::vector<DateTick> out;
-  for (int step : {1, 2, 3, 6, 12, 24, 60, 120}) {
-    // Ticks fall on round dates: every second year on even years, quarters
-    // on January, April, July and October.
-    int start = ((m0 + step - 1) / step) * step;
-    int n = start > m1 ? 0 : (m1 - start) / step + 1;
-    if (n > max_labels) continue;
-    for (int m = start; m <= m1; m += step) {
-      Date d{m / 12, m % 12 + 1, 1};
-      std::string label = step >= 12 ? std::to_string(d.year) : std::string(kShortMonths[d.month - 1]) + " " + std::to_string(d.year);
-      out.push_back({d, label});
-    }
-    if (out.empty()) out.push_back({first, first.Long()});
-    return out;
-  }
-  return out;
-}
-
 std::string FindingTitle(const Kpi& kpi, const std::vector<LinePoint>& points, const std::optional<Target>& target) {
   std::vector<const LinePoint*> nums;
   for (const auto& p : points)
@@ -278,262 +727,6 @@ std::string FindingTitle(const Kpi& kpi, const std::vector<LinePoint>& points, c
     head += MeetsTarget(*last.value, *target) ? ", meeting the " + t + " target" : ", short of the " + t + " target";
   }
   return head;
-}
-
-namespace {
-
-// Where a line chart's values and dates fall, in viewBox units.
-struct LinePlot {
-  double left = kLeftMin, width = 0;
-  const double height = kHeight - kTop - kBottom;
-  Scale y;
-  bool from_zero = true;
-  int tick_decimals = 0;
-  double x0 = 0, x1 = 1;  // months, from MonthIndex
-  double X(const Date& d) const { return left + width * (MonthIndex(d) - x0) / (x1 - x0); }
-  double Y(double v) const { return kTop + height * (1 - (v - y.lo) / (y.hi - y.lo)); }
-};
-
-// The range of the values, the target and the dates to show, or nothing
-// when no series has a date.
-struct Extent {
-  bool any = false;  // a value
-  double lo = 0, hi = 0;
-  std::optional<Date> first, last;
-};
-Extent ExtentOf(const LineChart& c, const std::vector<const LineSeries*>& series) {
-  Extent e;
-  auto take = [&](double v) {
-    e.lo = e.any ? std::min(e.lo, v) : v;
-    e.hi = e.any ? std::max(e.hi, v) : v;
-    e.any = true;
-  };
-  auto take_date = [&](const Date& d) {
-    if (!e.first || d < *e.first) e.first = d;
-    if (!e.last || d > *e.last) e.last = d;
-  };
-  for (const auto* s : series)
-    for (const auto& p : s->points) {
-      take_date(p.date);
-      if (p.value) take(*p.value);
-    }
-  for (const auto& t : c.target) take(t.value);
-  if (c.deadline && e.first) take_date(*c.deadline);
-  if (c.as_at && e.first) take_date(*c.as_at);
-  return e;
-}
-
-// A y-axis starts at zero unless the data sit far from it; percentages stay
-// within 0 to 100. The left margin fits the widest tick label.
-LinePlot PlotFor(Extent e, Unit unit) {
-  LinePlot p;
-  if (e.lo >= 0 && e.lo <= e.hi * 0.5) e.lo = 0;
-  Scale& y = p.y;
-  y = NiceScale(e.lo, e.hi, 5);
-  if (unit == Unit::kPercent) {
-    y.lo = std::max(y.lo, 0.0);
-    y.hi = std::min(y.hi, 100.0);
-    if (y.hi <= y.lo) y.hi = y.lo + y.step;
-    y.ticks.erase(std::remove_if(y.ticks.begin(), y.ticks.end(), [&](double t) { return t < y.lo || t > y.hi; }),
-                  y.ticks.end());
-  }
-  p.from_zero = y.lo <= 0 && y.hi >= 0;
-  p.tick_decimals = y.step < 1 ? (y.step < 0.1 ? 2 : 1) : 0;
-  size_t widest = 0;
-  for (double t : y.ticks) widest = std::max(widest, FormatNumber(t, p.tick_decimals).size());
-  p.left = std::max(kLeftMin, 12 + widest * 8.5);
-  p.width = kWidth - p.left - kRight;
-  p.x0 = MonthIndex(*e.first);
-  p.x1 = MonthIndex(*e.last);
-  if (p.x1 - p.x0 < 1) {  // one date: a month either side
-    p.x0 -= 1;
-    p.x1 += 1;
-  }
-  return p;
-}
-
-// The grid, the value axis with its unit, and the date axis.
-void DrawAxes(const LineChart& c, const LinePlot& p, const Extent& e, std::string& svg) {
-  svg += "<g class=\"tracker-chart__grid\">\n";
-  for (double t : p.y.ticks) {
-    svg += Line(p.left, p.Y(t), p.left + p.width, p.Y(t), kGrid, 1);
-    svg += Text(p.left - 6, p.Y(t) + 5, FormatNumber(t, p.tick_decimals), "end", kSmall);
-  }
-  svg += "</g>\n";
-  std::string unit = UnitPhrase(c.kpi.unit);
-  svg += Text(4, 16, unit.empty() ? "" : std::string(1, static_cast<char>(std::toupper(unit[0]))) + unit.substr(1), "start", kSmall);
-  if (!p.from_zero) svg += Text(4, kHeight - 6, "Axis does not start at zero", "start", kSmall, " font-style=\"italic\"");
-  const double bottom = kTop + p.height;
-  svg += Line(p.left, bottom, p.left + p.width, bottom, kText, 1);
-  for (const auto& t : DateTicks(*e.first, *e.last, 4)) {
-    double x = p.X(t.date);
-    if (x < p.left - 0.5 || x > p.left + p.width + 0.5) continue;
-    svg += Line(x, bottom, x, bottom + 5, kText, 1);
-    svg += Text(x, bottom + 20, t.label, "middle", kSmall);
-  }
-}
-
-// Reference lines: the target (stepped when it changes), the deadline and
-// the as-at date; the target's label joins the series' labels.
-void DrawReferences(const LineChart& c, const LinePlot& p, std::string& svg, std::vector<LabelBlock>& labels) {
-  if (!c.target.empty()) {
-    std::string d;
-    for (size_t i = 0; i < c.target.size(); ++i) {
-      double xa = i == 0 ? p.left : std::max(p.left, p.X(c.target[i].from));
-      double xb = i + 1 < c.target.size() ? std::max(p.left, p.X(c.target[i + 1].from)) : p.left + p.width;
-      double yy = p.Y(c.target[i].value);
-      d += i == 0 ? "M" : "L";
-      AppendCoord(&d, xa);
-      d += ' ';
-      AppendCoord(&d, yy);
-      d += 'L';
-      AppendCoord(&d, xb);
-      d += ' ';
-      AppendCoord(&d, yy);
-    }
-    svg += "<path class=\"tracker-chart__target\" d=\"" + d + "\" fill=\"none\" stroke=\"" + kDark +
-           "\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>\n";
-    labels.push_back({p.Y(c.target.back().value), Wrap(c.target_label, 13, 3)});
-  }
-  if (c.deadline) {
-    double x = p.X(*c.deadline);
-    svg += Line(x, kTop, x, kTop + p.height, kDark, 2, "2 4");
-    const char* anchor = x > p.left + p.width * 0.6 ? "end" : x < p.left + p.width * 0.3 ? "start" : "middle";
-    svg += Text(x, kTop - 8, "Deadline " + c.deadline->Long(), anchor, kSmall);
-  }
-  if (c.as_at) {
-    std::optional<Date> end;
-    for (const auto& pt : c.main.points) end = pt.date;
-    if (end && *end < *c.as_at) {
-      double x = p.X(*c.as_at);
-      svg += Line(x, kTop, x, kTop + p.height, kLight, 2, "1 3");
-      svg += Text(x - 4, kTop + p.height - 6, "As at " + c.as_at->Long(), "end", kSmall);
-    }
-  }
-}
-
-// One series: a line broken at gaps, a marker at each value, a hollow
-// diamond on the axis where a GSS symbol stands; its label joins the others.
-void DrawSeries(const LineChart& c, const LinePlot& p, const LineSeries& s, size_t si, std::string& svg,
-                std::vector<LabelBlock>& labels) {
-  static const char* kDashes[] = {nullptr, "6 4", "2 3"};
-  const char* colour = si == 0 ? kDark : kLight;
-  const char* dash = kDashes[std::min<size_t>(si, 2)];
-  std::string path;
-  bool pen = false;
-  for (const auto& pt : s.points) {
-    if (!pt.value) {
-      pen = false;
-      continue;
-    }
-    path += pen ? 'L' : 'M';
-    AppendCoord(&path, p.X(pt.date));
-    path += ' ';
-    AppendCoord(&path, p.Y(*pt.value));
-    pen = true;
-  }
-  svg += "<g class=\"tracker-chart__series\">\n";
-  if (!path.empty()) {
-    svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"3\"";
-    if (dash) svg += std::string(" stroke-dasharray=\"") + dash + "\"";
-    svg += "/>\n";
-  }
-  bool dense = s.points.size() > 40;
-  for (const auto& pt : s.points) {
-    if (pt.value) {
-      if (!dense || &pt == &s.points.back()) svg += Marker(static_cast<int>(si), p.X(pt.date), p.Y(*pt.value), colour);
-    } else if (!pt.symbol.empty()) {
-      double x = p.X(pt.date), yy = kTop + p.height - 10;
-      svg += Diamond(x, yy, colour);
-      svg += Text(x, yy - 10, pt.symbol, "middle", kSmall);
-    }
-  }
-  svg += "</g>\n";
-  const LinePoint* end = nullptr;
-  for (const auto& pt : s.points)
-    if (pt.value) end = &pt;
-  if (end) labels.push_back({p.Y(*end->value), SeriesLabel(s.label, FormatValue(c.kpi, *end->value))});
-}
-
-}  // namespace
-
-std::string RenderLineChart(const LineChart& c) {
-  std::vector<const LineSeries*> series = {&c.main};
-  for (const auto& s : c.comparators) series.push_back(&s);
-  const Extent e = ExtentOf(c, series);
-  std::string svg = Open(c.id, c.title, c.desc, kHeight, "tracker-chart tracker-chart--line");
-  if (!e.any || !e.first) {
-    svg += Text(kWidth / 2, kHeight / 2, "No figures to show", "middle");
-    if (e.first) svg += Text(kWidth / 2, kHeight / 2 + 22, "Every value was suppressed or not reported", "middle", kSmall);
-    return svg + "</svg>\n";
-  }
-  const LinePlot p = PlotFor(e, c.kpi.unit);
-  // The description says it too, for readers who cannot see the axis.
-  if (!p.from_zero) svg.insert(svg.find("</desc>"), EscapeXml(" The vertical axis does not start at zero."));
-  DrawAxes(c, p, e, svg);
-  std::vector<LabelBlock> labels;
-  DrawReferences(c, p, svg, labels);
-  for (size_t si = 0; si < series.size(); ++si) DrawSeries(c, p, *series[si], si, svg, labels);
-  // Direct labels at the right, not a legend.
-  svg += PlaceLabels(labels, p.left + p.width + 8, 2, kHeight - 4);
-  return svg + "</svg>\n";
-}
-
-std::string RenderBarChart(const BarChart& c) {
-  const double label_w = 110, value_w = 60, row = 32, panel_gap = 44;
-  double height = kTop;
-  for (const auto& g : c.groups) height += panel_gap + row * g.bars.size();
-  height += 24;
-  std::string svg = Open(c.id, c.title, c.desc, height, "tracker-chart tracker-chart--bar");
-  double hi = c.kpi.unit == Unit::kPercent ? 100 : 0;
-  for (const auto& g : c.groups)
-    for (const auto& b : g.bars)
-      if (b.value) hi = std::max(hi, *b.value);
-  if (c.target) hi = std::max(hi, *c.target);
-  if (c.groups.empty() || hi <= 0) {
-    svg += Text(kWidth / 2, height / 2, "No figures to show", "middle");
-    return svg + "</svg>\n";
-  }
-  Scale x = NiceScale(0, hi, 4);
-  const double plot_l = label_w, plot_w = kWidth - label_w - value_w - 8;
-  auto xpos = [&](double v) { return plot_l + plot_w * v / x.hi; };
-  double top = kTop;
-  for (const auto& g : c.groups) {
-    svg += Text(4, top + 16, "As at " + g.date.Long(), "start", kFont, " font-weight=\"bold\"");
-    top += panel_gap;
-    std::vector<Bar> bars = g.bars;
-    // Highest first; symbols last, in their given order.
-    std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) {
-      if (a.value && b.value) return *a.value > *b.value;
-      return a.value.has_value() && !b.value.has_value();
-    });
-    double panel_top = top;
-    for (const auto& b : bars) {
-      auto lines = Wrap(b.label, 13, 2);
-      double ty = top + row / 2 + 5 - 7.5 * (lines.size() - 1);
-      for (const auto& l : lines) {
-        svg += Text(label_w - 8, ty, l, "end", kSmall);
-        ty += 15;
-      }
-      if (b.value) {
-        svg += "<rect x=\"" + Coord(plot_l) + "\" y=\"" + Coord(top + 5) + "\" width=\"" +
-               Coord(std::max(1.0, xpos(*b.value) - plot_l)) + "\" height=\"" + Coord(row - 10) + "\" fill=\"" + kDark + "\"/>\n";
-        // Values in their own column, clear of the bars and the target line.
-        svg += Text(kWidth - 4, top + row / 2 + 5, FormatValue(c.kpi, *b.value), "end", kSmall);
-      } else {
-        svg += Diamond(plot_l + 8, top + row / 2, kDark);
-        svg += Text(plot_l + 20, top + row / 2 + 5, b.symbol.empty() ? "not reported" : SymbolMeaning(b.symbol), "start", kSmall);
-      }
-      top += row;
-    }
-    if (c.target) {
-      double tx = xpos(*c.target);
-      svg += Line(tx, panel_top, tx, top, kLight, 3, "6 4");
-    }
-    svg += Line(plot_l, panel_top, plot_l, top, kText, 1);
-  }
-  if (c.target) svg += Text(xpos(*c.target), top + 18, c.target_label, "middle", kSmall);
-  return svg + "</svg>\n";
 }
 
 std::string RenderSparkline(const Kpi& kpi, const std::vector<LinePoint>& points, std::optional<double> target) {

@@ -9,23 +9,28 @@ namespace tracker {
 
 namespace {
 
-// A breakdown chart's title states the finding: the range across items on
-// the newest date, and how many met the target.
-std::string BreakdownTitle(const Kpi& k, const chart::BarChart& c, const std::optional<Target>& target) {
-  if (c.groups.empty()) return "No figures for " + InSentence(k.label) + " have been reported";
-  const chart::Bar* lo = nullptr;
-  const chart::Bar* hi = nullptr;
+// A breakdown chart's title states the finding: the range across items at
+// the newest date with figures, and how many met the target.
+std::string BreakdownTitle(const Kpi& k, const chart::SmallMultiples& c, const std::optional<Target>& target) {
+  std::optional<Date> newest;
+  for (const auto& item : c.items)
+    for (const auto& p : item.points) newest = newest ? std::max(*newest, p.date) : p.date;
+  if (!newest) return "No figures for " + InSentence(k.label) + " have been reported";
+  const chart::LineSeries* lo = nullptr;
+  const chart::LineSeries* hi = nullptr;
+  double lo_v = 0, hi_v = 0;
   int meeting = 0, total = 0;
-  for (const auto& b : c.groups.front().bars) {
-    if (!b.value) continue;
-    ++total;
-    if (!lo || *b.value < *lo->value) lo = &b;
-    if (!hi || *b.value > *hi->value) hi = &b;
-    if (target && MeetsTarget(*b.value, *target)) ++meeting;
-  }
-  if (!lo) return k.label + ": no figures could be published for " + c.groups.front().date.Long();
-  std::string t = k.label + " ranged from " + FormatValue(k, *lo->value) + " (" + lo->label + ") to " +
-                  FormatValue(k, *hi->value) + " (" + hi->label + ") on " + c.groups.front().date.Long();
+  for (const auto& item : c.items)
+    for (const auto& p : item.points) {
+      if (p.date != *newest || !p.value) continue;
+      ++total;
+      if (!lo || *p.value < lo_v) lo = &item, lo_v = *p.value;
+      if (!hi || *p.value > hi_v) hi = &item, hi_v = *p.value;
+      if (target && MeetsTarget(*p.value, *target)) ++meeting;
+    }
+  if (!lo) return k.label + ": no figures could be published for " + newest->Long();
+  std::string t = k.label + " ranged from " + FormatValue(k, lo_v) + " (" + lo->label + ") to " +
+                  FormatValue(k, hi_v) + " (" + hi->label + ") on " + newest->Long();
   if (target) t += "; " + std::to_string(meeting) + " of " + std::to_string(total) + " met the target";
   return t;
 }
@@ -95,30 +100,31 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
   std::optional<Target> target;
   if (m && m->target) target = m->target;
   if (!k.breakdown.empty()) {
-    chart::BarChart c;
+    // One line for each item, in the order items first appear; a snapshot
+    // without an item leaves a gap in its line.
+    chart::SmallMultiples c;
     c.id = id;
     c.kpi = k;
     c.desc = desc;
-    for (auto it = a.snapshots.rbegin(); it != a.snapshots.rend() && c.groups.size() < 3; ++it) {
-      if (it->as_at > as_at()) continue;
-      auto v = it->values.find(k.id);
-      if (v == it->values.end()) continue;
-      chart::BarGroup g{it->as_at, {}};
-      if (const auto* b = std::get_if<Breakdown>(&v->second))
-        for (const auto& [item, sc] : *b) {
-          chart::Bar bar{item, std::nullopt, ""};
-          if (const double* d = std::get_if<double>(&sc)) bar.value = *d;
-          if (const auto* sym = std::get_if<Symbol>(&sc)) bar.symbol = sym->code;
-          g.bars.push_back(bar);
-        }
-      c.groups.push_back(g);
+    const KpiColumn& col = Column(k);
+    for (size_t i = 0; i < a.snapshots.size(); ++i) {
+      const auto* b = col.values[i] ? std::get_if<Breakdown>(col.values[i]) : nullptr;
+      if (!b) continue;
+      for (const auto& [item, sc] : *b) {
+        auto it = std::find_if(c.items.begin(), c.items.end(), [&](const chart::LineSeries& s) { return s.label == item; });
+        if (it == c.items.end()) it = c.items.insert(c.items.end(), chart::LineSeries{item, {}, false, ""});
+        chart::LinePoint p{a.snapshots[i].as_at, std::nullopt, ""};
+        if (const double* d = std::get_if<double>(&sc)) p.value = *d;
+        if (const auto* sym = std::get_if<Symbol>(&sc)) p.symbol = sym->code;
+        it->points.push_back(p);
+      }
     }
     if (target) {
       c.target = target->value;
-      c.target_label = "Target: " + FormatTarget(k, *target);
+      c.target_label = "Target " + FormatTarget(k, *target);
     }
     c.title = BreakdownTitle(k, c, target);
-    return {chart::RenderBarChart(c), c.title, c.desc};
+    return {chart::RenderSmallMultiples(c), c.title, c.desc};
   }
   chart::LineChart c;
   c.id = id;

@@ -23,7 +23,12 @@ const server = http.createServer((req, res) => {
   let file = path.normalize(path.join(root, url));
   if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) { res.writeHead(404); res.end('not found'); return; }
+  // As if hosted under base_url's path: the 404 page's links start there.
+  for (let rest = url; !fs.existsSync(file) && rest.indexOf('/', 1) > 0;) {
+    rest = rest.slice(rest.indexOf('/', 1));
+    file = path.normalize(path.join(root, rest));
+  }
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end('not found'); return; }
   res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
   fs.createReadStream(file).pipe(res);
 });

@@ -63,3 +63,50 @@ TEST_CASE("the Nu HTML Checker finds no error on any page of the bundled tracker
   CHECK_MESSAGE(o.exit == 0, o.text);
   CHECK(o.text.empty());
 }
+
+namespace {
+
+// Every page of `site` under `folder` that shows a chart.
+std::vector<std::string> ChartPages(const fs::path& site) {
+  std::vector<std::string> out;
+  for (const auto& [rel, text] : Tree(site))
+    if (rel.size() > 5 && rel.compare(rel.size() - 5, 5, ".html") == 0 && Contains(text, "class=\"tracker-chart "))
+      out.push_back(rel);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every chart, measured in Chromium at 320, 390 and 1280 px, has no text over text, a line's end or its edge, and none under 12 px at 390") {
+  for (const auto& [name, source] : {std::pair<std::string, fs::path>{"bundled", TRACKER_REPO},
+                                     {"sample", fs::path(TRACKER_TEST_DATA) / "fixtures/sample"},
+                                     {"monthly", fs::path(TRACKER_TEST_DATA) / "fixtures/monthly"}}) {
+    CAPTURE(name);
+    fs::path site = Built("charts-" + name, source);
+    std::vector<std::string> pages = ChartPages(site);
+    REQUIRE(pages.size() >= 3);
+    std::string cmd = "node " + Quote(std::string(TRACKER_REPO) + "/tests/browser/check_charts.mjs") + " " +
+                      Quote(site.string());
+    for (const auto& p : pages) cmd += " " + Quote(p);
+    Output o = Shell(cmd);
+    CHECK_MESSAGE(o.exit == 0, o.text);
+    CHECK(Contains(o.text, "\"width\":390"));
+    CHECK_FALSE(Contains(o.text, "\"charts\":0,"));
+  }
+}
+
+TEST_CASE("every page type reflows at 320 px with settings as long as real ones, and axe finds no violation") {
+  fs::path site = Built("long", fs::path(TRACKER_TEST_DATA) / "fixtures/monthly");
+  const std::string b = "brightwater/";
+  std::string cmd = "node " + Quote(std::string(TRACKER_REPO) + "/tests/browser/check_pages.mjs") + " " +
+                    Quote(site.string()) + " " + Quote(std::string(TRACKER_SCREENSHOTS) + "/monthly");
+  for (const std::string& p : std::vector<std::string>{"index.html", b + "index.html", b + "timeline.html", b + "documents/index.html",
+                              b + "documents/notice-2022.html", b + "measures/index.html", b + "measures/visits.html",
+                              b + "measures/supervision.html", b + "kpis/index.html", b + "kpis/visits_in_time.html",
+                              b + "kpis/supervision.html", b + "changes.html", b + "meetings/2024-12-16.html",
+                              b + "embed/visits_in_time.html", std::string("data.html"), std::string("accessibility.html"),
+                              std::string("how-progress-is-judged.html"), std::string("404.html")})
+    cmd += " " + Quote(p);
+  Output o = Shell(cmd);
+  CHECK_MESSAGE(o.exit == 0, o.text);
+}
