@@ -661,11 +661,57 @@ struct SnapshotReader {
         const std::string ptr = JsonPointerAppend(cptr, it.key());
         const Kpi* kpi = KpiAt(ptr, it.key());
         if (!kpi) continue;
+        if (it.value().is_object()) {
+          Comparator(ptr, c.key(), *kpi, it.value());
+          continue;
+        }
         Scalar sc;
         if (ReadScalar(f, ptr, it.value(), kpi, &sc, diag)) s.comparators[c.key()][kpi->id] = sc;
         else good = false;
       }
     }
+  }
+
+  // A comparator's figure with what it is for:
+  // {"value": 52, "period": "2022 to 2023", "as_at": "2023-03-31", "source": "DfE"}.
+  void Comparator(const std::string& ptr, const std::string& name, const Kpi& kpi, const Json& v) {
+    RejectUnknownKeys(f, v, ptr, {"value", "period", "as_at", "source"}, "a comparator's figure", diag);
+    Scalar sc;
+    if (!v.contains("value")) {
+      diag.Error(f.At(ptr), "a comparator's figure needs its \"value\", e.g. {\"value\": 52, \"period\": \"2022 to 2023\"}");
+      good = false;
+    } else if (ReadScalar(f, JsonPointerAppend(ptr, "value"), v["value"], &kpi, &sc, diag)) {
+      s.comparators[name][kpi.id] = sc;
+    } else {
+      good = false;
+    }
+    ComparatorPeriod p;
+    for (const char* key : {"period", "source"}) {
+      if (!v.contains(key)) continue;
+      if (!v[key].is_string()) {
+        diag.Error(f.At(JsonPointerAppend(ptr, key)), std::string(key) + " must be text");
+        good = false;
+      } else {
+        (std::string(key) == "period" ? p.period : p.source) = v[key].get<std::string>();
+      }
+    }
+    if (v.contains("as_at")) {
+      const std::string at = JsonPointerAppend(ptr, "as_at");
+      std::string why;
+      auto d = v["as_at"].is_string() ? ParseDate(v["as_at"].get<std::string>(), &why) : std::nullopt;
+      if (!d) {
+        diag.Error(f.At(at), "as_at must be the date the figure describes, YYYY-MM-DD (the end of its period)" +
+                                 (why.empty() ? std::string() : ": " + why));
+        good = false;
+      } else if (*d > s.as_at && s.as_at.valid()) {
+        diag.Error(f.At(at), "a comparator's figure cannot describe a date after the snapshot's as_at (" +
+                                 s.as_at.Iso() + ")");
+        good = false;
+      } else {
+        p.as_at = d;
+      }
+    }
+    s.comparator_periods[name][kpi.id] = p;
   }
 
   void Notes(const Json& j) {

@@ -156,6 +156,14 @@ using Scalar = std::variant<Missing, double, Symbol>;
 using Breakdown = std::vector<std::pair<std::string, Scalar>>;
 using Value = std::variant<Scalar, Breakdown>;
 
+// What a comparator's figure is for, when the snapshot says: an England or
+// statistical-neighbour figure is often for a year, not the snapshot's date.
+struct ComparatorPeriod {
+  std::optional<Date> as_at;  // the date the figure describes: its period's end
+  std::string period;         // as the source names it: "2022 to 2023"
+  std::string source;         // who published it
+};
+
 struct Snapshot {
   Date as_at;
   std::string source;
@@ -163,6 +171,8 @@ struct Snapshot {
   std::map<std::string, double> targets;  // each must agree with its measure's target
   std::map<std::string, SourcePos> target_pos;
   std::map<std::string, std::map<std::string, Scalar>> comparators;
+  // By comparator and KPI, where the figure is given with its period.
+  std::map<std::string, std::map<std::string, ComparatorPeriod>> comparator_periods;
   std::map<std::string, std::string> notes;
   SourcePos pos;
   SourcePos source_pos;

@@ -323,7 +323,12 @@ void DrawSeries(const LineSeries& s, const Style& st, X&& x, Y&& y, double right
   }
   // Symbols are named where they stand apart; the table names every one.
   double spacing = 1e9;
-  for (size_t i = 1; i < s.points.size(); ++i) spacing = std::min(spacing, x(s.points[i].date) - x(s.points[i - 1].date));
+  const LinePoint* previous = nullptr;
+  for (const auto& p : s.points)
+    if (!p.value && !p.symbol.empty()) {
+      if (previous) spacing = std::min(spacing, x(p.date) - x(previous->date));
+      previous = &p;
+    }
   const bool dense = s.points.size() > 40;
   for (const auto& p : s.points) {
     if (p.value) {

@@ -97,6 +97,14 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
   const std::string sources = Sources(k);
   std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(k) +
                      ". Source: " + (sources.empty() ? "none" : sources) + ".";
+  // Who published the comparators' figures, where the snapshots say.
+  std::vector<std::string> published;
+  for (const auto& snap : a.snapshots)
+    for (const auto& [name, kpis] : snap.comparator_periods)
+      if (auto p = kpis.find(k.id); p != kpis.end() && !p->second.source.empty() && snap.as_at <= as_at() &&
+                                    std::find(published.begin(), published.end(), p->second.source) == published.end())
+        published.push_back(p->second.source);
+  for (size_t i = 0; i < published.size(); ++i) desc += (i ? "; " : " Comparators: ") + published[i] + (i + 1 == published.size() ? "." : "");
   std::optional<Target> target;
   if (m && m->target) target = m->target;
   if (!k.breakdown.empty()) {
@@ -146,8 +154,19 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
       chart::LinePoint p{snap.as_at, std::nullopt, ""};
       const Scalar& sc = cv->second.at(k.id);
       if (const double* d = std::get_if<double>(&sc)) p.value = *d;
+      // A figure for a period is drawn at the period's end and held until
+      // the next, however many snapshots repeat it.
+      if (auto per = snap.comparator_periods.find(name); per != snap.comparator_periods.end())
+        if (auto kp = per->second.find(k.id); kp != per->second.end() && kp->second.as_at) {
+          p.date = *kp->second.as_at;
+          cs.held = true;
+          cs.period = kp->second.period.empty() ? kp->second.as_at->Long() : kp->second.period;
+        }
+      if (cs.held && !cs.points.empty() && cs.points.back().date == p.date) continue;
       cs.points.push_back(p);
     }
+    std::stable_sort(cs.points.begin(), cs.points.end(),
+                     [](const chart::LinePoint& x, const chart::LinePoint& y) { return x.date < y.date; });
     c.comparators.push_back(cs);
   }
   if (target) {

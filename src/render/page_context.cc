@@ -80,6 +80,17 @@ std::string ComparatorInSentence(const std::string& name) {
   return InSentence(ComparatorLabel(name));
 }
 
+std::string ComparatorDetail(const Snapshot& s, const std::string& name, const std::string& kpi) {
+  auto by_name = s.comparator_periods.find(name);
+  if (by_name == s.comparator_periods.end()) return "";
+  auto p = by_name->second.find(kpi);
+  if (p == by_name->second.end()) return "";
+  std::string out = p->second.period;
+  if (out.empty() && p->second.as_at) out = p->second.as_at->Long();
+  if (!p->second.source.empty()) out += (out.empty() ? "" : ", ") + p->second.source;
+  return out;
+}
+
 View SymbolKey(const std::set<std::string>& codes) {
   View key = View::EmptyList();
   for (const auto& code : codes)
@@ -342,8 +353,10 @@ View AuthorityContext::Comparisons(const Kpi& k) const {
       double diff = *value - *other;
       std::string who = ComparatorInSentence(name);
       std::string gap = FormatAmount(k, diff);
-      std::string rel = diff == 0 ? "the same as " + who
-                                  : gap + (diff > 0 ? " above " : " below ") + who + " (" + FormatValue(k, *other) + ")";
+      const std::string detail = ComparatorDetail(*it, name, k.id);
+      std::string rel = diff == 0 ? "the same as " + who + (detail.empty() ? "" : " (" + detail + ")")
+                                  : gap + (diff > 0 ? " above " : " below ") + who + " (" + FormatValue(k, *other) +
+                                        (detail.empty() ? "" : ", " + detail) + ")";
       out.push_back({{"text", FormatValue(k, *value) + ", " + rel}, {"date", DateView(it->as_at)}});
     }
     if (!out.empty()) break;

@@ -65,6 +65,9 @@ std::string RootFor(const std::string& path);
 // sentence ("statistical neighbours", "England").
 std::string ComparatorLabel(const std::string& name);
 std::string ComparatorInSentence(const std::string& name);
+// What a comparator's figure in snapshot `s` is for, where it says: "2022
+// to 2023, Department for Education"; empty where it does not.
+std::string ComparatorDetail(const Snapshot& s, const std::string& name, const std::string& kpi);
 // The Government Statistical Service symbols a table shows, explained.
 View SymbolKey(const std::set<std::string>& codes);
 

@@ -104,6 +104,11 @@ void AuthorityContext::WriteValuesTable(const Kpi& k, const std::string& from, V
       AppendEscaped(&o, ComparatorLabel(name));
       o += ": ";
       AppendEscaped(&o, FormatScalar(k, c->second));
+      if (std::string detail = ComparatorDetail(s, name, k.id); !detail.empty()) {
+        o += " (";
+        AppendEscaped(&o, detail);
+        o += ")";
+      }
       o += "</span>";
     }
     o += "</td>\n      <td class=\"govuk-table__cell govuk-body-s\">";
@@ -197,7 +202,10 @@ View AuthorityContext::MakeKpiTable(const Kpi& k, const std::string& from) {
     View comps = View::EmptyList();
     for (const auto& [name, values] : s.comparators) {
       auto c = values.find(k.id);
-      if (c != values.end()) comps.push_back({{"name", ComparatorLabel(name)}, {"value", FormatScalar(k, c->second)}});
+      if (c == values.end()) continue;
+      std::string detail = ComparatorDetail(s, name, k.id);
+      comps.push_back({{"name", ComparatorLabel(name)}, {"value", FormatScalar(k, c->second)},
+                       {"detail", detail.empty() ? View() : View(detail)}});
     }
     row["comparators"] = std::move(comps);
     auto n = s.notes.find(k.id);

@@ -71,3 +71,30 @@ TEST_CASE("the dashboard's sparklines are hidden from screen readers, the figure
   size_t spark = html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 160 32\" class=\"tracker-sparkline\" aria-hidden=\"true\"");
   CHECK(spark != std::string::npos);
 }
+
+TEST_CASE("a comparator published for a year is drawn as a step at its period's end, with its period and source") {
+  fs::path work = WorkDir("annual-comparators");
+  REQUIRE(Tracker("build --quiet --source " + Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/monthly").string()) +
+                  " --out " + Quote(work.string() + "/site")).exit == 0);
+  std::string html = ReadFile(work / "site/brightwater/kpis/visits_in_time.html");
+  // The table says what each figure is for and who published it.
+  CHECK(Contains(html, "England: 87.0% (2023 to 2024, Department for Education (an invented test figure))"));
+  CHECK(Contains(html, "England: 85.0% (2021 to 2022, Department for Education (an invented test figure))"));
+  // The chart labels the latest with its period, and its description names the publisher.
+  CHECK(Contains(html, "87.0% (2023 to 2024)"));
+  CHECK(Contains(html, "Comparators: Department for Education (an invented test figure). The vertical axis"));
+  // Three figures, one for each year, not one a month: three markers in the England series.
+  auto svgs = Svgs(html);
+  REQUIRE(!svgs.empty());
+  const std::string& wide = svgs[0];
+  size_t group = wide.find("<g class=\"tracker-chart__series\">");
+  size_t england = std::string::npos;
+  for (size_t at = group; at != std::string::npos; at = wide.find("<g class=\"tracker-chart__series\">", at + 1))
+    if (wide.find("#28a197", at) < wide.find("</g>", at)) england = at;
+  REQUIRE(england != std::string::npos);
+  std::string series = wide.substr(england, wide.find("</g>", england) - england);
+  size_t markers = 0;
+  for (size_t at = series.find("<rect"); at != std::string::npos; at = series.find("<rect", at + 1)) ++markers;
+  CHECK(markers == 3);
+  CHECK(Contains(series, "H"));  // held as steps
+}

@@ -311,3 +311,37 @@ TEST_CASE("one check for web addresses and one for email addresses") {
   CHECK_FALSE(CheckEmailAddress("a@b.example c@d.example").empty());
   CHECK_FALSE(CheckEmailAddress("not an address").empty());
 }
+
+TEST_CASE("a comparator's figure may say what period it is for, when it ends and who published it") {
+  SourceTree t = ValidTree();
+  t.files["data/town/snapshots/2020-02-01.json"] =
+      "{\"as_at\": \"2020-02-01\", \"values\": {\"visits\": 88},\n"
+      " \"comparators\": {\"england\": {\"visits\": {\"value\": 86.5, \"period\": \"2018 to 2019\", \"as_at\": \"2019-03-31\","
+      " \"source\": \"A made-up publisher\"}}, \"statistical_neighbours\": {\"visits\": 84}}}\n";
+  Diagnostics diag;
+  Site site = LoadSite(t, diag);
+  CHECK(Messages(diag).empty());
+  const Snapshot& s = site.authorities[0].snapshots[0];
+  CHECK(std::get<double>(s.comparators.at("england").at("visits")) == 86.5);
+  const ComparatorPeriod& p = s.comparator_periods.at("england").at("visits");
+  CHECK(p.period == "2018 to 2019");
+  CHECK(p.as_at == Date{2019, 3, 31});
+  CHECK(p.source == "A made-up publisher");
+  CHECK(std::get<double>(s.comparators.at("statistical_neighbours").at("visits")) == 84);
+  CHECK_FALSE(s.comparator_periods.count("statistical_neighbours"));
+}
+
+TEST_CASE("a comparator's figure without a value, with an unknown field or dated after its snapshot is an error") {
+  SourceTree t = ValidTree();
+  t.files["data/town/snapshots/2020-02-01.json"] =
+      "{\"as_at\": \"2020-02-01\", \"values\": {\"visits\": 88},\n"
+      " \"comparators\": {\"england\": {\"visits\": {\"period\": \"2019 to 2020\", \"as_at\": \"2020-03-31\", \"sauce\": \"x\"}}}}\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  auto m = Messages(diag);
+  REQUIRE(m.size() == 3);
+  CHECK(m[0].find("data/town/snapshots/2020-02-01.json:2:40: a comparator's figure needs its \"value\"") == 0);
+  CHECK(m[1].find("data/town/snapshots/2020-02-01.json:2:76: ") == 0);
+  CHECK(m[1].find("cannot describe a date after the snapshot's as_at (2020-02-01)") != std::string::npos);
+  CHECK(m[2] == "data/town/snapshots/2020-02-01.json:2:90: unknown field 'sauce' in a comparator's figure; did you mean 'source'?");
+}
