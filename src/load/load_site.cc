@@ -69,7 +69,13 @@ std::vector<Event> LoadEvents(const YamlNode& list, const YamlOrigin& origin, Di
     e.label = f.Text("label").value_or("");
     e.source = f.Text("source").value_or("");
     e.source_pos = f.ValuePos("source");
-    f.RejectUnknown({"date", "title", "expected", "label", "source"});
+    if (auto kind = f.Text("kind")) {
+      const std::vector<std::string> kinds(std::begin(kEventKinds), std::end(kEventKinds));
+      if (std::find(kinds.begin(), kinds.end(), *kind) != kinds.end()) e.kind = *kind;
+      else diag.Error(f.ValuePos("kind"), "unknown event kind '" + *kind + "'" + DidYouMean(*kind, kinds) +
+                                              " (the kinds are ofsted, dfe, notice, meeting and other)");
+    }
+    f.RejectUnknown({"date", "title", "expected", "label", "source", "kind"});
     if (!date || !title) continue;
     e.date = *date;
     e.title = *title;

@@ -1,5 +1,6 @@
 #include "model/date.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -131,6 +132,19 @@ std::optional<Date> ParseDate(const std::string& s, std::string* why) {
                 std::to_string(d.year) + " has " +
                 std::to_string(DaysInMonth(d.year, d.month)) + " days");
   return d;
+}
+
+std::optional<Date> SeasonStart(const std::string& label) {
+  static const std::array<std::pair<const char*, int>, 4> kSeasons = {
+      {{"Spring ", 3}, {"Summer ", 6}, {"Autumn ", 9}, {"Winter ", 12}}};
+  for (const auto& [name, month] : kSeasons) {
+    const std::string prefix = name;
+    if (label.size() != prefix.size() + 4 || label.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string year = label.substr(prefix.size());
+    if (!std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+    return Date{std::stoi(year), month, 0};
+  }
+  return std::nullopt;
 }
 
 }  // namespace tracker

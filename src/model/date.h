@@ -32,6 +32,11 @@ struct Date {
 // returns nullopt and says why in *why.
 std::optional<Date> ParseDate(const std::string& text, std::string* why);
 
+// The month a season label starts, when `label` is "Spring", "Summer",
+// "Autumn" or "Winter" and a year: "Summer 2025" is June 2025. Nothing for
+// any other label.
+std::optional<Date> SeasonStart(const std::string& label);
+
 int DaysInMonth(int year, int month);
 long DaysFromCivil(int y, int m, int d);
 Date DateFromDays(long days);

@@ -50,12 +50,18 @@ struct SiteConfig {
   std::optional<Date> statement_prepared, statement_reviewed, last_tested;
 };
 
+// What an event may say it is: an Ofsted visit, a DfE review, a notice or
+// direction, a board or scrutiny meeting, or anything else.
+inline constexpr const char* kEventKinds[] = {"ofsted", "dfe", "notice", "meeting", "other"};
+
 struct Event {
   Date date;
   std::string title;
   bool expected = false;  // planned, not yet happened
   std::string label;      // shown instead of the date, e.g. "Autumn 2024"
   std::string source;     // document slug, may be empty
+  // Whose event it is, for the timeline's symbol: one of kEventKinds.
+  std::string kind = "other";
   SourcePos pos;
   SourcePos source_pos;
 };

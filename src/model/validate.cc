@@ -36,8 +36,49 @@ void CheckDocumentRef(const Authority& a, const std::string& slug, const SourceP
              a.slug + "/documents/ without .md");
 }
 
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool SameMonth(const Date& x, const Date& y) {
+  return x.year == y.year && (!x.month || !y.month || x.month == y.month);
+}
+
+// What the timeline adds by itself that `e` repeats, if anything: an
+// Ofsted judgement (the event names Ofsted and the judgement, in its
+// month), a measure's deadline (the event says "deadline", in its month),
+// a document or a meeting (the event has its title, in its month).
+std::string RepeatsAutomatic(const Authority& a, const Event& e) {
+  const std::string title = Lower(e.title);
+  for (const auto& j : a.ofsted)
+    if (SameMonth(e.date, j.date) && title.find("ofsted") != std::string::npos &&
+        title.find(Lower(j.judgement)) != std::string::npos)
+      return "the Ofsted judgement of " + j.date.Long() + " (" + j.judgement + "), which it adds from _authority.md's ofsted";
+  for (const auto& m : a.measures)
+    if (m.deadline && SameMonth(e.date, *m.deadline) && title.find("deadline") != std::string::npos)
+      return "the deadline of measure '" + m.id + "' (" + m.deadline->Long() + "), which it adds from the measure";
+  for (const auto& d : a.documents)
+    if (SameMonth(e.date, d.date) && title == Lower(d.title))
+      return "the document '" + d.slug + "', which it lists by itself";
+  for (const auto& m : a.meetings)
+    if (SameMonth(e.date, m.date) && title == Lower(m.title))
+      return "the " + m.title + " of " + m.date.Long() + ", which it adds from _authority.md's meetings";
+  return "";
+}
+
+// Each event: its source exists, a season label names its date's year, and
+// it does not repeat what the timeline adds by itself.
 void CheckEvents(const Authority& a, const std::vector<Event>& events, Diagnostics& diag) {
-  for (const auto& e : events) CheckDocumentRef(a, e.source, e.source_pos, "source", diag);
+  for (const auto& e : events) {
+    CheckDocumentRef(a, e.source, e.source_pos, "source", diag);
+    if (auto season = SeasonStart(e.label); season && season->year != e.date.year)
+      diag.Error(e.pos, "the label '" + e.label + "' is in " + std::to_string(season->year) + " but the date is " +
+                            e.date.Iso() + "; make them agree");
+    if (std::string what = RepeatsAutomatic(a, e); !what.empty())
+      diag.Error(e.pos, "this event repeats " + what + "; the timeline would show it twice, so remove the event "
+                        "(docs/content-model.md, \"Events\")");
+  }
 }
 
 }  // namespace

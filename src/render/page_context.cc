@@ -386,17 +386,26 @@ View AuthorityContext::TimelineEntryView(const TimelineEntry& t, const std::stri
   std::string href;
   if (t.kind == TimelineEntry::Kind::kDocument) href = Href(from, Paths::Document(a, t.document));
   if (t.kind == TimelineEntry::Kind::kDeadline) href = Href(from, Paths::Measure(a, t.measure));
+  // A meeting's page exists once its date has come.
+  if (t.kind == TimelineEntry::Kind::kMeeting && t.date.FirstDay() <= as_at().FirstDay())
+    for (const auto& m : a.meetings)
+      if (m.date == t.date && m.title == t.title) href = Href(from, Paths::Meeting(a, m));
   View source;
   if (const Document* d = a.FindDocument(t.source))
     source = View{{"title", d->title}, {"href", Href(from, Paths::Document(a, d->slug))}};
-  View outcome;
+  View outcome, status;
   if (t.kind == TimelineEntry::Kind::kDeadline)
     for (size_t i = 0; i < a.measures.size(); ++i)
-      if (a.measures[i].id == t.measure) outcome = DeadlineOutcome(i);
+      if (a.measures[i].id == t.measure) {
+        outcome = DeadlineOutcome(i);
+        status = StatusView(aa.measures[i].status);
+      }
   const bool expected = t.kind == TimelineEntry::Kind::kExpected;
+  const TimelineSymbol symbol = SymbolOf(t);
   return {{"date", DateView(t.date)}, {"when", t.label.empty() ? t.date.Long() : t.label}, {"title", t.title},
           {"kind", TimelineKindLabel(t)}, {"href", href.empty() ? View() : View(href)}, {"source", std::move(source)},
-          {"expected", expected}, {"outcome", std::move(outcome)},
+          {"expected", expected}, {"outcome", std::move(outcome)}, {"status", std::move(status)},
+          {"symbol", {{"id", TimelineSymbolId(symbol)}, {"label", TimelineSymbolLabel(symbol)}}},
           {"unconfirmed", expected && t.date.LastDay() < as_at().FirstDay()}};
 }
 

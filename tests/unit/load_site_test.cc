@@ -345,3 +345,36 @@ TEST_CASE("a comparator's figure without a value, with an unknown field or dated
   CHECK(m[1].find("cannot describe a date after the snapshot's as_at (2020-02-01)") != std::string::npos);
   CHECK(m[2] == "data/town/snapshots/2020-02-01.json:2:90: unknown field 'sauce' in a comparator's figure; did you mean 'source'?");
 }
+
+TEST_CASE("an event that repeats what the timeline adds by itself, or whose season is in another year, is an error") {
+  SourceTree t = ValidTree();
+  t.files["content/town/_authority.md"] =
+      "---\nname: Town Council\nofsted:\n  - date: 2021-10\n    judgement: Inadequate\n"
+      "meetings:\n  - date: 2020-03-02\n    title: Improvement board\n"
+      "events:\n"
+      "  - date: 2021-10-12\n    title: Ofsted judged the service inadequate\n"
+      "  - date: 2020-01-02\n    title: notice\n"
+      "  - date: 2020-03-02\n    title: Improvement board\n"
+      "  - date: 2020-06\n    title: Deadline for visits\n"
+      "  - date: 2025\n    label: Summer 2024\n    title: Review\n"
+      "  - date: 2021-10\n    title: Ofsted monitoring visit\n    kind: ofsted\n"
+      "  - date: 2022\n    title: Something\n    kind: ofstead\n---\n";
+  t.files["content/town/documents/notice.md"] =
+      "---\ntitle: Notice\ntype: improvement-notice\ndate: 2020-01-02\n---\nText.\n";
+  t.files["content/town/measures/visits.md"] =
+      "---\ntitle: Visits\nset_by: notice\nkpi: visits\ndeadline: 2020-06-30\ntarget:\n  op: \">=\"\n  value: 90\n---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  auto m = Messages(diag);
+  REQUIRE(m.size() == 6);
+  CHECK(m[0] == "content/town/_authority.md:10:5: this event repeats the Ofsted judgement of October 2021 (Inadequate), "
+                "which it adds from _authority.md's ofsted; the timeline would show it twice, so remove the event "
+                "(docs/content-model.md, \"Events\")");
+  CHECK(m[1].find("content/town/_authority.md:12:5: this event repeats the document 'notice'") == 0);
+  CHECK(m[2].find("content/town/_authority.md:14:5: this event repeats the Improvement board of 2 March 2020") == 0);
+  CHECK(m[3].find("content/town/_authority.md:16:5: this event repeats the deadline of measure 'visits' (30 June 2020)") == 0);
+  CHECK(m[4] == "content/town/_authority.md:18:5: the label 'Summer 2024' is in 2024 but the date is 2025; make them agree");
+  // A monitoring visit in the judgement's month repeats nothing; a misspelt kind is named.
+  CHECK(m[5] == "content/town/_authority.md:26:11: unknown event kind 'ofstead'; did you mean 'ofsted'? (the kinds are "
+                "ofsted, dfe, notice, meeting and other)");
+}

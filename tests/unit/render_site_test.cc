@@ -309,10 +309,17 @@ TEST_CASE("the timeline says what became of each deadline, and flags an expected
   Built b = BuildInMemory(t);  // as at 1 February 2020, the newest figure
   const std::string& page = b.File("alpha/timeline.html");
   CHECK(page.find("Expected. Source") == std::string::npos);
-  CHECK(page.find("Board meets</h3>\n    <p class=\"govuk-body-s tracker-timeline__byline\">Expected: its date has passed and no "
+  const std::string byline = "</h3>\n    <p class=\"govuk-body-s tracker-timeline__byline\"><span class=\"govuk-visually-hidden\">";
+  CHECK(page.find("Board meets" + byline + "Anything else: an event, plan or presentation. </span>Expected: its date has passed and no "
                   "document yet confirms it</p>") != std::string::npos);
-  CHECK(page.find("Next inspection</h3>\n    <p class=\"govuk-body-s tracker-timeline__byline\">Expected</p>") !=
+  CHECK(page.find("Next inspection" + byline + "Anything else: an event, plan or presentation. </span>Expected</p>") !=
         std::string::npos);
-  // 89 on 1 February, after the deadline of 31 January: missed.
-  CHECK(page.find("Measure deadline: missed</p>") != std::string::npos);
+  // 89 on 1 February, after the deadline of 31 January: missed, beside the measure's status.
+  CHECK(page.find("A measure&apos;s deadline. </span>Measure deadline: missed <strong class=\"govuk-tag govuk-tag--red\">Off track</strong></p>") !=
+        std::string::npos);
+  // The as-at date is marked between what has happened and what is to come.
+  const size_t now = page.find("Now: this site");
+  REQUIRE(now != std::string::npos);
+  CHECK(page.find("Board meets") < now);
+  CHECK(now < page.find("Next inspection"));
 }
