@@ -20,6 +20,12 @@ std::string EscapeCsv(std::string_view text);
 // Whether EscapeCsv would change the text.
 bool CsvNeedsEscape(std::string_view text);
 
+// `text` as the inside of a quoted CSS string: every character but ASCII
+// letters and digits as a six-digit hex escape (spaces too, as CSS takes a
+// space after an escape as part of it), so nothing in it can end the string
+// or the <style> element it sits in.
+std::string EscapeCssString(std::string_view text);
+
 // Appends `text` as a quoted JSON string. For the large files written
 // directly rather than built as a JSON tree first.
 void AppendJsonString(std::string* out, std::string_view text);

@@ -28,6 +28,14 @@ const Snapshot* AsItStood(const std::vector<Snapshot>& snapshots, const std::str
   return out;
 }
 
+// Every measure's status at `d`.
+std::vector<MeasureStatus> StatusesAt(const Site& site, const Authority& a, const Date& d, const JudgingRules& rules) {
+  std::vector<MeasureStatus> out;
+  for (const auto& m : a.measures)
+    out.push_back(AssessMeasure(m, m.kpi.empty() ? nullptr : site.FindKpi(m.kpi), a.snapshots, d, rules, JudgedFrom(a, m)));
+  return out;
+}
+
 }  // namespace
 
 Changes CompareDates(const Site& site, const Authority& a, const Date& from, const Date& to,
@@ -75,6 +83,7 @@ Changes CompareDates(const Site& site, const Authority& a, const Date& from, con
     Status s0 = AssessMeasure(m, kpi, a.snapshots, from, rules, judged_from).status;
     MeasureStatus s1 = AssessMeasure(m, kpi, a.snapshots, to, rules, judged_from);
     if (s0 != s1.status) c.measures.push_back({i, s0, s1.status, s1});
+    c.statuses.push_back(s1);
     if (m.deadline && m.deadline->LastDay() >= from.FirstDay() && m.deadline->LastDay() < to.FirstDay())
       c.deadlines.push_back(i);
   }
@@ -114,6 +123,7 @@ Changes WhatChanged(const Site& site, const Authority& a, const Date& as_at, con
   if (!from) {
     Changes c;
     c.to = to;
+    c.statuses = StatusesAt(site, a, as_at, rules);
     return c;
   }
   return CompareDates(site, a, *from, *to, rules);
@@ -139,6 +149,7 @@ std::vector<Changes> MeetingChanges(const Site& site, const Authority& a, const 
       if (previous) c.from = previous->date;
     }
     c.to = m.date;
+    if (!from) c.statuses = StatusesAt(site, a, to, rules);
     c.since = previous;
     c.until = &m;
     out.push_back(std::move(c));

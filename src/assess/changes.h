@@ -40,6 +40,7 @@ struct Changes {
   std::vector<DatedItem> between;  // documents and events after `from`, up to `to`
   std::vector<Date> snapshots;     // new figures: snapshots after `from`, up to `to`
   std::vector<size_t> deadlines;   // measures whose deadline fell after `from`, up to `to`
+  std::vector<MeasureStatus> statuses;  // every measure's status at `to`, as Authority::measures
 };
 
 // What changed between two dates: each figure as it then stood, every

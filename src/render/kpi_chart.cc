@@ -93,9 +93,26 @@ const AuthorityContext::DrawnChart& AuthorityContext::OwnChart(const Kpi& k) {
   return kpi_charts_[k.id] = KpiChart(k, nullptr, "chart-" + k.id);
 }
 
-AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Measure* m, const std::string& id) const {
+AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Measure* m, const std::string& id,
+                                                       std::optional<Date> until) const {
+  // Figures after `until` are dropped from every series.
+  auto known = [&](std::vector<chart::LinePoint>& points) {
+    if (until) std::erase_if(points, [&](const chart::LinePoint& p) { return p.date > *until; });
+  };
   const std::string sources = Sources(k);
-  std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + Period(k) +
+  // The period of the figures shown: up to `until` where the chart stops there.
+  std::string period = Period(k);
+  if (until) {
+    std::optional<Date> first, last;
+    const KpiColumn& col = Column(k);
+    for (size_t i = 0; i < a.snapshots.size(); ++i)
+      if (col.values[i] && a.snapshots[i].as_at <= *until) {
+        if (!first) first = a.snapshots[i].as_at;
+        last = a.snapshots[i].as_at;
+      }
+    period = !first ? "no figures yet" : *first == *last ? first->Long() : first->Long() + " to " + last->Long();
+  }
+  std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + period +
                      ". Source: " + (sources.empty() ? "none" : sources) + ".";
   // Who published the comparators' figures, where the snapshots say.
   std::vector<std::string> published;
@@ -127,6 +144,7 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
         it->points.push_back(p);
       }
     }
+    for (auto& item : c.items) known(item.points);
     if (target) {
       c.target = target->value;
       c.target_label = "Target " + FormatTarget(k, *target);
@@ -184,6 +202,12 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
   }
   if (m && m->deadline) c.deadline = m->deadline;
   c.as_at = as_at();
+  if (until) {
+    known(c.main.points);
+    for (auto& s : c.comparators) known(s.points);
+    std::erase_if(c.target, [&](const chart::TargetStep& t) { return t.from > *until; });
+    c.as_at = until;
+  }
   std::optional<Target> title_target = target;
   if (!title_target && !c.target.empty())
     title_target = Target{k.direction == Direction::kLowerIsBetter ? "<=" : ">=", c.target.back().value, "all", {}};

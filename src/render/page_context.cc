@@ -125,6 +125,9 @@ void PageContext::Emit(const std::string& path, const std::string& tmpl, View vi
   view["page"] = {{"title", title}, {"description", description}, {"path", path},
                   {"canonical", cfg.base_url.empty() ? View() : View(cfg.base_url + path)}};
   view["as_at"] = DateView(assessment.as_at);
+  // What every printed page says at its foot (the layout's print style).
+  if (!view.Find("print_running"))
+    view["print_running"] = EscapeCssString(cfg.title + " \u00b7 as at " + assessment.as_at.Long());
   view["generator"] = std::string("tracker ") + TRACKER_VERSION;
   const View* crumbs = view.Find("breadcrumbs");
   view["has_breadcrumbs"] = crumbs && !crumbs->empty();
@@ -233,11 +236,12 @@ View AuthorityContext::HistoryNewestFirst(std::span<const StatusAt> history) con
 }
 
 // Never "missed" unless evidence dated at or after the deadline shows so.
-View AuthorityContext::DeadlineOutcome(size_t i) const {
+View AuthorityContext::DeadlineOutcome(size_t i) const { return DeadlineOutcomeAt(i, aa.measures[i], as_at()); }
+
+View AuthorityContext::DeadlineOutcomeAt(size_t i, const MeasureStatus& s, const Date& at) const {
   const Measure& m = a.measures[i];
-  const MeasureStatus& s = aa.measures[i];
   if (!m.deadline) return View();
-  if (as_at().FirstDay() <= m.deadline->LastDay()) return View("not yet passed");
+  if (at.FirstDay() <= m.deadline->LastDay()) return View("not yet passed");
   const Status shown = s.status == Status::kOutOfDate ? *s.stale_status : s.status;
   if (shown == Status::kMet) {
     if (s.decided_by == Decider::kFigures && s.figures->first_met &&
@@ -250,8 +254,11 @@ View AuthorityContext::DeadlineOutcome(size_t i) const {
 }
 
 View AuthorityContext::MeasureRow(size_t i, const std::string& from) const {
+  return MeasureRowAt(i, aa.measures[i], as_at(), from);
+}
+
+View AuthorityContext::MeasureRowAt(size_t i, const MeasureStatus& s, const Date& at, const std::string& from) const {
   const Measure& m = a.measures[i];
-  const MeasureStatus& s = aa.measures[i];
   const Kpi* kpi = m.kpi.empty() ? nullptr : site.FindKpi(m.kpi);
   View status = StatusView(s.status);
   if (s.evidence) status["evidence"] = DateView(*s.evidence);
@@ -259,14 +266,14 @@ View AuthorityContext::MeasureRow(size_t i, const std::string& from) const {
   const ProgressMethod& pm = site.config.progress;
   View row = {{"id", m.id}, {"title", m.title}, {"summary", m.summary}, {"category", m.category},
               {"href", Href(from, Paths::Measure(a, m.id))}, {"status", std::move(status)},
-              {"explanation", ExplainStatus(a, m, kpi, s, as_at(), pm)},
-              {"short_explanation", ExplainStatus(a, m, kpi, s, as_at(), pm, false)},
-              {"deadline_outcome", DeadlineOutcome(i)},
+              {"explanation", ExplainStatus(a, m, kpi, s, at, pm)},
+              {"short_explanation", ExplainStatus(a, m, kpi, s, at, pm, false)},
+              {"deadline_outcome", DeadlineOutcomeAt(i, s, at)},
               {"deadline", m.deadline ? DateView(*m.deadline) : View()},
               {"target", kpi && m.target ? View(FormatTarget(*kpi, *m.target)) : View()}};
   row["latest"] = nullptr;
   if (kpi) {
-    if (auto obs = LatestObservation(kpi->id, a.snapshots, as_at())) {
+    if (auto obs = LatestObservation(kpi->id, a.snapshots, at)) {
       std::string v;
       if (obs->value) v = FormatValue(*kpi, *obs->value);
       else {

@@ -40,6 +40,9 @@ struct Paths {
   template <class A> static std::string Embed(const A& a, const std::string& id) { return a.slug + "/embed/" + id + ".html"; }
   template <class A> static std::string Changes(const A& a) { return a.slug + "/changes.html"; }
   template <class A> static std::string Meeting(const A& a, const tracker::Meeting& m) { return a.slug + "/meetings/" + m.date.Iso() + ".html"; }
+  // The papers for the next meeting, and for each meeting held.
+  template <class A> static std::string BoardPack(const A& a) { return a.slug + "/board-pack.html"; }
+  template <class A> static std::string MeetingPack(const A& a, const tracker::Meeting& m) { return a.slug + "/meetings/" + m.date.Iso() + "-board-pack.html"; }
   // Newest first, kPerPage to a page, with GOV.UK pagination between them.
   static constexpr size_t kPerPage = 20;
   static size_t DocumentPages(const Authority& a) { return std::max<size_t>(1, (a.documents.size() + kPerPage - 1) / kPerPage); }
@@ -157,8 +160,12 @@ class AuthorityContext : public PageContext {
 
   // Measures
   View MeasureRow(size_t i, const std::string& from) const;
+  // The same as it stood at an earlier date `at`, with its status `s` then
+  // (a board pack for a past meeting).
+  View MeasureRowAt(size_t i, const MeasureStatus& s, const Date& at, const std::string& from) const;
   // What became of a measure's deadline, in words beside its date.
   View DeadlineOutcome(size_t i) const;
+  View DeadlineOutcomeAt(size_t i, const MeasureStatus& s, const Date& at) const;
   View HistoryView(std::span<const StatusAt> history) const;
   View HistoryNewestFirst(std::span<const StatusAt> history) const;
 
@@ -186,9 +193,11 @@ class AuthorityContext : public PageContext {
   static View ChartView(const DrawnChart& c);
   // A KPI's own chart, as its page and its embed show it.
   const DrawnChart& OwnChart(const Kpi& k);
-  // A line over time, or bars by item for a breakdown; `m` adds the
-  // measure's target and deadline.
-  DrawnChart KpiChart(const Kpi& k, const Measure* m, const std::string& id) const;
+  // A line over time, or small multiples for a breakdown; `m` adds the
+  // measure's target and deadline. With `until`, only what was known by
+  // then (a board pack for a past meeting).
+  DrawnChart KpiChart(const Kpi& k, const Measure* m, const std::string& id,
+                      std::optional<Date> until = std::nullopt) const;
 
  private:
   // One KPI's value and target in each of the authority's snapshots, null

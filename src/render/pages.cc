@@ -18,6 +18,7 @@ const AuthorityPageType kAuthorityPages[] = {
     {"kpis", [](const AuthorityContext& c) { return One(Paths::Kpis(c.a)); }, pages::KpiList, true},
     {"changes", [](const AuthorityContext& c) { return One(Paths::Changes(c.a)); }, pages::Changes, true},
     {"meeting", pages::MeetingPages, pages::Meeting, true},
+    {"board_pack", pages::BoardPackPages, pages::BoardPack, true},
     {"embed", pages::EmbedPages, pages::Embed, false},
     {"kpi", pages::KpiPages, pages::Kpi, true},
 };

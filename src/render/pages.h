@@ -83,6 +83,10 @@ void Embed(AuthorityContext& c, const PageRef& page);
 void Changes(AuthorityContext& c, const PageRef& page);
 std::vector<PageRef> MeetingPages(const AuthorityContext& c);
 void Meeting(AuthorityContext& c, const PageRef& page);
+// What changed between `c`'s dates, as "what changed" and the board packs show it.
+void AddChanges(const AuthorityContext& ac, const tracker::Changes& c, const std::string& path, View& view);
+std::vector<PageRef> BoardPackPages(const AuthorityContext& c);
+void BoardPack(AuthorityContext& c, const PageRef& page);
 
 void Home(SiteContext& c, const std::string& path);
 void Data(SiteContext& c, const std::string& path);

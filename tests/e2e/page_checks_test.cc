@@ -2,6 +2,9 @@
 
 #include "e2e.h"
 
+#include <regex>
+#include <set>
+
 using namespace e2e;
 
 // The published pages, checked with the tools a public-sector web team uses:
@@ -104,9 +107,88 @@ TEST_CASE("every page type reflows at 320 px with settings as long as real ones,
                               b + "documents/notice-2022.html", b + "measures/index.html", b + "measures/visits.html",
                               b + "measures/supervision.html", b + "kpis/index.html", b + "kpis/visits_in_time.html",
                               b + "kpis/supervision.html", b + "changes.html", b + "meetings/2024-12-16.html",
+                              b + "board-pack.html", b + "meetings/2024-06-17-board-pack.html",
                               b + "embed/visits_in_time.html", std::string("data.html"), std::string("accessibility.html"),
                               std::string("how-progress-is-judged.html"), std::string("404.html")})
     cmd += " " + Quote(p);
   Output o = Shell(cmd);
   CHECK_MESSAGE(o.exit == 0, o.text);
+}
+
+namespace {
+
+// The text of each page of a PDF, from poppler's pdftotext.
+std::vector<std::string> PdfPages(const fs::path& pdf) {
+  Output info = Shell("pdfinfo " + Quote(pdf.string()));
+  REQUIRE_MESSAGE(info.exit == 0, "run scripts/setup: pdfinfo (poppler-utils) is missing");
+  std::smatch m;
+  REQUIRE(std::regex_search(info.text, m, std::regex("Pages:\\s+(\\d+)")));
+  std::vector<std::string> pages;
+  for (int i = 1; i <= std::stoi(m[1]); ++i) {
+    Output t = Shell("pdftotext -f " + std::to_string(i) + " -l " + std::to_string(i) + " " + Quote(pdf.string()) + " -");
+    pages.push_back(t.text);
+  }
+  return pages;
+}
+
+// Which pages hold `text`, with its spaces and line breaks as pdftotext left them.
+std::set<size_t> PagesWith(const std::vector<std::string>& pages, const std::string& text) {
+  std::set<size_t> out;
+  auto squash = [](std::string s) {
+    std::string r;
+    for (char c : s) if (!std::isspace(static_cast<unsigned char>(c))) r += c;
+    return r;
+  };
+  for (size_t i = 0; i < pages.size(); ++i)
+    if (squash(pages[i]).find(squash(text)) != std::string::npos) out.insert(i);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a board pack prints on A4 with its date on every page and no chart split between pages") {
+  fs::path site = Built("pack", fs::path(TRACKER_TEST_DATA) / "fixtures/monthly");
+  for (const std::string page : std::vector<std::string>{"brightwater/meetings/2024-06-17-board-pack.html",
+                                                       "brightwater/board-pack.html"}) {
+    CAPTURE(page);
+    fs::path pdf = site.parent_path() / (page.substr(page.rfind('/') + 1) + ".pdf");
+    Output o = Shell("node " + Quote(std::string(TRACKER_REPO) + "/tests/browser/print_pdf.mjs") + " " +
+                     Quote(site.string()) + " " + Quote(page) + " " + Quote(pdf.string()));
+    REQUIRE_MESSAGE(o.exit == 0, o.text);
+    Output info = Shell("pdfinfo " + Quote(pdf.string()));
+    CHECK(Contains(info.text, "(A4)"));
+    auto pages = PdfPages(pdf);
+    REQUIRE(pages.size() >= 2);
+    const std::string html = ReadFile(site / page);
+    std::smatch h1;
+    REQUIRE(std::regex_search(html, h1, std::regex("<h1 class=\"govuk-heading-xl\">([^<]*)</h1>")));
+    for (size_t i = 0; i < pages.size(); ++i) {
+      CAPTURE(i);
+      // The foot of every page names the pack and its date.
+      CHECK(PagesWith({pages[i]}, h1[1].str()).size() == 1);
+      CHECK(Contains(pages[i], "Page " + std::to_string(i + 1) + " of " + std::to_string(pages.size())));
+    }
+    // Each chart: its title and the last words of its picture on one page.
+    std::regex figure("<figure class=\"tracker-figure\">[\\s\\S]*?</figure>");
+    int charts = 0;
+    for (std::sregex_iterator it(html.begin(), html.end(), figure), end; it != end; ++it) {
+      const std::string f = (*it)[0];
+      std::smatch title;
+      REQUIRE(std::regex_search(f, title, std::regex("tracker-figure__title\">([^<]*)<")));
+      // The wide SVG's texts: the first and the last.
+      const std::string wide = f.substr(0, f.find("tracker-chart--narrow"));
+      std::vector<std::string> texts;
+      std::regex text(">([^<>]+)</text>");
+      for (std::sregex_iterator t(wide.begin(), wide.end(), text), e; t != e; ++t) texts.push_back((*t)[1]);
+      REQUIRE(texts.size() >= 2);
+      auto on = PagesWith(pages, title[1].str().substr(0, 40));
+      auto last = PagesWith(pages, texts.back());
+      CAPTURE(title[1].str());
+      CAPTURE(texts.back());
+      REQUIRE(on.size() == 1);
+      CHECK(last.count(*on.begin()) == 1);
+      ++charts;
+    }
+    CHECK(charts >= 1);
+  }
 }

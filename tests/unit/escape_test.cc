@@ -95,3 +95,11 @@ TEST_CASE("CSV cells a spreadsheet would run as formulas are kept as text, and n
   CHECK_FALSE(CsvNeedsEscape("-0.5"));
   CHECK_FALSE(CsvNeedsEscape("plain"));
 }
+
+TEST_CASE("text in a CSS string is escaped so it can end neither the string nor the style element") {
+  CHECK(EscapeCssString("Site 2024") == "Site\\000020" "2024");
+  CHECK(EscapeCssString("a\"b") == "a\\000022b");
+  CHECK(EscapeCssString("</style>") == "\\00003C\\00002Fstyle\\00003E");
+  CHECK(EscapeCssString("\u00b7") == "\\0000B7");
+  CHECK(EscapeCssString("\\") == "\\00005C");
+}

@@ -70,18 +70,10 @@ View MeasureRows(const AuthorityContext& ac, const tracker::Changes& c, const st
   return measures;
 }
 
-void Render(AuthorityContext& ac, const tracker::Changes& c, const std::string& path, bool latest) {
+}  // namespace
+
+void AddChanges(const AuthorityContext& ac, const tracker::Changes& c, const std::string& path, View& view) {
   const Authority& a = ac.a;
-  View view = ac.Base(path, Paths::Changes(a), {{a.short_name, Paths::Dashboard(a)}});
-  if (!latest) view["breadcrumbs"].push_back({{"title", "What changed"}, {"href", ac.Href(path, Paths::Changes(a))}});
-  view["heading"] = latest ? "What changed" : c.until->title;
-  view["lead"] = Lead(a, c, latest);
-  View meetings = View::EmptyList();
-  for (auto m = ac.aa.meetings.rbegin(); m != ac.aa.meetings.rend(); ++m)
-    meetings.push_back({{"title", m->until->title}, {"date", DateView(m->until->date)},
-                        {"href", ac.Href(path, Paths::Meeting(a, *m->until))}, {"current", m->until == c.until && !latest},
-                        {"source", ac.DocumentLink(m->until->source, path)}});
-  SetList(view, "has_meetings", "meetings", std::move(meetings));
   view["from"] = c.from ? DateView(*c.from) : View();
   view["to"] = c.to ? DateView(*c.to) : View();
   std::set<std::string> symbols;
@@ -103,6 +95,25 @@ void Render(AuthorityContext& ac, const tracker::Changes& c, const std::string& 
     between.push_back({{"date", DateView(item.date)}, {"title", item.title},
                        {"href", item.document.empty() ? View() : View(ac.Href(path, Paths::Document(a, item.document)))}});
   SetList(view, "has_between", "between", std::move(between));
+}
+
+namespace {
+
+void Render(AuthorityContext& ac, const tracker::Changes& c, const std::string& path, bool latest) {
+  const Authority& a = ac.a;
+  View view = ac.Base(path, Paths::Changes(a), {{a.short_name, Paths::Dashboard(a)}});
+  if (!latest) view["breadcrumbs"].push_back({{"title", "What changed"}, {"href", ac.Href(path, Paths::Changes(a))}});
+  view["heading"] = latest ? "What changed" : c.until->title;
+  view["lead"] = Lead(a, c, latest);
+  AddChanges(ac, c, path, view);
+  View meetings = View::EmptyList();
+  for (auto m = ac.aa.meetings.rbegin(); m != ac.aa.meetings.rend(); ++m)
+    meetings.push_back({{"title", m->until->title}, {"date", DateView(m->until->date)},
+                        {"href", ac.Href(path, Paths::Meeting(a, *m->until))}, {"current", m->until == c.until && !latest},
+                        {"source", ac.DocumentLink(m->until->source, path)}});
+  SetList(view, "has_meetings", "meetings", std::move(meetings));
+  view["board_pack"] = ac.Href(path, latest ? Paths::BoardPack(a) : Paths::MeetingPack(a, *c.until));
+  view["until"] = !latest;
   ac.Emit(path, "changes", std::move(view),
           a.short_name + ": " + (latest ? std::string("what changed") : c.until->title + ", " + c.until->date.Long()),
           latest ? "What changed in " + a.name + "'s figures, measures and documents since the last meeting or snapshot."

@@ -64,7 +64,7 @@ void Dashboard(AuthorityContext& c, const PageRef& page) {
   SetList(view, "has_ofsted", "ofsted", std::move(ofsted));
   view["links"] = {{"timeline", c.Href(path, Paths::Timeline(a))}, {"documents", c.Href(path, Paths::Documents(a))},
                    {"measures", c.Href(path, Paths::Measures(a))}, {"kpis", c.Href(path, Paths::Kpis(a))},
-                   {"changes", c.Href(path, Paths::Changes(a))}};
+                   {"changes", c.Href(path, Paths::Changes(a))}, {"board_pack", c.Href(path, Paths::BoardPack(a))}};
   const tracker::Meeting* last = c.aa.changes.since;
   view["last_meeting"] = last ? View{{"title", last->title}, {"date", DateView(last->date)}} : View();
   c.Emit(path, "dashboard", std::move(view), a.name + ": improvement dashboard",
