@@ -191,6 +191,8 @@ class AuthorityContext : public PageContext {
     std::string svg, title, desc;
   };
   static View ChartView(const DrawnChart& c);
+  // The titles of the documents a KPI's figures come from, in order.
+  const std::string& Sources(const Kpi& k) const;
   // A KPI's own chart, as its page and its embed show it.
   const DrawnChart& OwnChart(const Kpi& k);
   // A line over time, or small multiples for a breakdown; `m` adds the
@@ -232,7 +234,6 @@ class AuthorityContext : public PageContext {
 
   // The charts' parts (render/kpi_chart.cc).
   chart::LineSeries KpiSeries(const Kpi& k, const std::string& label) const;
-  const std::string& Sources(const Kpi& k) const;
   const std::string& Period(const Kpi& k) const;
 
   // Made once for the authority's pages. Only looked up, never walked, so

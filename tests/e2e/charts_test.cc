@@ -98,3 +98,21 @@ TEST_CASE("a comparator published for a year is drawn as a step at its period's 
   CHECK(markers == 3);
   CHECK(Contains(series, "H"));  // held as steps
 }
+
+TEST_CASE("each KPI page offers its embed with a snippet to copy, and the embed says its source and date and links back") {
+  fs::path work = WorkDir("embeds");
+  REQUIRE(Tracker("build --quiet --source " + Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/sample").string()) +
+                  " --out " + Quote(work.string() + "/site")).exit == 0);
+  const std::string kpi = ReadFile(work / "site/sampleton/kpis/visits_in_time.html");
+  CHECK(Contains(kpi, "<code>&lt;iframe src=&quot;https://www.sampleton.example/children/improvement/sampleton/embed/"
+                      "visits_in_time.html&quot; title=&quot;Visits in time, Sampleton Borough Council&quot;"));
+  CHECK(Contains(kpi, "href=\"../../sampleton/embed/visits_in_time.html\">embed page</a>"));
+  const std::string embed = ReadFile(work / "site/sampleton/embed/visits_in_time.html");
+  CHECK(Contains(embed, "Figures as at <time datetime=\"2023-02-28\">28 February 2023</time>. Source: "));
+  CHECK(Contains(embed, "target=\"_top\">More about Visits in time</a>"));
+  // The dashboard's status strips have a key, every status in it.
+  const std::string dashboard = ReadFile(work / "site/index.html");
+  CHECK(Contains(dashboard, "Key to the status over time"));
+  for (const char* id : {"met", "on-track", "at-risk", "off-track", "no-data", "not-shown-met", "out-of-date"})
+    CHECK(Contains(dashboard, std::string("<li><span class=\"tracker-strip__item tracker-strip__item--") + id));
+}

@@ -45,6 +45,9 @@ void Dashboard(AuthorityContext& c, const PageRef& page) {
   if (path == "index.html") view["breadcrumbs"] = View::EmptyList();
   view["intro"] = c.Markdown(a.intro);
   SetList(view, "has_measures", "measures", MeasureRows(c, path));
+  View key = View::EmptyList();
+  for (size_t k : kStatusOrder) key.push_back(View::Share(SharedStatusView(static_cast<Status>(k))));
+  view["strip_key"] = std::move(key);
   View slow = View::EmptyList();
   for (size_t i : c.aa.slow) slow.push_back(c.MeasureRow(i, path));
   SetList(view, "has_slow", "slow", std::move(slow));

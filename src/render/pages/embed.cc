@@ -16,7 +16,7 @@ void Embed(AuthorityContext& c, const PageRef& page) {
   const std::string& path = page.path;
   View view = {{"authority", AuthorityView(a)}, {"data_links", c.DataLinks(path)},
                {"kpi", {{"label", k.label}, {"href", c.Href(path, Paths::Kpi(a, k.id))}}},
-               {"trend", c.TrendText(k)}};
+               {"trend", c.TrendText(k)}, {"sources", c.Sources(k)}};
   const auto& table = c.ValuesTable(k, path);
   view["values_table"] = View::Ref(table.html);
   view["has_values"] = table.has_values;

@@ -2,6 +2,8 @@
 // it compares, and the measures that use it.
 #include "render/pages.h"
 
+#include "escape.h"
+
 #include "render/format.h"
 
 namespace tracker::pages {
@@ -30,6 +32,13 @@ void Kpi(AuthorityContext& c, const PageRef& page) {
   for (size_t i = 0; i < a.measures.size(); ++i)
     if (a.measures[i].kpi == k.id) measures.push_back(c.MeasureRow(i, path));
   SetList(view, "has_measures", "measures", std::move(measures));
+  // The embed, and the snippet to copy into another site's page: by the
+  // site's address where it has one.
+  const std::string embed = Paths::Embed(a, k.id);
+  const std::string src = c.site.config.base_url.empty() ? c.Href(path, embed) : c.site.config.base_url + embed;
+  view["embed"] = {{"href", c.Href(path, embed)},
+                   {"snippet", "<iframe src=\"" + EscapeXml(src) + "\" title=\"" + EscapeXml(k.label + ", " + a.name) +
+                                   "\" width=\"100%\" height=\"720\" style=\"border: 0\" loading=\"lazy\"></iframe>"}};
   c.Emit(path, "kpi", std::move(view), k.label + ", " + a.short_name, k.description.empty() ? k.label : k.description);
 }
 
