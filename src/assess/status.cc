@@ -399,8 +399,19 @@ MeasureStatus Judge(const Measure& m, const Kpi* kpi, const KpiFigures& f, bool 
         std::span<const Point> points(f.item_points[k].data(), UpTo(f.item_points[k], as_at, sorted, point_date));
         FigureJudgement j = JudgeFigures(points, *m.target, sign, m.deadline, as_at, rules);
         if (j.status == Status::kNoData) continue;
-        bool better = !r.figures || (scope == "any" ? SeverityRank(j.status) > SeverityRank(r.figures->status)
-                                                    : SeverityRank(j.status) < SeverityRank(r.figures->status));
+        // "all" is decided by the worst item, "any" by the best; between
+        // items of one status, by the newest evidence, then by how far each
+        // stands past the target, so the item named is the one that decides.
+        bool better = !r.figures;
+        if (!better) {
+          const int now = SeverityRank(j.status), best = SeverityRank(r.figures->status);
+          const long day = j.latest.date.FirstDay(), best_day = r.figures->latest.date.FirstDay();
+          const double margin = sign * (j.latest.value - m.target->value);
+          const double best_margin = sign * (r.figures->latest.value - m.target->value);
+          const bool tie = now == best && day == best_day;
+          better = scope == "any" ? now > best || (now == best && day > best_day) || (tie && margin > best_margin)
+                                  : now < best || (now == best && day > best_day) || (tie && margin < best_margin);
+        }
         if (better) {
           r.figures = j;
           r.item = item;

@@ -172,6 +172,24 @@ TEST_CASE("breakdown targets follow their scope: all takes the worst item, any t
   CHECK(cds.status == Status::kNoData);  // only suppressed
 }
 
+TEST_CASE("between items of one status, all names the one nearest failing and any the one furthest past the target") {
+  Kpi kpi = MakeKpi(Direction::kHigherIsBetter, "Team");
+  std::vector<Snapshot> snaps(1);
+  snaps[0].as_at = D("2023-09-21");
+  snaps[0].values["k"] = Breakdown{{"North", 88.0}, {"South", 81.0}, {"West", 95.0}};
+  auto all = AssessMeasure(MakeMeasure(">=", 80, "2023-03-31", "all"), &kpi, snaps, D("2023-09-21"));
+  CHECK(all.status == Status::kMet);
+  CHECK(all.item == "South");  // every team met it; the lowest decides
+  auto any = AssessMeasure(MakeMeasure(">=", 80, "2023-03-31", "any"), &kpi, snaps, D("2023-09-21"));
+  CHECK(any.item == "West");
+  // Lower is better: the highest decides "all".
+  Kpi lower = MakeKpi(Direction::kLowerIsBetter, "Team");
+  snaps[0].values["k"] = Breakdown{{"North", 15.0}, {"South", 17.0}, {"West", 12.0}};
+  auto caps = AssessMeasure(MakeMeasure("<=", 18, "2023-03-31", "all"), &lower, snaps, D("2023-09-21"));
+  CHECK(caps.status == Status::kMet);
+  CHECK(caps.item == "South");
+}
+
 TEST_CASE("an assessment overrides the figures only when it is newer than the latest snapshot") {
   Kpi kpi = MakeKpi(Direction::kHigherIsBetter);
   Measure m = MakeMeasure(">=", 90, "2024-03-31");
