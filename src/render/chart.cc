@@ -342,6 +342,45 @@ void DrawSeries(const LineSeries& s, const Style& st, X&& x, Y&& y, double right
   svg += "</g>\n";
 }
 
+// The labels at the series' ends, then the target's.
+std::vector<Label> EndLabels(const LineChart& c, const std::vector<const LineSeries*>& series) {
+  std::vector<Label> labels;
+  for (size_t i = 0; i < series.size(); ++i)
+    if (const LinePoint* end = LastValue(*series[i]))
+      labels.push_back({series[i]->label, ValueText(c.kpi, *series[i], *end), StyleOf(i), *end->value, 0, {}});
+  if (!c.target.empty()) labels.push_back({c.target_label, "", kTargetStyle, c.target.back().value, 0, {}});
+  return labels;
+}
+
+// Sets each label's lines, at most 150 wide, and returns the room the
+// column of them needs at the right of the plot: a leader, a swatch, the text.
+double LabelColumn(std::vector<Label>& labels, double font) {
+  double widest = 0;
+  for (auto& l : labels) {
+    l.lines = LabelLines(l, 150, font);
+    widest = std::max(widest, Widest(l.lines, font));
+  }
+  return std::ceil(10 + 12 + kSwatch + 6 + widest + 2);
+}
+
+// The labels at the right of a plot ending at `right`, each at its placed
+// top, with a leader from the point it labels (its `want`, now a y) where
+// it had to move or its line ends short of the edge.
+void DrawEndLabels(const std::vector<Label>& labels, const std::vector<double>& tops, double right, double lh,
+                   double font, std::string& svg) {
+  const double lx = right + 10 + 12;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const Label& l = labels[i];
+    const double mid = tops[i] + lh * l.lines.size() / 2;
+    if (std::fabs(mid - l.want) > 2 || l.from_x < right - 1)
+      svg += Cat("<polyline points=\"", l.from_x, ",", l.want, " ", right + 10, ",", l.want, " ", lx - 2, ",", mid,
+                 "\" fill=\"none\" stroke=\"", std::string_view(kText), "\" stroke-width=\"1\" stroke-dasharray=\"1 2\"/>\n");
+    svg += Swatch(lx, mid, l.style);
+    for (size_t k = 0; k < l.lines.size(); ++k)
+      svg += Text(lx + kSwatch + 6, tops[i] + lh * (k + 1) - 4, l.lines[k], "start", font);
+  }
+}
+
 // A line chart at one size.
 std::string DrawLineChart(const LineChart& c, const Variant& v) {
   std::vector<const LineSeries*> series = {&c.main};
@@ -351,28 +390,13 @@ std::string DrawLineChart(const LineChart& c, const Variant& v) {
   const Scale& ys = axis.scale;
   const double lh = v.LineHeight(), font = v.font;
 
-  // The labels at the series' ends and the target's.
-  std::vector<Label> labels;
-  for (size_t i = 0; i < series.size(); ++i)
-    if (const LinePoint* end = LastValue(*series[i]))
-      labels.push_back({series[i]->label, ValueText(c.kpi, *series[i], *end), StyleOf(i), *end->value, 0, {}});
-  if (!c.target.empty()) labels.push_back({c.target_label, "", kTargetStyle, c.target.back().value, 0, {}});
-
+  std::vector<Label> labels = EndLabels(c, series);
   // Margins: the widest tick label at the left, the labels at the right.
   double left = 0;
   for (double t : ys.ticks) left = std::max(left, TextWidth(FormatNumber(t, axis.decimals), font));
   left = std::ceil(left + 10);
   bool at_right = v.labels_right;
-  double right = kKeyRight;
-  if (at_right) {
-    const double room = 150;
-    double widest = 0;
-    for (auto& l : labels) {
-      l.lines = LabelLines(l, room, font);
-      widest = std::max(widest, Widest(l.lines, font));
-    }
-    right = std::ceil(10 + 12 + kSwatch + 6 + widest + 2);
-  }
+  const double right = at_right ? LabelColumn(labels, font) : kKeyRight;
   const double plot_w = v.width - left - right;
 
   // Dates across the plot, by month.
@@ -386,9 +410,8 @@ std::string DrawLineChart(const LineChart& c, const Variant& v) {
   std::vector<RowText> top_texts;
   if (std::string unit = UnitCaption(c.kpi.unit); !unit.empty())
     top_texts.push_back({unit, Fit(unit, 0, "start", font, v.width)});
-  std::optional<size_t> deadline_text, as_at_text;
+  std::optional<size_t> as_at_text;
   if (c.deadline) {
-    deadline_text = top_texts.size();
     std::string t = "Deadline " + c.deadline->Long();
     top_texts.push_back({t, Fit(t, x(*c.deadline), "middle", font, v.width)});
   }
@@ -461,17 +484,8 @@ std::string DrawLineChart(const LineChart& c, const Variant& v) {
     if (const LinePoint* end = LastValue(*series[i])) labels[k++].from_x = x(end->date) + 6;
   if (!c.target.empty()) labels.back().from_x = left + plot_w;
   if (at_right) {
-    const double lx = left + plot_w + 10 + 12;
-    for (size_t i = 0; i < labels.size(); ++i) {
-      const Label& l = labels[i];
-      const double mid = (*tops)[i] + lh * l.lines.size() / 2, want = y(l.want);
-      if (std::fabs(mid - want) > 2 || l.from_x < left + plot_w - 1)
-        svg += Cat("<polyline points=\"", l.from_x, ",", want, " ", left + plot_w + 10, ",", want, " ", lx - 2, ",",
-                   mid, "\" fill=\"none\" stroke=\"", std::string_view(kText), "\" stroke-width=\"1\" stroke-dasharray=\"1 2\"/>\n");
-      svg += Swatch(lx, mid, l.style);
-      for (size_t k = 0; k < l.lines.size(); ++k)
-        svg += Text(lx + kSwatch + 6, (*tops)[i] + lh * (k + 1) - 4, l.lines[k], "start", font);
-    }
+    for (auto& l : labels) l.want = y(l.want);
+    DrawEndLabels(labels, *tops, left + plot_w, lh, font, svg);
   } else {
     end_y = DrawKey(labels, end_y + 4, v, svg);
   }

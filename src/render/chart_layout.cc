@@ -44,9 +44,28 @@ int MonthNumber(const Date& d) { return d.year * 12 + (d.month ? d.month : 1) - 
 }  // namespace
 
 double TextWidth(std::string_view text, double size, bool bold) {
+  // Printable ASCII, most of every label, from a table; the rest searched.
+  struct Ascii {
+    short width[2][128] = {};
+    Ascii() {
+      for (char32_t c = 0; c < 128; ++c) {
+        const Metric* m = Find(c) ? Find(c) : Find(U'M');
+        width[0][c] = m->regular;
+        width[1][c] = m->bold;
+      }
+    }
+  };
+  static const Ascii ascii;
   static const Metric* const m_wide = Find(U'M');
+  const short* fast = ascii.width[bold ? 1 : 0];
   long total = 0;
   for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      total += fast[b];
+      ++i;
+      continue;
+    }
     const Metric* m = Find(NextCodePoint(text, &i));
     if (!m) m = m_wide;
     total += bold ? m->bold : m->regular;
@@ -140,12 +159,20 @@ std::vector<DateTick> ChooseDateTicks(const std::vector<Date>& dates, const std:
     return std::pair{left, left + w};
   };
   const int first = MonthNumber(months.front());
+  // Each month's tick, labelled and placed once for every step tried.
+  std::vector<DateTick> all;
+  all.reserve(months.size());
+  for (const Date& d : months) all.push_back(tick(d));
   std::vector<DateTick> best;
   for (int step : {1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240}) {
+    // More labels than could fit even if each were 3 ems ("Jan 2024" is
+    // nearly 4): skip the work of placing them.
+    const double count = std::floor(static_cast<double>(months.size() - 1) / step) + 1;
+    if (count * 3 * font_size > hi - lo && step < 240) continue;
     std::vector<DateTick> ticks;
-    for (const Date& d : months)
-      if ((MonthNumber(d) - first) % step == 0) ticks.push_back(tick(d));
-    if (ticks.back().date != months.back()) ticks.push_back(tick(months.back()));
+    for (size_t k = 0; k < months.size(); ++k)
+      if ((MonthNumber(months[k]) - first) % step == 0) ticks.push_back(all[k]);
+    if (ticks.back().date != months.back()) ticks.push_back(all.back());
     std::vector<std::pair<double, double>> spans;
     for (auto& t : ticks) spans.push_back(place(t));
     // A tick too close to the last gives way to it.

@@ -93,12 +93,10 @@ const AuthorityContext::DrawnChart& AuthorityContext::OwnChart(const Kpi& k) {
   return kpi_charts_[k.id] = KpiChart(k, nullptr, "chart-" + k.id);
 }
 
-AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Measure* m, const std::string& id,
-                                                       std::optional<Date> until) const {
-  // Figures after `until` are dropped from every series.
-  auto known = [&](std::vector<chart::LinePoint>& points) {
-    if (until) std::erase_if(points, [&](const chart::LinePoint& p) { return p.date > *until; });
-  };
+// A chart's description: the measure and KPI, the authority, the period of
+// the figures shown (up to `until`), and the sources of the figures and of
+// the comparators.
+std::string AuthorityContext::ChartDescription(const Kpi& k, const Measure* m, std::optional<Date> until) const {
   const std::string sources = Sources(k);
   // The period of the figures shown: up to `until` where the chart stops there.
   std::string period = Period(k);
@@ -118,10 +116,20 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
   std::vector<std::string> published;
   for (const auto& snap : a.snapshots)
     for (const auto& [name, kpis] : snap.comparator_periods)
-      if (auto p = kpis.find(k.id); p != kpis.end() && !p->second.source.empty() && snap.as_at <= as_at() &&
+      if (auto p = kpis.find(k.id); p != kpis.end() && !p->second.source.empty() && snap.as_at <= until.value_or(as_at()) &&
                                     std::find(published.begin(), published.end(), p->second.source) == published.end())
         published.push_back(p->second.source);
   for (size_t i = 0; i < published.size(); ++i) desc += (i ? "; " : " Comparators: ") + published[i] + (i + 1 == published.size() ? "." : "");
+  return desc;
+}
+
+AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Measure* m, const std::string& id,
+                                                       std::optional<Date> until) const {
+  // Figures after `until` are dropped from every series.
+  auto known = [&](std::vector<chart::LinePoint>& points) {
+    if (until) std::erase_if(points, [&](const chart::LinePoint& p) { return p.date > *until; });
+  };
+  const std::string desc = ChartDescription(k, m, until);
   std::optional<Target> target;
   if (m && m->target) target = m->target;
   if (!k.breakdown.empty()) {

@@ -234,6 +234,7 @@ class AuthorityContext : public PageContext {
 
   // The charts' parts (render/kpi_chart.cc).
   chart::LineSeries KpiSeries(const Kpi& k, const std::string& label) const;
+  std::string ChartDescription(const Kpi& k, const Measure* m, std::optional<Date> until) const;
   const std::string& Period(const Kpi& k) const;
 
   // Made once for the authority's pages. Only looked up, never walked, so
