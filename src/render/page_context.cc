@@ -126,6 +126,9 @@ void PageContext::Emit(const std::string& path, const std::string& tmpl, View vi
                   {"canonical", cfg.base_url.empty() ? View() : View(cfg.base_url + path)}};
   view["as_at"] = DateView(assessment.as_at);
   // What every printed page says at its foot (the layout's print style).
+  // The page's own address at the head of every printed page, so a paper
+  // copy leads back to it and to the pages its links name.
+  if (!cfg.base_url.empty()) view["print_address"] = EscapeCssString(cfg.base_url + path);
   if (!view.Find("print_running"))
     view["print_running"] = EscapeCssString(cfg.title + " \u00b7 as at " + assessment.as_at.Long());
   view["generator"] = std::string("tracker ") + TRACKER_VERSION;
