@@ -4,24 +4,13 @@
 // is smaller than 12 CSS px. Usage:
 //   node check_charts.mjs SITE_DIR page.html ...
 // Prints one JSON line per page and width, and exits 1 on any problem.
-import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const [siteDir, ...pages] = process.argv.slice(2);
 const root = path.resolve(siteDir);
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = http.createServer((req, res) => {
-  let file = path.normalize(path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const { server, base } = await serve(root);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

@@ -1,39 +1,20 @@
-// Serves a built site over HTTP on 127.0.0.1, opens pages in Debian's
+// Serves a built site (serve.mjs), opens pages in Debian's
 // Chromium, runs axe-core with the WCAG 2.2 AA rules on each, and takes
 // screenshots at 1280 and 320 px of the pages marked "shot:"; a page wider
 // than a 320 px screen fails (WCAG 1.4.10). Usage:
 //   node check_pages.mjs SITE_DIR SHOT_DIR [shot:]page.html ...
 // Prints one JSON line per page and exits 1 when any page has a violation.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const [siteDir, shotDir, ...pages] = process.argv.slice(2);
 const root = path.resolve(siteDir);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const axePath = path.join(here, '../../node_modules/axe-core/axe.min.js');
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml',
-                '.csv': 'text/csv; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml',
-                '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8' };
-
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = path.normalize(path.join(root, url));
-  if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  // As if hosted under base_url's path: the 404 page's links start there.
-  for (let rest = url; !fs.existsSync(file) && rest.indexOf('/', 1) > 0;) {
-    rest = rest.slice(rest.indexOf('/', 1));
-    file = path.normalize(path.join(root, rest));
-  }
-  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end('not found'); return; }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const { server, base } = await serve(root);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
