@@ -1,5 +1,7 @@
 #include "escape.h"
 
+#include "utf8.h"
+
 #include <array>
 #include <cstdio>
 
@@ -145,12 +147,7 @@ std::string EscapeCssString(std::string_view text) {
       ++i;
       continue;
     }
-    // The code point, from UTF-8 (a stray byte stands for itself).
-    int extra = b < 0x80 ? 0 : (b >> 5) == 6 ? 1 : (b >> 4) == 14 ? 2 : (b >> 3) == 30 ? 3 : 0;
-    if (i + extra >= text.size() + (extra ? 0 : 1)) extra = 0;
-    unsigned long cp = extra ? b & (0x3F >> extra) : b;
-    for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    i += extra + 1;
+    const unsigned long cp = NextCodePoint(text, &i);
     char buf[16];
     std::snprintf(buf, sizeof buf, "\\%06lX", cp);
     out += buf;

@@ -36,8 +36,10 @@ void CheckDocumentRef(const Authority& a, const std::string& slug, const SourceP
              a.slug + "/documents/ without .md");
 }
 
+// ASCII letters lowered, never by the locale.
 std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return s;
 }
 

@@ -198,6 +198,13 @@ constexpr Variant kVariants[] = {{"", "tracker-chart--wide", 640, 14, 240, true}
 // Room at the right of a plot whose labels are in a key: a marker's width.
 constexpr double kKeyRight = 8;
 
+// The authority's series, then the comparators': the order styles go by.
+std::vector<const LineSeries*> SeriesOf(const LineChart& c) {
+  std::vector<const LineSeries*> series = {&c.main};
+  for (const auto& s : c.comparators) series.push_back(&s);
+  return series;
+}
+
 // The range of the values, the target and the dates to show.
 struct Extent {
   bool any = false;  // a value
@@ -231,13 +238,6 @@ const LinePoint* LastValue(const LineSeries& s) {
   for (const auto& p : s.points)
     if (p.value) end = &p;
   return end;
-}
-
-// "Sep 2023"
-std::string ShortMonth(const Date& d) {
-  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return d.month ? std::string(kMonths[d.month - 1]) + " " + std::to_string(d.year) : std::to_string(d.year);
 }
 
 // What a series' label or key entry says of its latest value: the period
@@ -383,8 +383,7 @@ void DrawEndLabels(const std::vector<Label>& labels, const std::vector<double>& 
 
 // A line chart at one size.
 std::string DrawLineChart(const LineChart& c, const Variant& v) {
-  std::vector<const LineSeries*> series = {&c.main};
-  for (const auto& s : c.comparators) series.push_back(&s);
+  const std::vector<const LineSeries*> series = SeriesOf(c);
   const Extent e = ExtentOf(c, series);
   const ValueAxis axis = ChooseValueAxis(e.lo, e.hi, c.kpi.unit);
   const Scale& ys = axis.scale;
@@ -498,8 +497,7 @@ std::string DrawLineChart(const LineChart& c, const Variant& v) {
 // target as a line across them. Never a line through one point.
 std::string DrawDotChart(const LineChart& c, const Variant& v) {
   const double lh = v.LineHeight(), font = v.font;
-  std::vector<const LineSeries*> series = {&c.main};
-  for (const auto& s : c.comparators) series.push_back(&s);
+  const std::vector<const LineSeries*> series = SeriesOf(c);
   struct Row {
     std::vector<std::string> lines;
     std::string value;
@@ -597,8 +595,7 @@ std::string NoFigures(const std::string& id, const std::string& title, const std
 }  // namespace
 
 std::string RenderLineChart(const LineChart& c) {
-  std::vector<const LineSeries*> series = {&c.main};
-  for (const auto& s : c.comparators) series.push_back(&s);
+  const std::vector<const LineSeries*> series = SeriesOf(c);
   const Extent e = ExtentOf(c, series);
   size_t own = 0;
   for (const auto& p : c.main.points) own += p.value.has_value();

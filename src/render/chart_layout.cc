@@ -1,5 +1,7 @@
 #include "render/chart_layout.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -16,23 +18,6 @@ constexpr Metric kMetrics[] = {
 #include "font_metrics.inc"
 };
 
-constexpr std::array<const char*, 12> kShortMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-// The next code point of UTF-8 text; a broken byte counts as one unknown.
-char32_t NextCodePoint(std::string_view s, size_t* i) {
-  const auto b = static_cast<unsigned char>(s[*i]);
-  int extra = b < 0x80 ? 0 : (b >> 5) == 6 ? 1 : (b >> 4) == 14 ? 2 : (b >> 3) == 30 ? 3 : -1;
-  if (extra < 0 || *i + extra >= s.size() + (extra ? 0 : 1)) {
-    ++*i;
-    return 0xFFFD;
-  }
-  char32_t c = extra == 0 ? b : b & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) c = (c << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
-  *i += extra + 1;
-  return c;
-}
-
 const Metric* Find(char32_t c) {
   auto it = std::lower_bound(std::begin(kMetrics), std::end(kMetrics), c,
                              [](const Metric& m, char32_t x) { return m.code < x; });
@@ -42,6 +27,12 @@ const Metric* Find(char32_t c) {
 int MonthNumber(const Date& d) { return d.year * 12 + (d.month ? d.month : 1) - 1; }
 
 }  // namespace
+
+std::string ShortMonth(const Date& d) {
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return d.month ? std::string(kMonths[d.month - 1]) + " " + std::to_string(d.year) : std::to_string(d.year);
+}
 
 double TextWidth(std::string_view text, double size, bool bold) {
   // Printable ASCII, most of every label, from a table; the rest searched.
@@ -138,7 +129,7 @@ std::vector<DateTick> ChooseDateTicks(const std::vector<Date>& dates, const std:
     if (months.empty() || MonthNumber(d) != MonthNumber(months.back())) months.push_back(d);
   if (months.empty()) return {};
   auto tick = [&](const Date& d) {
-    DateTick t{d, std::string(kShortMonths[(d.month ? d.month : 1) - 1]) + " " + std::to_string(d.year), x(d)};
+    DateTick t{d, ShortMonth(d), x(d)};
     return t;
   };
   const double gap = font_size * 0.8;

@@ -20,6 +20,10 @@ namespace tracker::chart {
 // know counts as wide as "M", so text is never measured short.
 double TextWidth(std::string_view text, double size, bool bold = false);
 
+// "Sep 2023": a month as the time axis and the charts' labels name it; a
+// year alone for a date that gives only its year.
+std::string ShortMonth(const Date& d);
+
 // Ticks at 1, 2, 2.5 or 5 x 10^n covering [lo, hi] with about `count` steps.
 struct Scale {
   double lo = 0, hi = 1, step = 1;

@@ -72,15 +72,20 @@ const std::string& AuthorityContext::Sources(const Kpi& k) const {
 
 const std::string& AuthorityContext::Period(const Kpi& k) const {
   const KpiColumn& col = Column(k);
-  if (col.period) return *col.period;
+  if (!col.period) col.period = PeriodUntil(k, as_at());
+  return *col.period;
+}
+
+std::string AuthorityContext::PeriodUntil(const Kpi& k, const Date& until) const {
+  const KpiColumn& col = Column(k);
   std::optional<Date> first, last;
   for (size_t i = 0; i < a.snapshots.size(); ++i)
-    if (col.values[i]) {
+    if (col.values[i] && a.snapshots[i].as_at <= until) {
       if (!first) first = a.snapshots[i].as_at;
       last = a.snapshots[i].as_at;
     }
-  if (!first) return *(col.period = "no figures yet");
-  return *(col.period = *first == *last ? first->Long() : first->Long() + " to " + last->Long());
+  if (!first) return "no figures yet";
+  return *first == *last ? first->Long() : first->Long() + " to " + last->Long();
 }
 
 View AuthorityContext::ChartView(const DrawnChart& c) {
@@ -99,17 +104,7 @@ const AuthorityContext::DrawnChart& AuthorityContext::OwnChart(const Kpi& k) {
 std::string AuthorityContext::ChartDescription(const Kpi& k, const Measure* m, std::optional<Date> until) const {
   const std::string sources = Sources(k);
   // The period of the figures shown: up to `until` where the chart stops there.
-  std::string period = Period(k);
-  if (until) {
-    std::optional<Date> first, last;
-    const KpiColumn& col = Column(k);
-    for (size_t i = 0; i < a.snapshots.size(); ++i)
-      if (col.values[i] && a.snapshots[i].as_at <= *until) {
-        if (!first) first = a.snapshots[i].as_at;
-        last = a.snapshots[i].as_at;
-      }
-    period = !first ? "no figures yet" : *first == *last ? first->Long() : first->Long() + " to " + last->Long();
-  }
+  const std::string period = until ? PeriodUntil(k, *until) : Period(k);
   std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + period +
                      ". Source: " + (sources.empty() ? "none" : sources) + ".";
   // Who published the comparators' figures, where the snapshots say.

@@ -217,6 +217,11 @@ std::vector<const Kpi*> AuthorityContext::Kpis() const {
   return out;
 }
 
+const std::vector<TimelineEntry>& AuthorityContext::Timeline() const {
+  if (!timeline_) timeline_ = BuildTimeline(a);
+  return *timeline_;
+}
+
 const View& AuthorityContext::SharedDateView(const Date& d) const {
   auto it = date_views_.find(d);
   if (it == date_views_.end()) it = date_views_.emplace(d, DateView(d)).first;

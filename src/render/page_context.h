@@ -157,6 +157,9 @@ class AuthorityContext : public PageContext {
   View DataLinks(const std::string& from) const;
   // Every KPI the authority reports or a measure uses, in kpis.json order.
   std::vector<const Kpi*> Kpis() const;
+  // The authority's timeline (assess/timeline), built once for the pages
+  // that show it: the dashboard, the timeline and every board pack.
+  const std::vector<TimelineEntry>& Timeline() const;
 
   // Measures
   View MeasureRow(size_t i, const std::string& from) const;
@@ -236,6 +239,8 @@ class AuthorityContext : public PageContext {
   chart::LineSeries KpiSeries(const Kpi& k, const std::string& label) const;
   std::string ChartDescription(const Kpi& k, const Measure* m, std::optional<Date> until) const;
   const std::string& Period(const Kpi& k) const;
+  // The same, of the figures up to `until` only.
+  std::string PeriodUntil(const Kpi& k, const Date& until) const;
 
   // Made once for the authority's pages. Only looked up, never walked, so
   // their order cannot reach the output.
@@ -245,6 +250,7 @@ class AuthorityContext : public PageContext {
   std::map<std::string, std::vector<SnapshotRowParts>> snapshot_parts_;
   std::map<std::string, std::vector<SnapshotCellsHtml>> snapshot_cells_;
   mutable std::map<Date, View> date_views_;
+  mutable std::optional<std::vector<TimelineEntry>> timeline_;
   // Rendered ahead by RenderMarkdownAhead, keyed by the source's address.
   mutable std::unordered_map<const std::string*, RenderedMarkdown> markdown_;
 };

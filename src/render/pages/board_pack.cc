@@ -19,14 +19,15 @@ namespace {
 struct Pack {
   const tracker::Changes* changes;
   std::vector<MeasureStatus> statuses;  // at `at`
+  std::vector<size_t> slow;             // SlowToProgress of those
   Date at;
   const tracker::Meeting* meeting = nullptr;
 };
 
 Pack PackOf(const AuthorityContext& c, const PageRef& page) {
-  if (page.item == 0) return {&c.aa.changes, c.aa.measures, c.as_at(), nullptr};
+  if (page.item == 0) return {&c.aa.changes, c.aa.measures, c.aa.slow, c.as_at(), nullptr};
   const tracker::Changes& m = c.aa.meetings[page.item - 1];
-  return {&m, m.statuses, m.until->date, m.until};
+  return {&m, m.statuses, SlowToProgress(c.a, m.statuses), m.until->date, m.until};
 }
 
 // How many measures have each status, worst first.
@@ -71,10 +72,9 @@ void BoardPack(AuthorityContext& c, const PageRef& page) {
   SetList(view, "has_all_measures", "all_measures", std::move(measures));
   // Each measure slow to progress, with its chart as it then stood.
   std::vector<AuthorityContext::DrawnChart> charts;  // the views show them by reference
-  const std::vector<size_t> slow = SlowToProgress(a, pack.statuses);
-  charts.reserve(slow.size());
+  charts.reserve(pack.slow.size());
   View slow_rows = View::EmptyList();
-  for (size_t i : slow) {
+  for (size_t i : pack.slow) {
     View row = c.MeasureRowAt(i, pack.statuses[i], pack.at, path);
     const tracker::Measure& m = a.measures[i];
     if (const tracker::Kpi* k = m.kpi.empty() ? nullptr : c.site.FindKpi(m.kpi)) {
@@ -87,7 +87,7 @@ void BoardPack(AuthorityContext& c, const PageRef& page) {
   // What changed since the meeting before, and the timeline since then.
   AddChanges(c, ch, path, view);
   View timeline = View::EmptyList();
-  for (const auto& t : BuildTimeline(a))
+  for (const auto& t : c.Timeline())
     if ((!ch.from || t.sort.FirstDay() > ch.from->FirstDay()) && t.sort.FirstDay() <= pack.at.FirstDay())
       timeline.push_back(c.TimelineEntryView(t, path));
   SetList(view, "has_timeline", "timeline", std::move(timeline));

@@ -57,7 +57,7 @@ void Dashboard(AuthorityContext& c, const PageRef& page) {
     docs.push_back(c.DocumentLink(it->slug, path));
   SetList(view, "has_documents", "documents", std::move(docs));
   View upcoming = View::EmptyList();
-  for (const auto& t : BuildTimeline(a))
+  for (const auto& t : c.Timeline())
     if (t.date.LastDay() > c.as_at().FirstDay()) upcoming.push_back(c.TimelineEntryView(t, path));
   SetList(view, "has_upcoming", "upcoming", std::move(upcoming));
   View ofsted = View::EmptyList();

@@ -21,7 +21,7 @@ void Timeline(AuthorityContext& c, const PageRef& page) {
     return years.back()["entries"];
   };
   const View now = {{"now", true}, {"date", DateView(c.as_at())}};
-  for (const auto& t : BuildTimeline(a)) {
+  for (const auto& t : c.Timeline()) {
     if (!marked && t.sort.FirstDay() > c.as_at().FirstDay()) {
       year(c.as_at().year).push_back(now);
       marked = true;
