@@ -15,6 +15,7 @@
 
 #include "assess/assess_site.h"
 #include "diagnostics.h"
+#include "escape.h"
 #include "load/fingerprint.h"
 #include "load/load_site.h"
 #include "load/load_theme.h"
@@ -73,6 +74,18 @@ std::string GroupFingerprint(const std::string& authority, const std::string& as
   return HashBytes(authority + "@" + as_at);
 }
 
+// The --json summary's word for an exit code.
+const char* StatusWord(ExitCode code) {
+  switch (code) {
+    case kExitOk: return "ok";
+    case kExitContentError: return "content errors";
+    case kExitUsage: return "usage error";
+    case kExitEnvironment: return "environment error";
+    case kExitBusy: return "busy";
+  }
+  return "error";
+}
+
 class Reporter {
  public:
   Reporter(const BuildOptions& o, std::ostream& out, std::ostream& err) : opt_(o), out_(out), err_(err) {}
@@ -98,13 +111,13 @@ class Reporter {
   }
   void Error(const std::string& text) {
     fatal_ = text;
-    if (!opt_.json) err_ << "tracker: error: " << text << "\n";
+    if (!opt_.json) err_ << "tracker: error: " << TerminalText(text) << "\n";
   }
 
   void Summary(ExitCode code, const nlohmann::ordered_json& counts) {
     if (!opt_.json) return;
     nlohmann::ordered_json j;
-    j["status"] = code == kExitOk ? "ok" : code == kExitUsage ? "usage error" : "content errors";
+    j["status"] = StatusWord(code);
     j["exit_code"] = static_cast<int>(code);
     j["summary"] = counts;
     j["errors"] = errors_;
@@ -115,7 +128,9 @@ class Reporter {
                                   {"severity", d.severity == Severity::kError ? "error" : "warning"},
                                   {"message", d.message}});
     if (!fatal_.empty()) j["message"] = fatal_;
-    out_ << j.dump(2) << "\n";
+    // Replacing what is not UTF-8 (a file name's bytes, say): the summary
+    // is always valid JSON, of the same shape.
+    out_ << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   }
 
  private:
@@ -152,6 +167,7 @@ struct Build {
   Publisher publisher{jobs};
   bool same_tool = false;
   std::future<SourceStats> listing;
+  std::vector<Diagnostic> listing_problems;  // links out of the source, pipes...
   std::string sources_text;
   std::vector<SourceRecord> sources_cache;
   std::vector<CachedSummary> cached;
@@ -269,8 +285,11 @@ std::optional<ExitCode> OpenRecords(Build& b) {
     return b.Stop(kExitUsage, "source folder '" + b.opt.source.string() +
                                   "' does not exist; pass the folder that holds site.yml with --source");
   if (b.opt.write && !OutputIsSafe(b.opt.source, b.out_dir, &b.why)) return b.Stop(kExitUsage, b.why);
-  if (b.opt.write) b.listing = std::async(std::launch::async, [&b] { return StatSourceTree(b.opt.source, b.jobs); });
-  if (b.opt.write && !b.publisher.Begin(b.out_dir, &b.why)) return b.Stop(kExitContentError, b.why);
+  if (b.opt.write) b.listing = std::async(std::launch::async, [&b] { return StatSourceTree(b.opt.source, b.jobs, &b.listing_problems); });
+  if (b.opt.write && !b.publisher.Begin(b.out_dir, &b.why)) {
+    b.listing.wait();
+    return b.Stop(b.publisher.busy() ? kExitBusy : kExitEnvironment, b.why);
+  }
   b.same_tool = b.opt.write && !b.opt.force && b.publisher.previous().tool == b.tool;
   b.sources_text = b.publisher.ReadCache("sources");
   b.sources_cache = SourcesFromText(b.sources_text, b.publisher.previous().inputs);
@@ -289,9 +308,13 @@ std::optional<ExitCode> HashSources(Build& b) {
   }
   b.stats = b.listing.get();
   b.Mark("list the sources");
+  // What could not be listed safely is an error in every build until it is
+  // fixed: never "up to date".
+  const bool listing_failed = std::any_of(b.listing_problems.begin(), b.listing_problems.end(),
+                                          [](const Diagnostic& d) { return d.severity == Severity::kError; });
   const Manifest& prev = b.publisher.previous();
   // Both in path order: walked side by side.
-  bool all_same = b.same_tool && prev.options == b.options && !b.sources_cache.empty() &&
+  bool all_same = !listing_failed && b.same_tool && prev.options == b.options && !b.sources_cache.empty() &&
                   b.sources_cache.size() == b.stats.size();
   if (all_same) {
     auto r = b.sources_cache.begin();
@@ -339,10 +362,11 @@ std::optional<ExitCode> HashSources(Build& b) {
   b.Mark("read the changed sources");
   b.fp = FingerprintInputs(b.hashes, b.options);
   // Same bytes under new times (a fresh checkout in CI): still nothing to do.
-  if (b.same_tool && prev.inputs == b.fp.all && b.diag.empty()) {
+  if (!listing_failed && b.same_tool && prev.inputs == b.fp.all && b.diag.empty()) {
     RecordSources(b);
     return UpToDate(b);
   }
+  b.diag.Add(b.listing_problems);
   return std::nullopt;
 }
 
@@ -734,7 +758,7 @@ ExitCode Finish(Build& b) {
   });
   if (!b.publisher.Commit(manifest, &b.why)) {
     summaries_text.wait();
-    return b.Stop(kExitContentError, b.why + "; the previous site is unchanged");
+    return b.Stop(kExitEnvironment, b.why + "; the previous site is unchanged");
   }
   b.Mark("swap the new site in");
   b.publisher.WriteCache("summaries.json", summaries_text.get());

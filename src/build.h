@@ -25,7 +25,14 @@ struct BuildOptions {
   bool exit_when_done = false;
 };
 
-enum ExitCode { kExitOk = 0, kExitContentError = 1, kExitUsage = 2 };
+// What a build's exit status means; --help and the README list them.
+enum ExitCode {
+  kExitOk = 0,
+  kExitContentError = 1,  // the sources have problems, each printed at its place
+  kExitUsage = 2,         // the command line is wrong
+  kExitEnvironment = 3,   // the output could not be written: disk full, permissions, read-only
+  kExitBusy = 4,          // another build holds the output's lock: try again when it ends
+};
 
 // Runs the build, printing diagnostics to `err` and a summary to `out`.
 ExitCode RunBuild(const BuildOptions& options, std::ostream& out, std::ostream& err);

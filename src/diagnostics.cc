@@ -1,5 +1,8 @@
 #include "diagnostics.h"
 
+#include "escape.h"
+#include "utf8.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -19,6 +22,13 @@ void Diagnostics::Append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
   errors_ += other.errors_;
   warnings_ += other.warnings_;
+}
+
+void Diagnostics::Add(const std::vector<Diagnostic>& items) {
+  for (const auto& d : items) {
+    items_.push_back(d);
+    ++(d.severity == Severity::kError ? errors_ : warnings_);
+  }
 }
 
 std::vector<Diagnostic> Diagnostics::Sorted() const {
@@ -49,13 +59,14 @@ std::string LineOf(const std::string& text, int line) {
 
 std::string FormatDiagnostic(const Diagnostic& d,
                              const std::map<std::string, std::string>* texts) {
-  std::string out = d.pos.path.empty() ? std::string("tracker") : d.pos.path;
+  // Paths and messages quote content, which may hold terminal escapes.
+  std::string out = d.pos.path.empty() ? std::string("tracker") : TerminalText(d.pos.path);
   if (d.pos.line > 0) {
     out += ":" + std::to_string(d.pos.line);
     if (d.pos.col > 0) out += ":" + std::to_string(d.pos.col);
   }
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
-  out += d.message;
+  out += TerminalText(d.message);
   out += "\n";
   if (texts && d.pos.line > 0) {
     auto it = texts->find(d.pos.path);
@@ -64,10 +75,15 @@ std::string FormatDiagnostic(const Diagnostic& d,
       // Tabs become spaces so the caret lines up; long lines are not quoted.
       std::replace(line.begin(), line.end(), '\t', ' ');
       if (!line.empty() && line.size() <= 160) {
-        out += "    " + line + "\n";
+        out += "    " + TerminalText(line) + "\n";
         if (d.pos.col > 0) {
-          // Columns count characters, so the caret sits under the character.
-          int width = d.pos.col - 1;
+          // Columns count characters, so the caret sits under the
+          // character, after whatever was escaped before it.
+          size_t i = 0;
+          for (int c = 1; c < d.pos.col && i < line.size(); ++c) NextCodePoint(line, &i);
+          const std::string before = TerminalText(std::string_view(line).substr(0, i));
+          size_t width = 0;
+          for (size_t k = 0; k < before.size(); ++width) NextCodePoint(before, &k);
           out += "    " + std::string(width, ' ') + "^\n";
         }
       }

@@ -29,6 +29,7 @@ class Diagnostics {
 
   // Adds another collection's problems, e.g. from a worker thread.
   void Append(const Diagnostics& other);
+  void Add(const std::vector<Diagnostic>& items);
 
   bool HasErrors() const { return errors_ > 0; }
   bool empty() const { return errors_ == 0 && warnings_ == 0; }

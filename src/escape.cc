@@ -19,6 +19,8 @@ constexpr std::array<bool, 256> kSpecial = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 0x20; ++c) t[c] = c != '\t' && c != '\n' && c != '\r';
   for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+  t[0x7F] = true;  // DEL
+  t[0xC2] = true;  // may begin a C1 control, U+0080 to U+009F
   return t;
 }();
 
@@ -28,13 +30,15 @@ constexpr std::array<bool, 256> kSpecial = [] {
 size_t NextSpecial(std::string_view s, size_t i) {
 #if defined(__SSE2__)
   const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
-                quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\''), low = _mm_set1_epi8(0x1F);
+                quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\''), low = _mm_set1_epi8(0x1F),
+                del = _mm_set1_epi8(0x7F), c1 = _mm_set1_epi8(static_cast<char>(0xC2));
   while (i + 16 <= s.size()) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
     const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, low), v);  // v <= 0x1F, unsigned
     const __m128i hit = _mm_or_si128(
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)), control),
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)), _mm_cmpeq_epi8(v, apos)));
+        _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)), _mm_cmpeq_epi8(v, apos)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c1))));
     const int mask = _mm_movemask_epi8(hit);
     if (!mask) {
       i += 16;
@@ -62,6 +66,16 @@ void AppendEscaped(std::string* out, std::string_view s) {
       case '>': *out += "&gt;"; break;
       case '"': *out += "&quot;"; break;
       case '\'': *out += "&apos;"; break;
+      case '\xC2':
+        // A C1 control (U+0080 to U+009F) is dropped whole; any other
+        // character beginning with this byte (£, °, a no-break space) stays.
+        if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+          plain = i + 2;
+          continue;
+        }
+        out->push_back(s[i]);
+        break;
       default: break;  // a control character: dropped
     }
     plain = i + 1;
@@ -151,6 +165,40 @@ std::string EscapeCssString(std::string_view text) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "\\%06lX", cp);
     out += buf;
+  }
+  return out;
+}
+
+std::string TerminalText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  auto escape = [&](unsigned char b) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += "\\x";
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  };
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      if (b < 0x20 || b == 0x7F) escape(b);
+      else out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    // A whole, well-formed sequence is copied; anything else byte by byte.
+    const size_t len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    bool whole = len > 0 && i + len <= text.size();
+    for (size_t k = 1; whole && k < len; ++k) whole = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    // C1 controls are U+0080 to U+009F: C2 80 to C2 9F.
+    if (whole && b == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) whole = false;
+    if (!whole) {
+      escape(b);
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, len));
+    i += len;
   }
   return out;
 }

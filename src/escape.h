@@ -26,6 +26,12 @@ bool CsvNeedsEscape(std::string_view text);
 // or the <style> element it sits in.
 std::string EscapeCssString(std::string_view text);
 
+// `text` made safe to print on a terminal: control characters (C0, DEL and
+// C1, which could move the cursor, retitle the window or hide text) and
+// bytes that are not UTF-8 become visible \xNN escapes. For messages that
+// quote file names and content.
+std::string TerminalText(std::string_view text);
+
 // Appends `text` as a quoted JSON string. For the large files written
 // directly rather than built as a JSON tree first.
 void AppendJsonString(std::string* out, std::string_view text);

@@ -27,7 +27,12 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", ToolIdentity());
   app.require_subcommand(1);
   app.footer(
-      "Exit status: 0 success, 1 content errors (each printed as path:line:col), 2 usage error.\n"
+      "Exit status:\n"
+      "  0  success\n"
+      "  1  content errors, each printed as path:line:col\n"
+      "  2  usage error: the command line is wrong\n"
+      "  3  environment error: the output could not be written (disk full, permissions, read-only)\n"
+      "  4  busy: another build is writing to the same output; try again when it ends\n"
       "Documentation: README.md and docs/ in the tracker repository.");
 
   BuildOptions opt;

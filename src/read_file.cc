@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <vector>
 
@@ -20,34 +21,53 @@ ssize_t ReadSome(int fd, char* to, size_t n) {
 
 }  // namespace
 
-bool ReadWholeFile(const std::filesystem::path& p, std::string* out) {
+ReadFailure ReadRegularFile(const std::filesystem::path& p, std::string* out, size_t max_bytes) {
   out->clear();
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) return errno == ELOOP ? ReadFailure::kSymlink : ReadFailure::kCannotOpen;
   // Most sources are a few kilobytes: one read into a buffer holds all of
   // the file, and a short read of a regular file is its end, so neither
   // its size nor a last empty read is asked for. System calls cost
-  // microseconds each in the virtual machines CI runs on.
+  // microseconds each in the virtual machines CI runs on. A named pipe
+  // swapped in after the listing reads as empty (it does not block); the
+  // listing names it.
   thread_local std::vector<char> first(64 * 1024);
   ssize_t r = ReadSome(fd, first.data(), first.size());
-  bool ok = r >= 0;
-  if (ok && static_cast<size_t>(r) < first.size()) {
+  if (r < 0) {
+    const int saved = errno;
+    ::close(fd);
+    return saved == EISDIR ? ReadFailure::kNotAFile : saved == EAGAIN ? ReadFailure::kNotAFile : ReadFailure::kReadError;
+  }
+  if (static_cast<size_t>(r) < first.size()) {
+    if (static_cast<size_t>(r) > max_bytes) {
+      ::close(fd);
+      return ReadFailure::kTooLarge;
+    }
     out->assign(first.data(), static_cast<size_t>(r));
     ::close(fd);
-    return true;
+    return ReadFailure::kNone;
   }
   // Larger files: a string of the file's size and one byte more, so the
   // end is seen without growing the string (which would double its
   // capacity, and the build's memory).
   struct stat st;
-  if (ok && ::fstat(fd, &st) == 0 && static_cast<size_t>(st.st_size) >= first.size())
-    out->resize(static_cast<size_t>(st.st_size) + 1);
-  else
-    out->resize(first.size() * 2);
-  size_t got = ok ? static_cast<size_t>(r) : 0;
-  if (ok) std::copy(first.begin(), first.end(), out->begin());
-  while (ok) {
-    if (got == out->size()) out->resize(out->size() + 4096);  // grew since fstat
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return ReadFailure::kNotAFile;
+  }
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    return ReadFailure::kTooLarge;
+  }
+  out->resize(std::max(static_cast<size_t>(st.st_size), first.size()) + 1);
+  size_t got = static_cast<size_t>(r);
+  std::copy(first.begin(), first.end(), out->begin());
+  bool ok = true;
+  while (true) {
+    if (got == out->size()) {
+      if (got > max_bytes) break;  // grew past the limit since fstat
+      out->resize(out->size() + 4096);
+    }
     r = ReadSome(fd, out->data() + got, out->size() - got);
     if (r < 0) ok = false;
     if (r <= 0) break;
@@ -55,7 +75,8 @@ bool ReadWholeFile(const std::filesystem::path& p, std::string* out) {
   }
   ::close(fd);
   out->resize(got);
-  return ok;
+  if (!ok) return ReadFailure::kReadError;
+  return got > max_bytes ? ReadFailure::kTooLarge : ReadFailure::kNone;
 }
 
 }  // namespace tracker

@@ -124,6 +124,23 @@ class Indexer {
 
 }  // namespace
 
+size_t JsonNestedTooDeep(std::string_view text, int limit) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      // Past the string, escapes included; an unclosed one ends the text.
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::vector<DuplicateKey> FindDuplicateKeys(const std::string& text) {
   std::map<std::string, JsonPlace> none;
   std::vector<DuplicateKey> out;

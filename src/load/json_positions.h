@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tracker {
@@ -27,6 +28,12 @@ struct DuplicateKey {
   size_t first = 0, second = 0;  // byte offsets of the two keys' opening quotes
 };
 std::vector<DuplicateKey> FindDuplicateKeys(const std::string& text);
+
+// Where the text's lists and objects first nest deeper than `limit`, or
+// npos. Checked before parsing: the parser and this file's walkers recurse,
+// and a file nested 100,000 deep would overflow the stack.
+size_t JsonNestedTooDeep(std::string_view text, int limit);
+inline constexpr int kMaxJsonDepth = 64;
 
 std::string JsonPointerAppend(const std::string& base, const std::string& key);
 

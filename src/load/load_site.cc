@@ -3,6 +3,7 @@
 #include "parallel.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -334,6 +335,12 @@ std::optional<JsonFile> ParseJsonFile(const std::string& path, const std::string
   JsonFile f;
   f.path = path;
   f.text = &text;
+  if (size_t deep = JsonNestedTooDeep(text, kMaxJsonDepth); deep != std::string::npos) {
+    LineCol lc = LineColAt(text, deep);
+    diag.Error({path, lc.line, lc.col}, "lists and objects are nested more than " + std::to_string(kMaxJsonDepth) +
+                                            " deep here; tracker's files need only a few levels, so this file is not read");
+    return std::nullopt;
+  }
   try {
     f.json = Json::parse(text);
   } catch (const Json::parse_error& e) {
@@ -923,7 +930,19 @@ namespace {
 bool CheckUtf8(const std::string& path, const std::string& text, Diagnostics& diag) {
   if (!IsTextFile(path)) return true;
   size_t off = FindInvalidUtf8(text);
-  if (off == std::string::npos) return true;
+  if (off == std::string::npos) {
+    off = FindControlCharacter(text);
+    if (off == std::string::npos) return true;
+    // Reported, never published or dropped unseen; the file is still read.
+    const unsigned cp = static_cast<unsigned char>(text[off]) == 0xC2 ? static_cast<unsigned char>(text[off + 1])
+                                                                     : static_cast<unsigned char>(text[off]);
+    char code[8];
+    std::snprintf(code, sizeof code, "%04X", cp);
+    LineCol lc = LineColAt(text, off);
+    diag.Error({path, lc.line, lc.col}, std::string("control character U+") + code +
+                                            " here; remove it (pasted text can carry these invisibly)");
+    return true;
+  }
   LineCol lc = LineColAt(text, off);
   diag.Error({path, lc.line, lc.col}, "text is not UTF-8 here; save the file as UTF-8");
   return false;

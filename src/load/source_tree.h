@@ -39,6 +39,13 @@ void ReadSources(const std::filesystem::path& root, const std::vector<std::strin
 // rebuild tells in a moment that nothing changed, as make and ninja do.
 // Path and "size:mtime in nanoseconds", in path order.
 using SourceStats = std::vector<std::pair<std::string, std::string>>;
-SourceStats StatSourceTree(const std::filesystem::path& root, int threads = 1);
+// What cannot be read safely (links out of the source, named pipes...) is
+// put in `problems`, so a build reports it even when nothing else changed.
+SourceStats StatSourceTree(const std::filesystem::path& root, int threads = 1,
+                           std::vector<Diagnostic>* problems = nullptr);
+
+// The most tracker reads from one source file: far above any real
+// document or snapshot, and low enough that a build's memory stays bounded.
+inline constexpr size_t kMaxSourceBytes = size_t{16} << 20;
 
 }  // namespace tracker

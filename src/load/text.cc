@@ -1,6 +1,7 @@
 #include "load/text.h"
 
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 
 namespace tracker {
@@ -37,6 +38,32 @@ size_t FindInvalidUtf8(const std::string& s) {
         (cp >= 0xD800 && cp <= 0xDFFF))
       return i;
     i += len;
+  }
+  return std::string::npos;
+}
+
+size_t FindControlCharacter(const std::string& s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  size_t i = 0;
+  while (i < n) {
+    // Eight bytes at a time while none is below space, DEL or 0xC2 (the
+    // first byte of U+0080 to U+009F, the C1 controls).
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (((w - 0x2020202020202020ULL) & ~w & kHigh) || has_zero(w ^ (kOnes * 0x7F)) || has_zero(w ^ (kOnes * 0xC2)))
+        break;
+      i += 8;
+    }
+    const size_t end = std::min(n, i + 8);
+    for (; i < end; ++i) {
+      const unsigned char c = p[i];
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
+      if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xA0) return i;
+    }
   }
   return std::string::npos;
 }

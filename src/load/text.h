@@ -8,6 +8,12 @@ namespace tracker {
 // Offset of the first byte that is not valid UTF-8, or npos when it all is.
 size_t FindInvalidUtf8(const std::string& text);
 
+// Offset of the first control character but tab and line ends (C0, DEL or
+// C1), or npos. Such characters come from pasting out of word processors
+// or are hostile (terminal escapes); tracker reports them rather than
+// publishing them or silently dropping them.
+size_t FindControlCharacter(const std::string& text);
+
 struct LineCol {
   int line = 1;
   int col = 1;  // in characters (code points), 1-based

@@ -18,10 +18,19 @@ SourcePos YamlPos(const YamlOrigin& origin, const YamlMark& mark) {
   if (origin.file_text) {
     // The reader counts bytes; readers of the message count characters.
     const std::string& t = *origin.file_text;
-    size_t start = 0;
-    for (int i = 1; i < line && start != std::string::npos; ++i) {
+    if (line < origin.hint_line || origin.hint_start > t.size()) {
+      origin.hint_line = 1;
+      origin.hint_start = 0;
+    }
+    size_t start = origin.hint_start;
+    int at = origin.hint_line;
+    for (; at < line && start != std::string::npos; ++at) {
       start = t.find('\n', start);
       if (start != std::string::npos) ++start;
+    }
+    if (start != std::string::npos) {
+      origin.hint_line = at;
+      origin.hint_start = start;
     }
     if (start != std::string::npos) {
       int chars = 1;

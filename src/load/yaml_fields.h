@@ -17,6 +17,11 @@ struct YamlOrigin {
   std::string path;
   int line_offset = 0;
   const std::string* file_text = nullptr;  // to turn byte columns into characters
+  // The last line found and where it starts: positions are mostly asked
+  // for in file order, so each search goes on from the last one instead of
+  // from the top (20,000 events would otherwise cost 20,000 scans).
+  mutable int hint_line = 1;
+  mutable size_t hint_start = 0;
 };
 
 SourcePos YamlPos(const YamlOrigin& origin, const YamlMark& mark);

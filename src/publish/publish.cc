@@ -142,7 +142,10 @@ bool WriteAll(int fd, const char* data, size_t n) {
 }
 
 bool WriteFile(const fs::path& p, std::string_view bytes, std::string* error) {
-  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // A new file of its own: never written through a link, nor blocked on a
+  // named pipe left at its name.
+  ::unlink(p.c_str());
+  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   bool ok = fd >= 0 && WriteAll(fd, bytes.data(), bytes.size());
   if (fd >= 0 && ::close(fd) != 0) ok = false;
   if (!ok) *error = "cannot write " + p.string() + ": " + std::strerror(errno);
@@ -174,6 +177,11 @@ bool Publisher::Begin(const fs::path& out_in, std::string* error) {
   std::error_code ec;
   out_ = fs::absolute(out_in, ec).lexically_normal();
   if (out_.filename().empty()) out_ = out_.parent_path();
+  // Every link resolved, the output's own included: a site published
+  // through a link (/var/www/site -> /srv/site) is built where the link
+  // points, its state kept beside that folder, and the lock taken there, so
+  // two names for one folder share one lock.
+  out_ = fs::weakly_canonical(out_, ec);
   const fs::path parent = out_.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {
@@ -183,17 +191,36 @@ bool Publisher::Begin(const fs::path& out_in, std::string* error) {
   cache_ = parent / ("." + out_.filename().string() + ".tracker");
   back_ = cache_ / "back";
   trash_ = cache_ / "trash";
+  // The state folder is tracker's own: never a link to somewhere else,
+  // whose files would be rewritten one by one.
+  const fs::file_status cache_status = fs::symlink_status(cache_, ec);
+  if (fs::exists(cache_status) && !fs::is_directory(cache_status)) {
+    *error = cache_.string() + " is tracker's state folder for " + out_.string() +
+             " but is not a folder (a link or a file); remove it and build again";
+    return false;
+  }
   fs::create_directories(cache_, ec);
   // One build at a time: two would both rework the back folder.
-  lock_fd_ = ::open((cache_ / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  lock_fd_ = ::open((cache_ / "lock").c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+  struct stat lock_st;
+  if (lock_fd_ >= 0 && (::fstat(lock_fd_, &lock_st) != 0 || !S_ISREG(lock_st.st_mode))) {
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+    errno = EINVAL;
+  }
   if (lock_fd_ < 0) {
-    *error = "cannot create " + (cache_ / "lock").string() + ": " + std::strerror(errno);
+    *error = "cannot create the lock file " + (cache_ / "lock").string() + ": " +
+             (errno == EINVAL || errno == ELOOP ? std::string("something else is there; remove it")
+                                                : std::string(std::strerror(errno)));
     return false;
   }
   if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    busy_ = true;
     *error = "another tracker build is writing to " + out_.string() + "; wait for it to finish, then build again";
     return false;
   }
+  // Only a real folder is used as the back folder.
+  if (fs::is_symlink(fs::symlink_status(back_, ec))) ::unlink(back_.c_str());
   std::string manifest_text;
   if (fs::exists(out_, ec)) {
     if (!fs::is_directory(out_, ec)) {
@@ -624,6 +651,7 @@ void Publisher::EmptyTrash() {
   if (trash_.empty() || emptying_.valid()) return;
   emptying_ = std::async(std::launch::async, [trash = trash_] {
     std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(trash, ec))) return;  // only our own folder, never through a link
     for (auto it = fs::directory_iterator(trash, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
       ::unlink(it->path().c_str());
   });

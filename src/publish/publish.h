@@ -66,6 +66,10 @@ class Publisher {
   // Takes the lock, checks `out` may be replaced, reads the previous
   // manifest and caches, and readies the back folder.
   bool Begin(const std::filesystem::path& out, std::string* error);
+  // After a failed Begin: whether another build holds the lock.
+  bool busy() const { return busy_; }
+  // The output folder, every symbolic link resolved (after Begin).
+  const std::filesystem::path& out() const { return out_; }
   // The last build's manifest. Its files are moved to the new site's as
   // their groups are reused, so count them before calling Reuse.
   const Manifest& previous() const { return previous_; }
@@ -134,6 +138,7 @@ class Publisher {
   std::atomic<size_t> written_{0}, unchanged_{0};
   size_t deleted_ = 0;
   bool open_ = false;
+  bool busy_ = false;
 };
 
 // Writes `files` to `out` in one go: Begin, Write each, Commit.

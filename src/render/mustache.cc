@@ -19,6 +19,8 @@ namespace {
 
 using Node = MustacheTemplate::Node;
 
+constexpr size_t kMaxSectionDepth = 100;
+
 std::string Trim(const std::string& s) {
   size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
   return a == std::string::npos ? "" : s.substr(a, b - a + 1);
@@ -169,7 +171,7 @@ std::unique_ptr<MustacheTemplate> MustacheTemplate::Compile(const std::string& t
   auto tmpl = std::unique_ptr<MustacheTemplate>(new MustacheTemplate());
   std::vector<std::vector<Node>*> open = {&tmpl->nodes_};
   std::vector<std::pair<std::string, size_t>> names;  // open sections, for errors
-  size_t pos = 0;
+  size_t pos = 0, scanned = 0, line_begin = 0, next_newline = 0;
   while (pos < t.size()) {
     size_t tag = t.find("{{", pos);
     if (tag == std::string::npos) {
@@ -188,9 +190,13 @@ std::unique_ptr<MustacheTemplate> MustacheTemplate::Compile(const std::string& t
     bool standalone_kind = sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' || sigil == '>';
     // A section, comment or partial tag alone on its line takes the line
     // with it, so templates can be laid out freely.
-    size_t line_start = tag;
-    while (line_start > 0 && t[line_start - 1] != '\n') --line_start;
-    size_t line_end = t.find('\n', end);
+    // Both found from where the last tag's search stopped, so a line of
+    // many tags is scanned once, not once a tag.
+    for (; scanned < tag; ++scanned)
+      if (t[scanned] == '\n') line_begin = scanned + 1;
+    const size_t line_start = line_begin;
+    if (next_newline != std::string::npos && next_newline < end) next_newline = t.find('\n', end);
+    const size_t line_end = next_newline;
     size_t after = t.find_first_not_of(" \t", end);
     // A line may end "\r\n", as a template saved on Windows does.
     const bool at_end = line_end == std::string::npos
@@ -208,6 +214,13 @@ std::unique_ptr<MustacheTemplate> MustacheTemplate::Compile(const std::string& t
         break;
       case '#':
       case '^': {
+        // Rendering walks sections by recursion: a limit far above any
+        // page's needs keeps a hostile theme from overflowing the stack.
+        if (names.size() >= kMaxSectionDepth) {
+          *error = "line " + std::to_string(LineAt(t, tag)) + ": sections are nested more than " +
+                   std::to_string(kMaxSectionDepth) + " deep; close some before opening more";
+          return nullptr;
+        }
         open.back()->push_back(MakeNode(sigil == '#' ? Node::kSection : Node::kInverted, name, SplitName(name)));
         open.push_back(&open.back()->back().children);
         names.emplace_back(name, tag);

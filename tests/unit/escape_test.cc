@@ -10,11 +10,26 @@ TEST_CASE("markup characters are escaped for HTML, SVG and XML") {
   CHECK(EscapeXml("Children’s") == "Children’s");
 }
 
-TEST_CASE("control characters that XML forbids are dropped") {
+TEST_CASE("control characters are dropped: C0 but tab and line ends, DEL and C1") {
   CHECK(EscapeXml(std::string("a\x01" "b\tc\n")) == "ab\tc\n");
   // Past the sixteen-byte scan, too, and a tab or line end there is kept.
   std::string s = std::string(20, 'x') + "\t\x1b[31m\r\n" + std::string(20, 'y') + std::string(1, '\0') + "z\x7f";
-  CHECK(EscapeXml(s) == std::string(20, 'x') + "\t[31m\r\n" + std::string(20, 'y') + "z\x7f");
+  CHECK(EscapeXml(s) == std::string(20, 'x') + "\t[31m\r\n" + std::string(20, 'y') + "z");
+  // U+0085 and U+009B (C2 85, C2 9B) go whole; £ and a no-break space,
+  // which begin with the same byte, stay.
+  const std::string c1 = "a\xC2\x85" "b\xC2\x9B" "c\xC2\xA3" "d\xC2\xA0" "e";
+  CHECK(EscapeXml(c1) == "abc\xC2\xA3" "d\xC2\xA0" "e");
+  CHECK(EscapeXml(std::string(20, 'x') + c1) == std::string(20, 'x') + "abc\xC2\xA3" "d\xC2\xA0" "e");
+  CHECK(EscapeXml("\xC2") == "\xC2");  // a cut-off byte at the end is left to the UTF-8 check
+}
+
+TEST_CASE("text for a terminal shows control characters and bytes that are not UTF-8 as escapes") {
+  CHECK(TerminalText("plain £ text – é 😀") == "plain £ text – é 😀");
+  CHECK(TerminalText("a\x1b]0;title\x07" "b") == "a\\x1b]0;title\\x07b");
+  CHECK(TerminalText("line\nnext\tx\x7f") == "line\\x0anext\\x09x\\x7f");
+  CHECK(TerminalText("\xC2\x9B" "31m") == "\\xc2\\x9b31m");  // C1 CSI
+  CHECK(TerminalText("bad\xff\xC3") == "bad\\xff\\xc3");
+  CHECK(TerminalText("\xE2\x80") == "\\xe2\\x80");  // cut off
 }
 
 TEST_CASE("one escaper: the fast scan and a byte-at-a-time scan agree on every byte") {
@@ -28,7 +43,7 @@ TEST_CASE("one escaper: the fast scan and a byte-at-a-time scan agree on every b
       case '>': slow = "&gt;"; break;
       case '"': slow = "&quot;"; break;
       case '\'': slow = "&apos;"; break;
-      default: slow = c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? "" : one;
+      default: slow = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ? "" : one;
     }
     CAPTURE(c);
     CHECK(EscapeXml(one) == slow);
