@@ -3,6 +3,7 @@
 #include "parallel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <set>
 
@@ -493,6 +494,10 @@ bool ReadScalar(const JsonFile& f, const std::string& ptr, const Json& v, const 
   }
   if (v.is_number()) {
     double d = v.get<double>();
+    if (!(std::abs(d) <= kLargestFigure)) {
+      diag.Error(f.At(ptr), "value " + v.dump() + " is too large to be a figure (tracker takes up to a million million); check it");
+      return false;
+    }
     if (kpi && PercentOutOfRange(*kpi, d)) {
       diag.Error(f.At(ptr), "percent " + v.dump() + " for '" + kpi->id + "' is outside 0 to 100");
       return false;

@@ -1,6 +1,7 @@
 #include "load/quick_snapshot.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -131,7 +132,7 @@ bool ReadScalar(Reader& r, const Kpi& kpi, bool number_only, Scalar* out) {
   }
   double d;
   if (!r.Number(&d)) return false;
-  if (PercentOutOfRange(kpi, d) || NegativeNotAllowed(kpi, d)) return false;
+  if (PercentOutOfRange(kpi, d) || NegativeNotAllowed(kpi, d) || !(std::abs(d) <= kLargestFigure)) return false;
   *out = d;
   return true;
 }

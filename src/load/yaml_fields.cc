@@ -1,5 +1,7 @@
 #include "load/yaml_fields.h"
 
+#include "model/site.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -144,6 +146,10 @@ std::optional<double> YamlFields::Number(const std::string& key, bool required) 
   auto r = std::from_chars(b, e, v);  // locale-free
   if (r.ec != std::errc() || r.ptr != e || !std::isfinite(v)) {
     diag_.Error(ValuePos(key), "field '" + key + "' must be a number, not '" + *text + "'");
+    return std::nullopt;
+  }
+  if (std::abs(v) > kLargestFigure) {
+    diag_.Error(ValuePos(key), "field '" + key + "' is too large to be a figure (tracker takes up to a million million); check it");
     return std::nullopt;
   }
   return v;

@@ -118,6 +118,12 @@ std::optional<Date> ParseDate(const std::string& s, std::string* why) {
   };
   const char* kForm = "a date is written YYYY, YYYY-MM or YYYY-MM-DD";
   if (!IsDigits(s, 0, 4)) return fail(kForm);
+  // "10000-01-01" is not the year 1000.
+  if (s.size() > 4 && s[4] >= '0' && s[4] <= '9') {
+    size_t n = 4;
+    while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+    return fail("year " + s.substr(0, n) + " has more than four digits; " + kForm);
+  }
   Date d{Num(s, 0, 4), 0, 0};
   if (d.year < 1900 || d.year > 2200) return fail("year " + s.substr(0, 4) + " is out of range");
   if (s.size() == 4) return d;

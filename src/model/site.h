@@ -158,6 +158,11 @@ struct Missing {  // null: not reported
   bool operator==(const Missing&) const = default;
 };
 using Scalar = std::variant<Missing, double, Symbol>;
+
+// The largest figure tracker accepts, either sign: far above any count or
+// rate in children's services, and small enough that every sum, change and
+// chart coordinate made from figures stays a finite number.
+inline constexpr double kLargestFigure = 1e12;
 // Items in the order the file gives them.
 using Breakdown = std::vector<std::pair<std::string, Scalar>>;
 using Value = std::variant<Scalar, Breakdown>;

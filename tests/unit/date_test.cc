@@ -30,6 +30,8 @@ TEST_CASE("impossible dates are refused with a reason") {
   CHECK(why == "a date is written YYYY, YYYY-MM or YYYY-MM-DD");
   CHECK_FALSE(ParseDate("2019-12-18T00:00", &why));
   CHECK_FALSE(ParseDate("", &why));
+  CHECK_FALSE(ParseDate("10000-01-01", &why));
+  CHECK(why == "year 10000 has more than four digits; a date is written YYYY, YYYY-MM or YYYY-MM-DD");
 }
 
 TEST_CASE("a date covers a span of days") {
