@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
     }
     opt.as_at = d;
   }
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+#if !defined(TRACKER_SANITIZED)
   opt.exit_when_done = true;  // under a sanitizer, its checks at exit still run
 #endif
   return RunBuild(opt, std::cout, std::cerr);

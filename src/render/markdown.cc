@@ -157,7 +157,16 @@ class Arena {
   char* end_ = nullptr;
 };
 
+// Under a sanitizer every node is cmark's own allocation, so overflows and
+// leaks in the trees are seen; the arena would hide them.
+#if defined(TRACKER_SANITIZED)
+constexpr bool kUseArena = false;
+#else
+constexpr bool kUseArena = true;
+#endif
+
 cmark_mem* ArenaAllocator() {
+  if (!kUseArena) return cmark_get_default_mem_allocator();
   static cmark_mem mem = {
       [](size_t count, size_t size) { return Arena::Mine().Calloc(count, size); },
       [](void* p, size_t size) { return Arena::Mine().Realloc(p, size); },
@@ -200,6 +209,13 @@ Parsed Parse(const std::string& markdown, int options, cmark_mem* mem) {
   return {parser, cmark_parser_finish(parser)};
 }
 
+// cmark's HTML as a string, its own buffer let go (a no-op in the arena).
+std::string Take(char* html, cmark_mem* mem) {
+  std::string out = html ? html : "";
+  mem->free(html);
+  return out;
+}
+
 RenderedMarkdown Render(const Parsed& parsed, int options, cmark_mem* mem, const std::set<std::string>& reserved) {
   RenderedMarkdown out;
   std::set<std::string> used = reserved;
@@ -222,7 +238,7 @@ RenderedMarkdown Render(const Parsed& parsed, int options, cmark_mem* mem, const
     while (used.count(id)) id = base + "-" + std::to_string(n = std::max(n, 1) + 1);
     used.insert(id);
     info.id = id;
-    std::string s = cmark_render_html_with_mem(h, options, exts, mem);
+    std::string s = Take(cmark_render_html_with_mem(h, options, exts, mem), mem);
     std::string open = "<h" + std::to_string(info.level);
     if (s.compare(0, open.size(), open) == 0)
       s.insert(open.size(), " id=\"" + EscapeXml(id) + "\"");
@@ -233,7 +249,7 @@ RenderedMarkdown Render(const Parsed& parsed, int options, cmark_mem* mem, const
     cmark_node_free(h);
     out.headings.push_back(std::move(info));
   }
-  out.html = cmark_render_html_with_mem(parsed.doc, options, exts, mem);
+  out.html = Take(cmark_render_html_with_mem(parsed.doc, options, exts, mem), mem);
   return out;
 }
 
@@ -269,7 +285,13 @@ std::vector<RenderedMarkdown> RenderMarkdownAll(std::span<const std::string* con
       std::lock_guard<std::mutex> lock(ParseLock());
       for (size_t i = begin; i < end; ++i) parsed.push_back(Parse(*markdown[i], options, mem));
     }
-    for (const Parsed& p : parsed) out.push_back(Render(p, options, mem, reserved));
+    for (const Parsed& p : parsed) {
+      out.push_back(Render(p, options, mem, reserved));
+      if (!kUseArena) {
+        cmark_node_free(p.doc);
+        cmark_parser_free(p.parser);
+      }
+    }
     // Every block was the arena's (freeing is a no-op), so the trees and
     // parsers need no walk to free them: the arena lets them go at once.
     Arena::Mine().Reset();
