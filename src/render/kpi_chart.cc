@@ -139,7 +139,8 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
       const auto* b = col.values[i] ? std::get_if<Breakdown>(col.values[i]) : nullptr;
       if (!b) continue;
       for (const auto& [item, sc] : *b) {
-        auto it = std::find_if(c.items.begin(), c.items.end(), [&](const chart::LineSeries& s) { return s.label == item; });
+        const std::string& name = item;  // a structured binding cannot be captured before C++20 in clang 14
+        auto it = std::find_if(c.items.begin(), c.items.end(), [&](const chart::LineSeries& s) { return s.label == name; });
         if (it == c.items.end()) it = c.items.insert(c.items.end(), chart::LineSeries{item, {}, false, ""});
         chart::LinePoint p{a.snapshots[i].as_at, std::nullopt, ""};
         if (const double* d = std::get_if<double>(&sc)) p.value = *d;

@@ -20,6 +20,9 @@ namespace {
 using Node = MustacheTemplate::Node;
 
 constexpr size_t kMaxSectionDepth = 100;
+constexpr int kMaxDepth = 400;  // nodes within nodes, partials included
+constexpr size_t kMaxPartialsRendered = 1'000'000;  // in one page
+thread_local size_t t_partials_rendered = 0;
 
 std::string Trim(const std::string& s) {
   size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
@@ -112,7 +115,14 @@ void RenderNode(const Node& n, std::vector<const View*>& stack, const PartialLoo
         if (missing && missing->empty()) *missing = n.text;
         return;
       }
-      if (depth > 200) return;  // a partial that includes itself forever
+      // A partial that includes itself must stop by a section running out
+      // of data. One that does not would recurse until the stack ran out, or
+      // (included twice over) take exponential time: both are cut short
+      // and reported.
+      if (depth > kMaxDepth || ++t_partials_rendered > kMaxPartialsRendered) {
+        if (missing && (missing->empty() || (*missing)[0] != '\n')) *missing = "\n" + n.text;
+        return;
+      }
       // Partials render in the current context stack.
       RenderNodes(p->nodes(), stack, partials, out, missing, depth, insert);
       return;
@@ -262,7 +272,12 @@ std::unique_ptr<MustacheTemplate> MustacheTemplate::Compile(const std::string& t
 void MustacheTemplate::Render(const View& view, const PartialLookup& partials, std::string* out,
                               std::string* missing, const Insert* insert) const {
   std::vector<const View*> stack = {&view};
+  // Counted for each rendering; a page's content, rendered inside its
+  // layout's (through an Insert), has a count of its own.
+  const size_t outer = t_partials_rendered;
+  t_partials_rendered = 0;
   RenderNodes(nodes_, stack, partials, out, missing, 0, insert);
+  t_partials_rendered = outer;
 }
 
 void MustacheTemplate::LinkPartials(const PartialLookup& partials) { LinkIn(nodes_, partials); }

@@ -36,7 +36,9 @@ class MustacheTemplate {
   };
 
   // Appends the rendering of `view` to *out. Unknown partials render nothing
-  // and are reported through *missing when it is given. Where `insert`
+  // and are reported through *missing when it is given; a partial that
+  // includes itself without end is cut short and reported there too, as
+  // its name after a '\n'. Where `insert`
   // names a variable that only the root view could supply, it is filled in.
   void Render(const View& view, const PartialLookup& partials, std::string* out,
               std::string* missing = nullptr, const Insert* insert = nullptr) const;

@@ -71,6 +71,12 @@ const MustacheTemplate* Find(const Theme& theme, const std::string& name, std::s
 
 bool NoneMissing(const Theme& theme, const std::string& name, const std::string& missing, std::string* error) {
   if (missing.empty()) return true;
+  if (missing[0] == '\n') {
+    *error = theme.template_paths.at(name) + ": partial '" + missing.substr(1) +
+             "' goes on including itself (or includes too much in one page); a partial that includes itself needs a "
+             "section that ends it";
+    return false;
+  }
   *error = theme.template_paths.at(name) + ": partial '" + missing + "' is not in the theme; partials are templates named _" +
            "something.html";
   return false;

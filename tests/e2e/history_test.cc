@@ -42,7 +42,9 @@ void CheckHistoryMatchesRebuilds(const fs::path& source, const std::string& auth
   for (auto& e : fs::directory_iterator(work / "now" / authority / "measures")) {
     if (e.path().filename() == "index.html") continue;
     auto rows = HistoryRows(ReadFile(e.path()));
-    for (const auto& [date, status] : rows) {
+    for (const auto& row : rows) {
+      const auto& date = row.first;  // no structured binding: clang 14 cannot capture one in CHECK_MESSAGE
+      const auto& status = row.second;
       fs::path out = work / ("as-at-" + FirstDay(date));
       if (!fs::exists(out)) {
         Run b = Tracker("build --quiet --as-at " + FirstDay(date) + " --source " + Quote(source.string()) +

@@ -81,9 +81,10 @@ std::vector<std::string> ChartPages(const fs::path& site) {
 }  // namespace
 
 TEST_CASE("every chart, measured in Chromium at 320, 390 and 1280 px, has no text over text, a line's end or its edge, and none under 12 px at 390") {
-  for (const auto& [name, source] : {std::pair<std::string, fs::path>{"bundled", TRACKER_REPO},
+  for (const auto& [name_, source] : {std::pair<std::string, fs::path>{"bundled", TRACKER_REPO},
                                      {"sample", fs::path(TRACKER_TEST_DATA) / "fixtures/sample"},
                                      {"monthly", fs::path(TRACKER_TEST_DATA) / "fixtures/monthly"}}) {
+    const std::string& name = name_;  // clang 14 cannot capture a structured binding in CAPTURE
     CAPTURE(name);
     fs::path site = Built("charts-" + name, source);
     std::vector<std::string> pages = ChartPages(site);

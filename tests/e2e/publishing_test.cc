@@ -140,7 +140,9 @@ TEST_CASE("every link, asset and fragment in the site resolves, from disk as und
     auto files = Tree(site);
     int checked = 0;
     std::regex attr("(?:href|src)=\"([^\"]*)\"");
-    for (const auto& [rel, text] : files) {
+    for (const auto& file : files) {
+      const std::string& rel = file.first;  // no structured binding: clang 14 cannot capture one in CHECK_MESSAGE
+      const std::string& text = file.second;
       if (rel.size() < 5 || rel.compare(rel.size() - 5, 5, ".html") != 0 || rel == "404.html") continue;
       for (std::sregex_iterator it(text.begin(), text.end(), attr), end; it != end; ++it) {
         std::string link = (*it)[1];
@@ -161,7 +163,9 @@ TEST_CASE("every link, asset and fragment in the site resolves, from disk as und
     CHECK(checked > 100);
     // Stylesheets' url()s resolve too, and none points at GOV.UK's crest.
     std::regex css_url("url\\(\"?([^\")]*)\"?\\)");
-    for (const auto& [rel, text] : files) {
+    for (const auto& file : files) {
+      const std::string& rel = file.first;
+      const std::string& text = file.second;
       if (rel.size() < 4 || rel.compare(rel.size() - 4, 4, ".css") != 0) continue;
       CHECK_FALSE(Contains(text, "govuk-crest"));
       for (std::sregex_iterator it(text.begin(), text.end(), css_url), end; it != end; ++it) {

@@ -95,7 +95,9 @@ TEST_CASE("St Helens, with a letter and no figures, says so rather than showing 
 
 TEST_CASE("every internal link in the bundled site resolves") {
   int links = 0;
-  for (const auto& [rel, html] : Tree(BundledSite())) {
+  for (const auto& file : Tree(BundledSite())) {
+    const std::string& rel = file.first;  // no structured binding: clang 14 cannot capture one in CHECK_MESSAGE
+    const std::string& html = file.second;
     // The 404 page is served from any address, so its links are absolute.
     if (rel.size() < 5 || rel.compare(rel.size() - 5, 5, ".html") != 0 || rel == "404.html") continue;
     size_t pos = 0;

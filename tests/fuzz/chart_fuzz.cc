@@ -36,7 +36,7 @@ class Bytes {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Bytes b(data, size);
-  tracker::LineChart c;
+  tracker::chart::LineChart c;
   c.id = "c";
   c.title = "Title";
   c.desc = "Description";
@@ -53,20 +53,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     month += 1 + step % 3;
     year += month / 12;
     month %= 12;
-    tracker::LinePoint p;
+    tracker::chart::LinePoint p;
     p.date = tracker::Date{year, month + 1, 0};
     if (step & 0x80) p.value = b.Figure();
     c.main.points.push_back(p);
   }
   if (b.Byte() & 1) c.target.push_back({c.main.points.empty() ? tracker::Date{2020, 1, 0} : c.main.points[0].date, b.Figure()});
   if (b.Byte() & 1) {
-    tracker::LineSeries england;
+    tracker::chart::LineSeries england;
     england.label = "England";
     england.held = b.Byte() & 1;
     for (const auto& p : c.main.points) england.points.push_back({p.date, b.Figure(), ""});
     c.comparators.push_back(england);
   }
-  const std::string svg = tracker::RenderLineChart(c);
+  const std::string svg = tracker::chart::RenderLineChart(c);
   FUZZ_CHECK(svg.find("nan") == std::string::npos, "no coordinate is not a number");
   FUZZ_CHECK(svg.find("inf") == std::string::npos, "no coordinate is infinite");
   return 0;

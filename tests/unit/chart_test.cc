@@ -246,7 +246,9 @@ TEST_CASE("golden charts for the edge cases") {
     c.comparators = {{"England", {{D("2022-03-31"), 85, ""}, {D("2023-03-31"), 87, ""}}, true, "2022 to 2023"}};
     cases.push_back({"annual-comparator", RenderLineChart(c)});
   }
-  for (const auto& [name, svg] : cases) {
+  for (const auto& one : cases) {
+    const std::string& name = one.first;  // not a structured binding: clang 14's CAPTURE takes it in a lambda
+    const std::string& svg = one.second;
     CAPTURE(name);
     CheckAccessibleSvg(svg);
     bool same = svg == Golden(name, svg);

@@ -119,3 +119,37 @@ TEST_CASE("a layout takes its content in place only if it uses \"content\" as a 
   CHECK_FALSE(OnlyRaw("{{> _main}}", {{"_main", "{{#content}}x{{/content}}"}}));
 }
 
+
+TEST_CASE("sections nested past the limit are a compile error at their line, and many tags on one line compile") {
+  std::string deep;
+  for (int i = 0; i < 101; ++i) deep += "{{#a}}";
+  CHECK(CompileError(deep) == "line 1: sections are nested more than 100 deep; close some before opening more");
+  std::string ok;
+  for (int i = 0; i < 100; ++i) ok += "{{#a}}";
+  for (int i = 0; i < 100; ++i) ok += "{{/a}}";
+  CHECK(Render(ok, View{{"a", true}}) == "");
+  // 200,000 tags on one line: compiled in one pass over the line (the
+  // benchmark would show a pass per tag).
+  std::string wide;
+  for (int i = 0; i < 200000; ++i) wide += "{{x}}";
+  CHECK(Render(wide, View{{"x", "y"}}).size() == 200000);
+}
+
+TEST_CASE("a partial that includes itself without end is cut short and reported, not run for ever") {
+  std::string error;
+  auto twice = MustacheTemplate::Compile("{{> self}}{{> self}}", &error);
+  REQUIRE(twice);
+  std::string out, missing;
+  twice->Render(View{}, [&](const std::string&) { return twice.get(); }, &out, &missing);
+  CHECK(missing == "\nself");
+  // A recursive partial that ends where its data does is fine.
+  auto tree = MustacheTemplate::Compile("{{name}}({{#kids}}{{> node}}{{/kids}})", &error);
+  REQUIRE(tree);
+  View data{{"name", "a"}};
+  data["kids"].push_back(View{{"name", "b"}, {"kids", View::EmptyList()}});
+  out.clear();
+  missing.clear();
+  tree->Render(data, [&](const std::string&) { return tree.get(); }, &out, &missing);
+  CHECK(out == "a(b())");
+  CHECK(missing.empty());
+}
