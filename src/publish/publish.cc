@@ -181,6 +181,13 @@ bool Publisher::Begin(const fs::path& out_in, std::string* error) {
   // through a link (/var/www/site -> /srv/site) is built where the link
   // points, its state kept beside that folder, and the lock taken there, so
   // two names for one folder share one lock.
+  // A link to a folder not made yet is followed too (weakly_canonical
+  // leaves a dangling last link as it is).
+  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(out_, ec)); ++hops) {
+    const fs::path to = fs::read_symlink(out_, ec);
+    if (ec) break;
+    out_ = (to.is_absolute() ? to : out_.parent_path() / to).lexically_normal();
+  }
   out_ = fs::weakly_canonical(out_, ec);
   const fs::path parent = out_.parent_path();
   fs::create_directories(parent, ec);
