@@ -59,6 +59,14 @@ std::vector<Event> LoadEvents(const YamlNode& list, const YamlOrigin& origin, Di
     diag.Error(YamlPos(origin, list.Mark()), "'events' must be a list of events, each starting with '- date:'");
     return events;
   }
+  // Far more than any authority's record holds: a list this long is a
+  // mistake (or an attack), and one timeline page could not show it.
+  constexpr size_t kMaxEvents = 10000;
+  if (list.children().size() > kMaxEvents) {
+    diag.Error(YamlPos(origin, list.children()[kMaxEvents].Mark()),
+               "more than " + std::to_string(kMaxEvents) + " events in one list; keep the timeline to what matters");
+    return events;
+  }
   for (const auto& item : list) {
     SourcePos where = YamlPos(origin, item.Mark());
     YamlFields f(item, origin, where, diag, "an event of " + what);

@@ -378,3 +378,22 @@ TEST_CASE("an event that repeats what the timeline adds by itself, or whose seas
   CHECK(m[5] == "content/town/_authority.md:26:11: unknown event kind 'ofstead'; did you mean 'ofsted'? (the kinds are "
                 "ofsted, dfe, notice, meeting and other)");
 }
+
+TEST_CASE("limits fail at their place: figures past a million million, nesting past 64, events past 10,000") {
+  SourceTree t = ValidTree();
+  t.files["data/town/snapshots/2020-02-01.json"] =
+      "{\"as_at\": \"2020-02-01\", \"values\": {\"visits\": 50, \"supervision\": {\"A\": 1.5e308}}}";
+  t.files["data/town/snapshots/2020-03-01.json"] = std::string(65, '[') + std::string(65, ']');
+  t.files["content/town/measures/visits.md"] =
+      "---\ntitle: Visits\nset_by: notice\nkpi: visits\ntarget:\n  op: \"<=\"\n  value: -2e12\n---\n";
+  std::string events = "---\nname: Town Council\nevents:\n";
+  for (int i = 0; i < 10001; ++i) events += "  - {date: 2020-01-01, title: E}\n";
+  t.files["content/town/_authority.md"] = events + "---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+      "content/town/_authority.md:10004:5: more than 10000 events in one list; keep the timeline to what matters",
+      "content/town/measures/visits.md:7:10: field 'value' is too large to be a figure (tracker takes up to a million million); check it",
+      "data/town/snapshots/2020-02-01.json:1:71: value 1.5e+308 is too large to be a figure (tracker takes up to a million million); check it",
+      "data/town/snapshots/2020-03-01.json:1:65: lists and objects are nested more than 64 deep here; tracker's files need only a few levels, so this file is not read"});
+}

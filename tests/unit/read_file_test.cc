@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -36,4 +38,23 @@ TEST_CASE("a file that cannot be opened is reported, with nothing read") {
   std::string out = "left over";
   CHECK_FALSE(ReadWholeFile(fs::temp_directory_path() / "tracker-read-file-test" / "missing", &out));
   CHECK(out.empty());
+}
+
+TEST_CASE("a link is not followed, a pipe does not block, and a limit is kept") {
+  const fs::path file = Scratch("target", "bytes");
+  const fs::path link = file.parent_path() / "link";
+  fs::remove(link);
+  fs::create_symlink(file, link);
+  std::string out;
+  CHECK(ReadRegularFile(link, &out) == ReadFailure::kSymlink);
+  const fs::path pipe = file.parent_path() / "pipe";
+  fs::remove(pipe);
+  REQUIRE(::mkfifo(pipe.c_str(), 0644) == 0);
+  CHECK(ReadRegularFile(pipe, &out) == ReadFailure::kNone);  // no writer: empty, at once
+  CHECK(out.empty());
+  CHECK(ReadRegularFile(file.parent_path(), &out) == ReadFailure::kNotAFile);
+  CHECK(ReadRegularFile(Scratch("big", std::string(100000, 'x')), &out, 99999) == ReadFailure::kTooLarge);
+  CHECK(ReadRegularFile(Scratch("small", std::string(100, 'x')), &out, 99) == ReadFailure::kTooLarge);
+  CHECK(ReadRegularFile(Scratch("exact", std::string(100000, 'x')), &out, 100000) == ReadFailure::kNone);
+  CHECK(out.size() == 100000);
 }
