@@ -1,5 +1,6 @@
 #include "load/load_site.h"
 
+#include "load/markdown_limits.h"
 #include "parallel.h"
 
 #include <algorithm>
@@ -50,6 +51,14 @@ PathParts Split(std::string_view path) {
 }
 
 // ---------------------------------------------------------------- YAML parts
+
+// A Markdown body past one of the limits is an error at its place.
+void CheckBody(const std::string& path, const std::string& text, const FrontMatter& fm, Diagnostics& diag) {
+  if (auto problem = CheckMarkdownLimits(fm.body)) {
+    LineCol lc = LineColAt(text, fm.body_offset + problem->offset);
+    diag.Error({path, lc.line, lc.col}, problem->message);
+  }
+}
 
 std::vector<Event> LoadEvents(const YamlNode& list, const YamlOrigin& origin, Diagnostics& diag,
                               const std::string& what) {
@@ -188,6 +197,7 @@ void LoadAuthorityFile(const std::string& path, std::string& text, Authority& a,
     }
   }
   f.RejectUnknown({"name", "short_name", "region", "ons_code", "ofsted", "events", "meetings"});
+  CheckBody(path, text, fm, diag);
   a.intro = TakeBody(text, fm);
 }
 
@@ -227,6 +237,7 @@ void LoadDocumentFile(const std::string& path, std::string& text, Document& d,
     }
   d.events = LoadEvents(f.Node("events"), origin, diag, "the document");
   f.RejectUnknown({"title", "type", "date", "from", "to", "summary", "source_url", "events"});
+  CheckBody(path, text, fm, diag);
   d.body = TakeBody(text, fm);
 }
 
@@ -304,6 +315,7 @@ void LoadMeasureFile(const std::string& path, std::string& text, Measure& m,
     }
   }
   f.RejectUnknown({"title", "summary", "set_by", "category", "deadline", "baseline", "kpi", "target", "assessments"});
+  CheckBody(path, text, fm, diag);
   m.body = TakeBody(text, fm);
 }
 

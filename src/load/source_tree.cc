@@ -240,18 +240,20 @@ namespace {
 // inside the source, checked again here as the file may have changed since
 // it was listed.
 std::string ReadSource(const fs::path& root, const std::string& real_root, const std::string& path, std::string* out) {
-  ReadFailure r = ReadRegularFile(root / path, out, kMaxSourceBytes);
+  const bool markdown = path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+  const size_t limit = markdown ? kMaxMarkdownBytes : kMaxSourceBytes;
+  ReadFailure r = ReadRegularFile(root / path, out, limit);
   if (r == ReadFailure::kSymlink) {
     const std::string resolved = RealPath(root / path);
     if (!Within(resolved, real_root))
       return "is a symbolic link that leads outside the source folder; tracker reads only what is inside it";
-    r = ReadRegularFile(resolved, out, kMaxSourceBytes);
+    r = ReadRegularFile(resolved, out, limit);
   }
   switch (r) {
     case ReadFailure::kNone: return "";
     case ReadFailure::kTooLarge:
-      return "is larger than " + std::to_string(kMaxSourceBytes >> 20) +
-             " MB, the most tracker reads from one source file; split it";
+      return "is larger than " + std::to_string(limit >> 20) + " MB, the most tracker reads from one " +
+             (markdown ? "Markdown file" : "source file") + "; split it";
     case ReadFailure::kNotAFile: return "is not a regular file; tracker reads only files";
     case ReadFailure::kSymlink: return "is a symbolic link to a link; link to the file itself";
     default: return "cannot read this file; check its permissions";
