@@ -252,8 +252,8 @@ std::string ReadSource(const fs::path& root, const std::string& real_root, const
   switch (r) {
     case ReadFailure::kNone: return "";
     case ReadFailure::kTooLarge:
-      return "is larger than " + std::to_string(limit >> 20) + " MB, the most tracker reads from one " +
-             (markdown ? "Markdown file" : "source file") + "; split it";
+      return "is larger than " + (markdown ? std::to_string(limit >> 10) + " KB" : std::to_string(limit >> 20) + " MB") +
+             ", the most tracker reads from one " + (markdown ? "Markdown file" : "source file") + "; split it";
     case ReadFailure::kNotAFile: return "is not a regular file; tracker reads only files";
     case ReadFailure::kSymlink: return "is a symbolic link to a link; link to the file itself";
     default: return "cannot read this file; check its permissions";

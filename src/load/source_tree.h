@@ -47,9 +47,10 @@ SourceStats StatSourceTree(const std::filesystem::path& root, int threads = 1,
 // The most tracker reads from one source file: far above any real
 // document or snapshot, and low enough that a build's memory stays bounded.
 inline constexpr size_t kMaxSourceBytes = size_t{16} << 20;
-// Markdown has its own, lower limit: cmark-gfm's tree of a hostile megabyte
-// (quotes nested on every line) takes hundreds of megabytes. A megabyte is
-// a report of three hundred pages.
-inline constexpr size_t kMaxMarkdownBytes = size_t{1} << 20;
+// Markdown has its own, lower limit: cmark-gfm's tree of dense Markdown
+// (a quote, list item or heading every few bytes) takes 200 to 400 bytes
+// for each byte. Half a megabyte is a report of 150 pages; the largest of
+// the bundled documents is 13 KB.
+inline constexpr size_t kMaxMarkdownBytes = size_t{512} << 10;
 
 }  // namespace tracker

@@ -271,8 +271,9 @@ std::vector<RenderedMarkdown> RenderMarkdownAll(std::span<const std::string* con
   // spending several times as long on the rest of its pages, fall into
   // turns and seldom wait for each other, where parsing each document as
   // its page came up had them queue for the lock at every page. A batch
-  // stops at a few megabytes, as its trees stay in memory until rendered.
-  constexpr size_t kBatchBytes = size_t{4} << 20;
+  // stops at a megabyte, as its trees stay in memory until rendered, and
+  // the tree of dense Markdown takes hundreds of bytes for each byte.
+  constexpr size_t kBatchBytes = size_t{1} << 20;
   std::vector<RenderedMarkdown> out;
   out.reserve(markdown.size());
   std::vector<Parsed> parsed;

@@ -176,13 +176,13 @@ TEST_CASE("a hostile tracker builds, and nothing in its output can run, nor any 
   auto doc = [](const std::string& title, const std::string& body) {
     return "---\ntitle: " + title + "\ntype: other\ndate: 2022-06-01\n---\n" + body;
   };
-  // Quotes and lists 100 deep (the limit), and 20,000 headings of one
+  // Quotes and lists 32 deep (the limit), and 20,000 headings of one
   // name, which once took quadratic time.
   std::string lists;
-  for (int i = 0; i < 50; ++i) lists += "> - ";
+  for (int i = 0; i < 16; ++i) lists += "> - ";
   Write(docs / "quotes.md", doc("Quotes", lists + "deep\n"));
   std::string headings;
-  for (int i = 0; i < 20000; ++i) headings += "## Same <script>alert(1)</script>\n\n";
+  for (int i = 0; i < 20000; ++i) headings += "## Same <script>\n";
   Write(docs / "headings.md", doc("Headings", headings));
   // A file whose name is not UTF-8 (ignored, with a warning), and a hidden one.
   Write(docs / "notes-\xff\x1b[31m.txt", "ignored");
@@ -202,8 +202,8 @@ TEST_CASE("a hostile tracker builds, and nothing in its output can run, nor any 
   ScanOutput(site);
   // Every heading kept its own id, numbered in order.
   const std::string page = ReadFile(site / "harmton/documents/headings.html");
-  CHECK(Contains(page, "id=\"same-alert-1-20000\""));
-  CHECK_FALSE(Contains(page, "id=\"same-alert-1-20001\""));
+  CHECK(Contains(page, "id=\"same-20000\""));
+  CHECK_FALSE(Contains(page, "id=\"same-20001\""));
   // Without --json the same warnings reach the terminal with their control
   // characters and bad bytes shown, not acted on.
   Run again = Tracker("build --force --source " + Quote((work / "src").string()) + " --out " + Quote(site.string()));

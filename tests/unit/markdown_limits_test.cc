@@ -4,21 +4,21 @@
 
 using namespace tracker;
 
-TEST_CASE("quotes and lists nest up to 100 deep on a line, counted as CommonMark reads a line's markers") {
+TEST_CASE("quotes and lists nest up to 32 deep on a line, counted as CommonMark reads a line's markers") {
   auto nested = [](int n, const std::string& marker) {
     std::string s;
     for (int i = 0; i < n; ++i) s += marker;
     return s + "text\n";
   };
-  CHECK_FALSE(CheckMarkdownLimits(nested(100, ">")));
-  CHECK_FALSE(CheckMarkdownLimits(nested(50, "> - ")));
-  CHECK_FALSE(CheckMarkdownLimits(nested(100, "1. ")));
-  auto deep = CheckMarkdownLimits("Intro\n\n" + nested(101, "> "));
+  CHECK_FALSE(CheckMarkdownLimits(nested(32, ">")));
+  CHECK_FALSE(CheckMarkdownLimits(nested(16, "> - ")));
+  CHECK_FALSE(CheckMarkdownLimits(nested(32, "1. ")));
+  auto deep = CheckMarkdownLimits("Intro\n\n" + nested(33, "> "));
   REQUIRE(deep);
-  CHECK(deep->offset == 7 + 200);  // the 101st '>'
-  CHECK(deep->message == "quotes and lists are nested more than 100 deep here; no page can show that many levels");
-  CHECK(CheckMarkdownLimits(nested(101, "* ")));
-  CHECK(CheckMarkdownLimits(nested(101, "2) ")));
+  CHECK(deep->offset == 7 + 64);  // the 33rd '>'
+  CHECK(deep->message == "quotes and lists are nested more than 32 deep here; no page can show that many levels");
+  CHECK(CheckMarkdownLimits(nested(33, "* ")));
+  CHECK(CheckMarkdownLimits(nested(33, "2) ")));
   // Not markers: no space after, or a number too long to be one.
   CHECK_FALSE(CheckMarkdownLimits(std::string(1000, '-') + "\n"));
   CHECK_FALSE(CheckMarkdownLimits(nested(200, "1234567890. ")));
