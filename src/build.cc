@@ -119,7 +119,16 @@ class Reporter {
     nlohmann::ordered_json j;
     j["status"] = StatusWord(code);
     j["exit_code"] = static_cast<int>(code);
-    j["summary"] = counts;
+    // One shape whatever happened, so a CI script reads every field in
+    // every case: what this run did not learn is null.
+    nlohmann::ordered_json summary;
+    for (const char* key : {"authorities", "pages", "data_files", "files", "written", "unchanged", "deleted",
+                            "reused_authorities", "warnings", "as_at", "jobs", "milliseconds"})
+      summary[key] = nullptr;
+    summary["up_to_date"] = false;
+    summary["status_changes"] = nlohmann::ordered_json::array();
+    for (const auto& [key, value] : counts.items()) summary[key] = value;
+    j["summary"] = summary;
     j["errors"] = errors_;
     j["warnings"] = warnings_;
     j["diagnostics"] = nlohmann::ordered_json::array();
@@ -127,7 +136,7 @@ class Reporter {
       j["diagnostics"].push_back({{"path", d.pos.path}, {"line", d.pos.line}, {"column", d.pos.col},
                                   {"severity", d.severity == Severity::kError ? "error" : "warning"},
                                   {"message", d.message}});
-    if (!fatal_.empty()) j["message"] = fatal_;
+    j["message"] = fatal_.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(fatal_);
     // Replacing what is not UTF-8 (a file name's bytes, say): the summary
     // is always valid JSON, of the same shape.
     out_ << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "e2e.h"
 
 using namespace e2e;
@@ -45,4 +47,32 @@ TEST_CASE("the output may not be the source folder or inside its content") {
   Run inside = Tracker("build --source " + Quote((work / "src").string()) + " --out " + Quote((work / "src/content/x").string()));
   CHECK(inside.exit == 2);
   CHECK(fs::exists(work / "src/content/sampleton/_authority.md"));
+}
+
+TEST_CASE("--json has one shape whether the build wrote, found nothing to do, failed or was checking") {
+  fs::path work = WorkDir("json-shape");
+  fs::copy(fs::path(TRACKER_TEST_DATA) / "fixtures/sample", work / "src", fs::copy_options::recursive);
+  const std::string src = Quote((work / "src").string()), out = Quote((work / "site").string());
+  auto keys = [](const std::string& text) {
+    auto j = nlohmann::json::parse(text);
+    std::vector<std::string> k;
+    for (const auto& [key, _] : j.items()) k.push_back(key);
+    for (const auto& [key, _] : j["summary"].items()) k.push_back("summary." + key);
+    return k;
+  };
+  Run built = Tracker("build --json --source " + src + " --out " + out);
+  Run same = Tracker("build --json --source " + src + " --out " + out);
+  Run checked = Tracker("check --json --source " + src);
+  std::ofstream(work / "src/content/sampleton/documents/bad.md") << "---\ntitle: Bad\n---\n";
+  Run failed = Tracker("build --json --source " + src + " --out " + out);
+  REQUIRE(built.exit == 0);
+  REQUIRE(same.exit == 0);
+  REQUIRE(checked.exit == 0);
+  REQUIRE(failed.exit == 1);
+  CHECK(nlohmann::json::parse(same.out)["summary"]["up_to_date"] == true);
+  CHECK(nlohmann::json::parse(built.out)["summary"]["up_to_date"] == false);
+  CHECK(nlohmann::json::parse(failed.out)["message"].is_null());
+  CHECK(keys(built.out) == keys(same.out));
+  CHECK(keys(built.out) == keys(checked.out));
+  CHECK(keys(built.out) == keys(failed.out));
 }
