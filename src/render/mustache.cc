@@ -20,9 +20,19 @@ namespace {
 using Node = MustacheTemplate::Node;
 
 constexpr size_t kMaxSectionDepth = 100;
-constexpr int kMaxDepth = 400;  // nodes within nodes, partials included
-constexpr size_t kMaxPartialsRendered = 1'000'000;  // in one page
-thread_local size_t t_partials_rendered = 0;
+// What one rendering may do. Sections over lists inside sections over lists,
+// or a partial that includes itself twice, take time exponential in their
+// depth: a rendering that passes these is cut short and reported. A real
+// page renders thousands of tags and a few megabytes.
+constexpr int kMaxDepth = 400;                          // nodes within nodes, partials included
+constexpr size_t kMaxNodesRendered = 10'000'000;        // tags and texts, in one rendering
+constexpr size_t kMaxBytesRendered = size_t{64} << 20;  // output of one rendering
+thread_local size_t t_nodes_rendered = 0;
+
+// Marks the rendering as cut short, naming the partial it was in if any.
+void RanAway(std::string* missing, const std::string& partial) {
+  if (missing && (missing->empty() || (*missing)[0] != '\n')) *missing = "\n" + partial;
+}
 
 std::string Trim(const std::string& s) {
   size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
@@ -119,8 +129,8 @@ void RenderNode(const Node& n, std::vector<const View*>& stack, const PartialLoo
       // of data. One that does not would recurse until the stack ran out, or
       // (included twice over) take exponential time: both are cut short
       // and reported.
-      if (depth > kMaxDepth || ++t_partials_rendered > kMaxPartialsRendered) {
-        if (missing && (missing->empty() || (*missing)[0] != '\n')) *missing = "\n" + n.text;
+      if (depth > kMaxDepth) {
+        RanAway(missing, n.text);
         return;
       }
       // Partials render in the current context stack.
@@ -133,7 +143,13 @@ void RenderNode(const Node& n, std::vector<const View*>& stack, const PartialLoo
 void RenderNodes(const std::vector<Node>& nodes, std::vector<const View*>& stack,
                  const PartialLookup& partials, std::string* out, std::string* missing, int depth,
                  const Insert* insert) {
-  for (const auto& n : nodes) RenderNode(n, stack, partials, out, missing, depth + 1, insert);
+  for (const auto& n : nodes) {
+    if (++t_nodes_rendered > kMaxNodesRendered || out->size() > kMaxBytesRendered) {
+      RanAway(missing, "");
+      return;
+    }
+    RenderNode(n, stack, partials, out, missing, depth + 1, insert);
+  }
 }
 
 Node MakeNode(Node::Kind kind, std::string text, std::vector<std::string> path = {}) {
@@ -274,10 +290,10 @@ void MustacheTemplate::Render(const View& view, const PartialLookup& partials, s
   std::vector<const View*> stack = {&view};
   // Counted for each rendering; a page's content, rendered inside its
   // layout's (through an Insert), has a count of its own.
-  const size_t outer = t_partials_rendered;
-  t_partials_rendered = 0;
+  const size_t outer = t_nodes_rendered;
+  t_nodes_rendered = 0;
   RenderNodes(nodes_, stack, partials, out, missing, 0, insert);
-  t_partials_rendered = outer;
+  t_nodes_rendered = outer;
 }
 
 void MustacheTemplate::LinkPartials(const PartialLookup& partials) { LinkIn(nodes_, partials); }

@@ -36,9 +36,10 @@ class MustacheTemplate {
   };
 
   // Appends the rendering of `view` to *out. Unknown partials render nothing
-  // and are reported through *missing when it is given; a partial that
-  // includes itself without end is cut short and reported there too, as
-  // its name after a '\n'. Where `insert`
+  // and are reported through *missing when it is given; a rendering that
+  // runs away (a partial including itself without end, or past ten million
+  // tags or 64 MB) is cut short and reported there too, as '\n' and the
+  // partial's name if it was in one. Where `insert`
   // names a variable that only the root view could supply, it is filled in.
   void Render(const View& view, const PartialLookup& partials, std::string* out,
               std::string* missing = nullptr, const Insert* insert = nullptr) const;

@@ -72,9 +72,10 @@ const MustacheTemplate* Find(const Theme& theme, const std::string& name, std::s
 bool NoneMissing(const Theme& theme, const std::string& name, const std::string& missing, std::string* error) {
   if (missing.empty()) return true;
   if (missing[0] == '\n') {
-    *error = theme.template_paths.at(name) + ": partial '" + missing.substr(1) +
-             "' goes on including itself (or includes too much in one page); a partial that includes itself needs a "
-             "section that ends it";
+    *error = theme.template_paths.at(name) + ": " +
+             (missing.size() > 1 ? "partial '" + missing.substr(1) + "' goes on including itself"
+                                 : std::string("the page renders without end (ten million tags or 64 MB)")) +
+             "; a partial that includes itself, or sections over lists nested deep, need a section that ends them";
     return false;
   }
   *error = theme.template_paths.at(name) + ": partial '" + missing + "' is not in the theme; partials are templates named _" +

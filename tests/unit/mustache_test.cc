@@ -153,3 +153,19 @@ TEST_CASE("a partial that includes itself without end is cut short and reported,
   CHECK(out == "a(b())");
   CHECK(missing.empty());
 }
+
+TEST_CASE("sections over lists nested deep are cut short and reported, not run for ever") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "{{#items}}";
+  text += "x";
+  for (int i = 0; i < 40; ++i) text += "{{/items}}";
+  std::string error;
+  auto t = MustacheTemplate::Compile(text, &error);
+  REQUIRE(t);
+  View data;
+  for (int i = 0; i < 3; ++i) data["items"].push_back(View{{"i", i}});
+  std::string out, missing;
+  t->Render(data, nullptr, &out, &missing);  // 3^40 if not cut short
+  CHECK(missing == "\n");
+  CHECK(out.size() <= 10'000'000);
+}
