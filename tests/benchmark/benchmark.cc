@@ -352,7 +352,9 @@ std::vector<Hostile> HostileInputs() {
   std::string row = "|";
   for (int i = 0; i < 499; ++i) row += " c |";
   std::string table;
-  for (int i = 0; i < 98; ++i) table += row + "\n" + (i == 0 ? "|" + std::string(499 * 4, '-') + "\n" : "");
+  std::string delimiter = "|";
+  for (int i = 0; i < 499; ++i) delimiter += "---|";
+  for (int i = 0; i < 98; ++i) table += row + "\n" + (i == 0 ? delimiter + "\n" : "");
   std::string events = "---\nname: Town Council\nevents:\n";
   for (int i = 0; i < 10000; ++i) events += "  - {date: 2020-01-01, title: Event}\n";
   return {
