@@ -190,13 +190,23 @@ class Reader {
       while (IsSpace(At(li_, after))) ++after;
       YamlNode value;
       if (RestIsBlank(li_, after)) {
+        // "brand_colour: #1d70b8" is a field and a comment to YAML: kept, so
+        // that reading the empty field can say why it is empty.
+        std::string comment;
+        if (At(li_, after) == '#' && !IsSpace(At(li_, after + 1)) && At(li_, after + 1) != '\0') {
+          const size_t from = lines_[li_].begin + after;
+          comment = std::string(text_.substr(from, lines_[li_].end - from));
+          TrimRight(comment);
+        }
         NextLine(li_);
         if (!Eof() && lines_[li_].indent > n)
           value = NodeAt(lines_[li_].indent, n, depth + 1);
         else if (!Eof() && lines_[li_].indent == n && IsSequenceStart(li_, n))
           value = Sequence(n, depth + 1);  // a list may sit level with its field
-        else
+        else {
           value = YamlNode(YamlNode::Kind::kNull, {static_cast<int>(key_line), after});
+          value.scalar() = std::move(comment);
+        }
       } else {
         if (IsSequenceStart(li_, after))
           Fail(li_, after, "a list cannot start on the same line as its field; put each '- ' item on a line of its own, indented under the field");

@@ -35,6 +35,9 @@ class YamlNode {
   bool IsSequence() const { return kind_ == Kind::kSequence; }
   bool IsMap() const { return kind_ == Kind::kMap; }
   const std::string& Scalar() const { return scalar_; }
+  // A null value whose line went on with a comment touching its '#'
+  // ("colour: #1d70b8"): that text, as the author likely meant it as the value.
+  const std::string& CommentedOut() const { static const std::string none; return IsNull() ? scalar_ : none; }
   YamlMark Mark() const { return mark_; }
 
   // A list's items; a mapping's keys and values, alternating.

@@ -89,6 +89,12 @@ const YamlNode& YamlFields::Get(const std::string& key, bool required) {
   if (!ok_) return kUndefined;
   if (const YamlNode* k = Find(key)) {
     const YamlNode& value = *(k + 1);
+    if (!value.CommentedOut().empty()) {
+      diag_.Error(YamlPos(origin_, value.Mark()), "field '" + key + "' is empty: YAML reads '" + value.CommentedOut() +
+                                                      "' as a comment, as it starts with ' #'; quote the value: " + key +
+                                                      ": \"" + value.CommentedOut() + "\"");
+      return kUndefined;
+    }
     if (value.IsNull() && required) {
       diag_.Error(YamlPos(origin_, k->Mark()), "field '" + key + "' of " + what_ + " is empty; give it a value");
       return kUndefined;

@@ -397,3 +397,13 @@ TEST_CASE("limits fail at their place: figures past a million million, nesting p
       "data/town/snapshots/2020-02-01.json:1:71: value 1.5e+308 is too large to be a figure (tracker takes up to a million million); check it",
       "data/town/snapshots/2020-03-01.json:1:65: lists and objects are nested more than 64 deep here; tracker's files need only a few levels, so this file is not read"});
 }
+
+TEST_CASE("a value YAML reads as a comment (brand_colour: #1d70b8) is an error that says to quote it") {
+  SourceTree t = ValidTree();
+  t.files["site.yml"] = "title: Test\nbrand_colour: #1d70b8\norganisation: # a comment, with a space\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Messages(diag) == std::vector<std::string>{
+      "site.yml:2:15: field 'brand_colour' is empty: YAML reads '#1d70b8' as a comment, as it starts with ' #'; "
+      "quote the value: brand_colour: \"#1d70b8\""});
+}
