@@ -39,6 +39,10 @@ std::string StatText(const struct stat& st) {
   return out;
 }
 
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
 // What a file that is not a plain file is, for messages.
 const char* KindOf(mode_t mode) {
   if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
@@ -58,7 +62,7 @@ bool Within(const std::string& path, const std::string& folder) {
 bool LooksLikeHiddenContent(std::string_view name) {
   if (name.size() < 2 || name[0] != '.' || name[1] == '#') return false;
   for (std::string_view ext : {".md", ".json", ".yml", ".yaml"})
-    if (name.size() > ext.size() + 1 && name.substr(name.size() - ext.size()) == ext) return true;
+    if (name.size() > ext.size() + 1 && EndsWith(name, ext)) return true;
   return false;
 }
 
@@ -221,8 +225,7 @@ std::vector<Listed> ListSources(const fs::path& root, std::vector<Diagnostic>* p
 
 bool IsTextFile(const std::string& path) {
   for (const char* ext : {".md", ".yml", ".yaml", ".json", ".html", ".css", ".txt", ".svg", ".xml", ".js"})
-    if (path.size() >= std::char_traits<char>::length(ext) && path.compare(path.size() - std::char_traits<char>::length(ext), std::string::npos, ext) == 0)
-      return true;
+    if (EndsWith(path, ext)) return true;
   return false;
 }
 
@@ -240,7 +243,7 @@ namespace {
 // inside the source, checked again here as the file may have changed since
 // it was listed.
 std::string ReadSource(const fs::path& root, const std::string& real_root, const std::string& path, std::string* out) {
-  const bool markdown = path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+  const bool markdown = EndsWith(path, ".md");
   const size_t limit = markdown ? kMaxMarkdownBytes : kMaxSourceBytes;
   ReadFailure r = ReadRegularFile(root / path, out, limit);
   if (r == ReadFailure::kSymlink) {
