@@ -504,8 +504,9 @@ void MakeGroups(Build& b) {
   for (const auto& [slug, hash] : b.fp.authorities) b.groups[slug] = GroupFingerprint(hash, b.as_at.Iso());
 }
 
-// The flag, else site.yml, else the newest snapshot of any authority, so
-// the snapshots are read first; else the newest document.
+// The flag, else site.yml, else the newest snapshot of any authority or
+// official figure, so the snapshots are read first; else the newest
+// document.
 void ResolveTheAsAtDate(Build& b) {
   NewestDates newest;
   for (const auto& o : b.others) newest.Add(o.newest);
@@ -522,7 +523,8 @@ void ResolveTheAsAtDate(Build& b) {
     for (size_t i = 0; i < b.n; ++i)
       if (b.early[i])
         for (const auto& snap : *b.early[i]) newest.snapshot = std::max(newest.snapshot, snap.as_at);
-    if (!newest.snapshot.valid()) {
+    if (b.globals.official) newest.official = NewestOfficial(*b.globals.official);
+    if (!newest.snapshot.valid() && !newest.official.valid()) {
       // No figures anywhere: a small site, so its authorities are loaded
       // whole to find their newest document.
       ParallelFor(b.n, b.jobs, [&](size_t i) {
@@ -585,6 +587,7 @@ void ProcessAuthority(Build& b, size_t i, bool counted) {
   Site one;
   one.config = b.globals.config;
   one.kpis = b.globals.kpis;
+  one.official = b.globals.official;
   if (b.preloaded[i]) {
     one.authorities.push_back(std::move(*b.preloaded[i]));
   } else {
@@ -630,6 +633,7 @@ void PrepareSiteWide(Build& b) {
   if (!b.others.empty() && !SiteFeedKnown(b.summaries, b.feed_cutoff)) return;
   b.wide.config = b.globals.config;
   b.wide.kpis = b.globals.kpis;
+  b.wide.official = b.globals.official;
   if (b.only) b.wide = std::move(*b.only);
   b.wide_assessment = AssessSite(b.wide, b.as_at);
   b.site_wide.emplace(b.wide, b.wide_assessment, *b.theme, b.summaries);

@@ -1,5 +1,7 @@
 #include "diagnostics.h"
 
+#include <cctype>
+
 #include "escape.h"
 #include "utf8.h"
 
@@ -123,6 +125,21 @@ std::string ClosestMatch(const std::string& word,
     }
   }
   return best_d <= limit ? best : "";
+}
+
+std::vector<std::string> NearestMatches(const std::string& word, const std::vector<std::string>& candidates, size_t n) {
+  auto lower = [](std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
+  const std::string w = lower(word);
+  std::vector<std::pair<size_t, std::string>> scored;
+  for (const auto& c : candidates) scored.emplace_back(EditDistance(w, lower(c)), c);
+  std::sort(scored.begin(), scored.end());
+  scored.erase(std::unique(scored.begin(), scored.end()), scored.end());
+  std::vector<std::string> out;
+  for (size_t i = 0; i < scored.size() && out.size() < n; ++i) out.push_back(scored[i].second);
+  return out;
 }
 
 std::string DidYouMean(const std::string& word,

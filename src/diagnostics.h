@@ -53,6 +53,9 @@ std::string FormatDiagnostic(const Diagnostic& d,
 // The closest candidate by edit distance, or "" when none is close enough.
 std::string ClosestMatch(const std::string& word,
                          const std::vector<std::string>& candidates);
+// Up to `n` candidates nearest `word` by edit distance, ignoring case,
+// nearest first (ties by name): hints where no one match is close.
+std::vector<std::string> NearestMatches(const std::string& word, const std::vector<std::string>& candidates, size_t n);
 // "; did you mean 'x'?" or "".
 std::string DidYouMean(const std::string& word,
                        const std::vector<std::string>& candidates);

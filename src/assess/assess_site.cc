@@ -9,6 +9,14 @@ namespace tracker {
 void NewestDates::Add(const NewestDates& o) {
   snapshot = std::max(snapshot, o.snapshot);
   document = std::max(document, o.document);
+  official = std::max(official, o.official);
+}
+
+Date NewestOfficial(const OfficialData& data) {
+  Date newest;
+  for (const auto& k : data.kpis)
+    if (!k.years.empty()) newest = std::max(newest, OfficialPeriodEnd(k.series.period, k.years.back().year));
+  return newest;
 }
 
 NewestDates NewestOf(const Authority& a) {
@@ -22,13 +30,16 @@ NewestDates NewestOf(const Authority& a) {
 Date ResolveAsAt(const SiteConfig& config, const std::optional<Date>& flag, const NewestDates& newest) {
   if (flag) return *flag;
   if (config.as_at) return *config.as_at;
-  if (newest.snapshot.valid()) return newest.snapshot;
+  // Official figures are evidence too: a site that holds them describes
+  // at least their period, so older local figures show as out of date.
+  if (newest.snapshot.valid() || newest.official.valid()) return std::max(newest.snapshot, newest.official);
   return newest.document.valid() ? newest.document : Date{2000, 1, 1};
 }
 
 Date ResolveAsAt(const Site& site, const std::optional<Date>& flag) {
   NewestDates newest;
   for (const auto& a : site.authorities) newest.Add(NewestOf(a));
+  if (site.official) newest.official = NewestOfficial(*site.official);
   return ResolveAsAt(site.config, flag, newest);
 }
 
@@ -56,6 +67,7 @@ SiteAssessment AssessSite(const Site& site, const Date& as_at, int threads) {
         for (const auto& item : BreakdownItems(k.id, a.snapshots, as_at))
           aa.item_trends[k.id].emplace_back(item, TrendOf(k, NumericSeries(k.id, item, a.snapshots, as_at), out.window));
       }
+      aa.official = CompareWithOfficial(site, a, as_at);
       aa.changes = WhatChanged(site, a, as_at, rules);
       aa.meetings = MeetingChanges(site, a, as_at, rules);
       aa.slow = SlowToProgress(a, aa.measures);

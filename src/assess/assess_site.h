@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "assess/changes.h"
+#include "assess/compare.h"
 #include "assess/status.h"
 #include "model/site.h"
 
@@ -19,6 +20,7 @@ struct AuthorityAssessment {
   Changes changes;                // since the last meeting, else the previous snapshot
   std::vector<Changes> meetings;  // one for each meeting at or before as_at, same order
   std::vector<size_t> slow;       // SlowToProgress: measures, worst first
+  AuthorityComparisons official;  // against the DfE's files, where there are any
 };
 
 struct SiteAssessment {
@@ -31,10 +33,13 @@ struct SiteAssessment {
 // authority: what the default as-at date is made from.
 struct NewestDates {
   Date snapshot, document;
+  Date official;  // the end of the newest period in the official files
   void Add(const NewestDates& o);
   bool operator==(const NewestDates&) const = default;
 };
 NewestDates NewestOf(const Authority& a);
+// The end of the newest period any official figure describes.
+Date NewestOfficial(const OfficialData& data);
 
 // The as-at date: the flag, else site.yml, else the newest snapshot, else the
 // newest document; never the clock.

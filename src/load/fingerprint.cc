@@ -14,6 +14,7 @@ std::string_view OwnerOf(std::string_view path) {
     if (path.substr(0, dir.size()) != dir) continue;
     size_t slash = path.find('/', dir.size());
     if (slash == std::string_view::npos) return {};  // data/kpis.json
+    if (path.substr(0, 14) == "data/official/") return {};  // the DfE's files: every authority's
     return path.substr(dir.size(), slash - dir.size());
   }
   return {};

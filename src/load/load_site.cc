@@ -12,6 +12,8 @@
 
 #include "load/fingerprint.h"
 #include "load/front_matter.h"
+#include "load/json_file.h"
+#include "load/official.h"
 #include "load/json_positions.h"
 #include "load/quick_snapshot.h"
 #include "load/text.h"
@@ -27,8 +29,6 @@ std::string JoinComma(const std::vector<std::string>& v) {
   for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
   return out;
 }
-
-using Json = nlohmann::ordered_json;
 
 // A path's first four parts, as views into it, and how many it has in all:
 // what PlanAuthorities asks of each of a site's tens of thousands of paths.
@@ -137,6 +137,12 @@ void LoadAuthorityFile(const std::string& path, std::string& text, Authority& a,
               std::all_of(a.ons_code.begin() + 1, a.ons_code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     if (!ok) diag.Error(f.ValuePos("ons_code"), "ons_code '" + a.ons_code + "' is not an ONS code such as E06000012");
   }
+  a.la_code = f.Text("la_code").value_or("");
+  if (!a.la_code.empty() && !(a.la_code.size() == 3 && std::all_of(a.la_code.begin(), a.la_code.end(), [](char ch) {
+                                return ch >= '0' && ch <= '9';
+                              })))
+    diag.Error(f.ValuePos("la_code"), "la_code '" + a.la_code + "' is not the DfE's three-digit code for an authority, such as 812");
+  a.code_pos = !a.la_code.empty() ? f.ValuePos("la_code") : !a.ons_code.empty() ? f.ValuePos("ons_code") : a.pos;
   const YamlNode& ofsted = f.Node("ofsted");
   if (ofsted && !ofsted.IsNull()) {
     if (!ofsted.IsSequence()) {
@@ -196,7 +202,7 @@ void LoadAuthorityFile(const std::string& path, std::string& text, Authority& a,
                        [](const Meeting& x, const Meeting& y) { return x.date < y.date; });
     }
   }
-  f.RejectUnknown({"name", "short_name", "region", "ons_code", "ofsted", "events", "meetings"});
+  f.RejectUnknown({"name", "short_name", "region", "ons_code", "la_code", "ofsted", "events", "meetings"});
   CheckBody(path, text, fm, diag);
   a.intro = TakeBody(text, fm);
 }
@@ -321,89 +327,6 @@ void LoadMeasureFile(const std::string& path, std::string& text, Measure& m,
 
 // ---------------------------------------------------------------- JSON parts
 
-// A parsed JSON file with the positions of its values.
-struct JsonFile {
-  std::string path;
-  const std::string* text = nullptr;
-  Json json;
-  // The top level's places; everything's once a deeper one is asked for.
-  mutable std::map<std::string, JsonPlace> places;
-  mutable bool whole = false;
-
-  const JsonPlace* Place(const std::string& pointer) const {
-    auto it = places.find(pointer);
-    if (it == places.end() && !whole) {
-      places = IndexJson(*text);
-      whole = true;
-      it = places.find(pointer);
-    }
-    return it == places.end() ? nullptr : &it->second;
-  }
-  SourcePos At(const std::string& pointer) const {
-    const JsonPlace* p = Place(pointer);
-    LineCol lc = LineColAt(*text, p ? p->value : 0);
-    return {path, lc.line, lc.col};
-  }
-  SourcePos KeyAt(const std::string& pointer) const {
-    const JsonPlace* p = Place(pointer);
-    if (!p || !p->has_key) return At(pointer);
-    LineCol lc = LineColAt(*text, p->key);
-    return {path, lc.line, lc.col};
-  }
-};
-
-std::optional<JsonFile> ParseJsonFile(const std::string& path, const std::string& text, Diagnostics& diag) {
-  JsonFile f;
-  f.path = path;
-  f.text = &text;
-  if (size_t deep = JsonNestedTooDeep(text, kMaxJsonDepth); deep != std::string::npos) {
-    LineCol lc = LineColAt(text, deep);
-    diag.Error({path, lc.line, lc.col}, "lists and objects are nested more than " + std::to_string(kMaxJsonDepth) +
-                                            " deep here; tracker's files need only a few levels, so this file is not read");
-    return std::nullopt;
-  }
-  try {
-    f.json = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    // e.byte is 1-based: the byte where the parser gave up.
-    LineCol lc = LineColAt(text, e.byte > 0 ? e.byte - 1 : 0);
-    std::string msg = e.what();
-    size_t colon = msg.find(": ", msg.find("column"));
-    if (colon != std::string::npos) msg = msg.substr(colon + 2);
-    diag.Error({path, lc.line, lc.col}, "malformed JSON: " + msg);
-    return std::nullopt;
-  } catch (const Json::out_of_range& e) {
-    // A number too large for a double, such as 1e999: the parser names it
-    // but not where it is, so the first place it stands is given.
-    std::string msg = e.what();
-    size_t q1 = msg.find('\''), q2 = msg.rfind('\'');
-    std::string number = q1 != std::string::npos && q2 > q1 ? msg.substr(q1 + 1, q2 - q1 - 1) : "";
-    size_t at = number.empty() ? std::string::npos : text.find(number);
-    LineCol lc = LineColAt(text, at == std::string::npos ? 0 : at);
-    diag.Error({path, lc.line, lc.col},
-               "number " + (number.empty() ? std::string("") : "'" + number + "' ") +
-                   "is too large to be a figure; give it as an ordinary number");
-    return std::nullopt;
-  }
-  f.places = IndexJson(text, 1);
-  for (const auto& d : FindDuplicateKeys(text)) {
-    LineCol first = LineColAt(text, d.first), second = LineColAt(text, d.second);
-    diag.Error({path, second.line, second.col}, "field '" + d.key + "' is given twice in one object, here and at " +
-                                                    std::to_string(first.line) + ":" + std::to_string(first.col) +
-                                                    "; keep one");
-  }
-  return f;
-}
-
-void RejectUnknownKeys(const JsonFile& f, const Json& obj, const std::string& ptr,
-                       const std::vector<std::string>& allowed, const std::string& what, Diagnostics& diag) {
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
-    if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end())
-      diag.Error(f.KeyAt(JsonPointerAppend(ptr, it.key())),
-                 "unknown field '" + it.key() + "' in " + what + DidYouMean(it.key(), allowed));
-  }
-}
-
 std::vector<Kpi> LoadKpis(const SourceTree& tree, Diagnostics& diag) {
   std::vector<Kpi> kpis;
   const std::string path = "data/kpis.json";
@@ -428,7 +351,7 @@ std::vector<Kpi> LoadKpis(const SourceTree& tree, Diagnostics& diag) {
       diag.Error(f->At(ptr), "each KPI must be an object with id, label, unit and direction");
       continue;
     }
-    RejectUnknownKeys(*f, k, ptr, {"id", "label", "unit", "direction", "description", "breakdown", "decimals", "frequency"},
+    RejectUnknownKeys(*f, k, ptr, {"id", "label", "unit", "direction", "description", "breakdown", "decimals", "frequency", "official"},
                       "a KPI", diag);
     Kpi kpi;
     kpi.pos = f->At(ptr);
@@ -499,6 +422,10 @@ std::vector<Kpi> LoadKpis(const SourceTree& tree, Diagnostics& diag) {
         kpi.decimals = d.get<int>();
     } else if (kpi.unit == Unit::kNumber) {
       kpi.decimals = 1;
+    }
+    if (k.contains("official")) {
+      kpi.official = LoadOfficialSeries(*f, k["official"], ptr + "/official", kpi, diag);
+      if (!kpi.official) ok = false;
     }
     if (ok) kpis.push_back(std::move(kpi));
   }
@@ -938,7 +865,12 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
     }
   }
   LoadAccessibility(f, origin, diag, &c);
-  f.RejectUnknown({"title", "base_url", "language", "theme", "organisation", "contact_email",
+  if (auto model = f.Text("statistical_neighbours")) {
+    if (*model == "2025" || *model == "2021") c.neighbour_model = *model;
+    else diag.Error(f.ValuePos("statistical_neighbours"), "statistical_neighbours must be 2025 or 2021: the DfE's "
+                                                          "statistical-neighbour model official comparisons use");
+  }
+  f.RejectUnknown({"statistical_neighbours", "title", "base_url", "language", "theme", "organisation", "contact_email",
                    "as_at", "unsafe_html", "trend_window", "progress", "logo", "brand_colour", "phase", "licence",
                    "accessibility"});
   return c;
@@ -989,6 +921,7 @@ SiteGlobals LoadGlobals(const SourceTree& tree, Diagnostics& diag) {
     g.kpis = LoadKpis(tree, diag);
     g.kpis_loaded = tree.Find("data/kpis.json") && diag.errors() == before;
   }
+  g.official = LoadOfficialData(tree, g.config, g.kpis, diag);
   return g;
 }
 
@@ -1018,7 +951,7 @@ std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string_view>&
           continue;
         }
         // These names are the site's own folders and files.
-        if (slug == "assets" || slug == "downloads" || slug == "all-authorities") {
+        if (slug == "assets" || slug == "downloads" || slug == "all-authorities" || slug == "official") {
           if (bad_slugs.emplace(slug).second)
             diag.Error({std::string(path), 0, 0}, "authority folder '" + std::string(slug) +
                        "' is a name the site itself uses; rename the folder");
@@ -1054,6 +987,12 @@ std::vector<AuthorityFiles> PlanAuthorities(const std::vector<std::string_view>&
       }
     } else if (parts[0] == "data") {
       if (path == "data/kpis.json") continue;
+      if (parts[1] == "official") {
+        // The DfE's files, read by LoadGlobals; nothing else belongs there.
+        if (parts.size() != 3 || !parts[2].ends_with(".csv"))
+          diag.Warning({std::string(path), 0, 0}, "ignored: data/official/ holds the DfE's CSV files as downloaded, with no folders");
+        continue;
+      }
       if (parts.size() == 4 && parts[2] == "snapshots" && parts[3].ends_with(".json")) {
         if (!snapshots || snapshots_of != parts[1]) {
           auto it = data_files.find(parts[1]);
@@ -1143,6 +1082,7 @@ Authority LoadAuthority(const AuthorityFiles& files, SourceTree& tree, const Sit
     return std::tie(x.as_at, x.pos.path) < std::tie(y.as_at, y.pos.path);
   });
   ValidateAuthority(g.kpis, a, diag);
+  if (g.official) CheckAuthorityCodes(a, *g.official, diag);
   return a;
 }
 
@@ -1164,6 +1104,7 @@ Site LoadSiteMovingBodies(SourceTree& tree, Diagnostics& diag, int threads) {
     diag.Warning({"content", 0, 0}, "no authorities yet: add content/<authority>/_authority.md");
   site.config = std::move(g.config);
   site.kpis = std::move(g.kpis);
+  site.official = std::move(g.official);
   return site;
 }
 

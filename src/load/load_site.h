@@ -1,6 +1,7 @@
 // Turns the source files (already in memory) into the domain model, checking
 // every field. Reads no disk: tests hand it an in-memory SourceTree.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -21,6 +22,7 @@ struct SiteGlobals {
   SiteConfig config;
   std::vector<Kpi> kpis;
   bool kpis_loaded = false;  // read without errors: unknown KPIs elsewhere are reported
+  std::shared_ptr<const OfficialData> official;  // data/official/, when any KPI or file is there
 };
 SiteGlobals LoadGlobals(const SourceTree& tree, Diagnostics& diag);
 

@@ -224,7 +224,7 @@ std::vector<Listed> ListSources(const fs::path& root, std::vector<Diagnostic>* p
 }  // namespace
 
 bool IsTextFile(const std::string& path) {
-  for (const char* ext : {".md", ".yml", ".yaml", ".json", ".html", ".css", ".txt", ".svg", ".xml", ".js"})
+  for (const char* ext : {".md", ".yml", ".yaml", ".json", ".csv", ".html", ".css", ".txt", ".svg", ".xml", ".js"})
     if (EndsWith(path, ext)) return true;
   return false;
 }

@@ -196,7 +196,7 @@ std::optional<Direction> ParseDirection(const std::string& s) {
 }
 
 const std::vector<std::string>& SymbolCodes() {
-  static const std::vector<std::string> k = {"c", "x", "z", "low", "u"};
+  static const std::vector<std::string> k = {"c", "x", "z", "low", "u", ":"};
   return k;
 }
 
@@ -211,6 +211,7 @@ const char* SymbolMeaning(const std::string& code) {
   if (code == "z") return "not applicable";
   if (code == "low") return "rounds to zero";
   if (code == "u") return "low reliability";
+  if (code == ":") return "not available";
   return "unknown";
 }
 
@@ -220,6 +221,7 @@ const char* SymbolExplanation(const std::string& code) {
   if (code == "z") return "the figure does not apply";
   if (code == "low") return "the figure is above zero but rounds to zero";
   if (code == "u") return "the figure has low reliability";
+  if (code == ":") return "the figure was not available (the older way of writing x)";
   return "";
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "diagnostics.h"
 #include "model/date.h"
+#include "model/official.h"
 
 namespace tracker {
 
@@ -48,6 +50,10 @@ struct SiteConfig {
   std::string compliance = "partially";  // fully, partially or not (WCAG 2.2 AA)
   std::vector<std::string> known_issues;
   std::optional<Date> statement_prepared, statement_reviewed, last_tested;
+
+  // The DfE statistical-neighbour model official comparisons use: "2025"
+  // or "2021" (docs/official-statistics.md).
+  std::string neighbour_model = "2025";
 };
 
 // What an event may say it is: an Ofsted visit, a DfE review, a notice or
@@ -146,6 +152,7 @@ struct Kpi {
   std::string breakdown;  // dimension label, empty when none
   int decimals = 0;
   Frequency frequency = Frequency::kMonthly;
+  std::optional<OfficialSeries> official;  // its figure in the DfE's files, if named
   SourcePos pos;
 };
 
@@ -202,6 +209,7 @@ struct Meeting {
 struct Authority {
   std::string slug;
   std::string name, short_name, region, ons_code;
+  std::string la_code;  // the DfE's three-digit code, e.g. 812; may be empty
   std::vector<OfstedJudgement> ofsted;
   std::vector<Event> events;
   std::vector<Meeting> meetings;  // by date
@@ -210,6 +218,7 @@ struct Authority {
   std::vector<Measure> measures;    // by id
   std::vector<Snapshot> snapshots;  // by as_at, oldest first
   SourcePos pos;
+  SourcePos code_pos;  // la_code's value, else ons_code's, else pos
 
   // By slug: through `documents_by_slug` once IndexDocuments has made it
   // for the documents as they are, else by looking at each.
@@ -235,6 +244,9 @@ struct Site {
   SiteConfig config;
   std::vector<Kpi> kpis;                // in file order
   std::vector<Authority> authorities;  // by slug
+  // The DfE's files in data/official/, read once and shared by every
+  // authority; null when there are none.
+  std::shared_ptr<const OfficialData> official;
   const Kpi* FindKpi(const std::string& id) const;
   const Authority* FindAuthority(const std::string& slug) const;
 };

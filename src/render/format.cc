@@ -79,8 +79,16 @@ void AppendPlainNumber(std::string* out, double v, int decimals) {
   out->append(buf, end);
 }
 
-std::string FormatValue(const Kpi& kpi, double v, bool trim) {
-  std::string n = FormatNumber(v, kpi.decimals);
+std::string Ordinal(int n) {
+  const int tens = n % 100, units = n % 10;
+  const char* suffix = tens >= 11 && tens <= 13 ? "th" : units == 1 ? "st" : units == 2 ? "nd" : units == 3 ? "rd" : "th";
+  return std::to_string(n) + suffix;
+}
+
+std::string FormatValue(const Kpi& kpi, double v, bool trim) { return FormatValueWith(kpi, v, kpi.decimals, trim); }
+
+std::string FormatValueWith(const Kpi& kpi, double v, int decimals, bool trim) {
+  std::string n = FormatNumber(v, decimals);
   if (trim && n.find('.') != std::string::npos) {
     while (n.back() == '0') n.pop_back();
     if (n.back() == '.') n.pop_back();

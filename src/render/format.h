@@ -17,6 +17,11 @@ void AppendPlainNumber(std::string* out, double v, int decimals);
 // Tables keep the KPI's decimals ("19.0"); sentences (`trim`) drop trailing
 // zeros, so no sentence gives more decimals than the figure has ("19").
 std::string FormatValue(const Kpi& kpi, double v, bool trim = false);
+// The same with `decimals` of its own: official figures keep those their
+// file gives, whatever the KPI's local figures use.
+std::string FormatValueWith(const Kpi& kpi, double v, int decimals, bool trim = false);
+// 1 -> "1st", 22 -> "22nd".
+std::string Ordinal(int n);
 // Numbers as above; a GSS symbol as its meaning; null as "not reported".
 std::string FormatScalar(const Kpi& kpi, const Scalar& s);
 

@@ -162,9 +162,10 @@ View AuthorityContext::Base(const std::string& path, const std::string& current,
   const std::pair<const char*, std::string> items[] = {
       {"Dashboard", Paths::Dashboard(a)}, {"Timeline", Paths::Timeline(a)},
       {"Documents", Paths::Documents(a)}, {"Measures", Paths::Measures(a)},
-      {"Figures", Paths::Kpis(a)}, {"What changed", Paths::Changes(a)}};
+      {"Figures", Paths::Kpis(a)}, {"How it compares", HasOfficial() ? Paths::Compares(a) : ""},
+      {"What changed", Paths::Changes(a)}};
   for (const auto& [title, to] : items)
-    nav.push_back({{"title", title}, {"href", Href(path, to)}, {"current", to == current}});
+    if (!to.empty()) nav.push_back({{"title", title}, {"href", Href(path, to)}, {"current", to == current}});
   return {{"authority", AuthorityView(a)}, {"nav", std::move(nav)},
           {"breadcrumbs", Breadcrumbs(path, trail)}, {"data_links", DataLinks(path)},
           {"authority_feed", Href(path, a.slug + "/feed.xml")}};
@@ -212,6 +213,7 @@ std::vector<const Kpi*> AuthorityContext::Kpis() const {
     bool used = false;
     for (const auto& s : a.snapshots) used = used || s.values.count(k.id) || s.targets.count(k.id);
     for (const auto& m : a.measures) used = used || m.kpi == k.id;
+    if (const OfficialComparison* c = Official(k)) used = used || !c->points.empty();
     if (used) out.push_back(&k);
   }
   return out;

@@ -39,6 +39,7 @@ struct Paths {
   template <class A> static std::string Kpi(const A& a, const std::string& id) { return a.slug + "/kpis/" + id + ".html"; }
   template <class A> static std::string Embed(const A& a, const std::string& id) { return a.slug + "/embed/" + id + ".html"; }
   template <class A> static std::string Changes(const A& a) { return a.slug + "/changes.html"; }
+  template <class A> static std::string Compares(const A& a) { return a.slug + "/compares.html"; }
   template <class A> static std::string Meeting(const A& a, const tracker::Meeting& m) { return a.slug + "/meetings/" + m.date.Iso() + ".html"; }
   // The papers for the next meeting, and for each meeting held.
   template <class A> static std::string BoardPack(const A& a) { return a.slug + "/board-pack.html"; }
@@ -178,6 +179,18 @@ class AuthorityContext : public PageContext {
   View LatestFigures(const std::string& from) const;
   View Comparisons(const Kpi& k) const;
   View TimelineEntryView(const TimelineEntry& t, const std::string& from) const;
+
+  // Official comparisons (render/official_views.cc).
+  const OfficialComparison* Official(const Kpi& k) const;
+  bool HasOfficial() const;  // any KPI has an official figure for this authority
+  // A KPI page's year-by-year table, or an empty view where there is none.
+  View OfficialTable(const Kpi& k) const;
+  // The "How ... compares" page's rows, one a KPI, newest year each.
+  View OfficialRows(const std::string& from) const;
+  View OfficialSources() const;
+  std::string OfficialSource(const OfficialComparison& c) const;
+  std::string OfficialSentence(const Kpi& k, const OfficialComparison& c, const OfficialPoint& p) const;
+  std::string NeighbourText() const;
 
   // The table of every figure of a KPI, as HTML (render/values_table.cc).
   struct ValuesTableHtml {

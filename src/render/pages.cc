@@ -21,6 +21,7 @@ const AuthorityPageType kAuthorityPages[] = {
     {"board_pack", pages::BoardPackPages, pages::BoardPack, true},
     {"embed", pages::EmbedPages, pages::Embed, false},
     {"kpi", pages::KpiPages, pages::Kpi, true},
+    {"compares", pages::ComparesPages, pages::Compares, true},
 };
 
 const SitePageType kSitePages[] = {

@@ -78,6 +78,8 @@ void Measure(AuthorityContext& c, const PageRef& page);
 void KpiList(AuthorityContext& c, const PageRef& page);
 std::vector<PageRef> KpiPages(const AuthorityContext& c);
 void Kpi(AuthorityContext& c, const PageRef& page);
+std::vector<PageRef> ComparesPages(const AuthorityContext& c);
+void Compares(AuthorityContext& c, const PageRef& page);
 std::vector<PageRef> EmbedPages(const AuthorityContext& c);
 void Embed(AuthorityContext& c, const PageRef& page);
 void Changes(AuthorityContext& c, const PageRef& page);

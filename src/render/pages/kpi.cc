@@ -26,6 +26,7 @@ void Kpi(AuthorityContext& c, const PageRef& page) {
   view["values_table"] = View::Ref(table.html);
   view["has_values"] = table.has_values;
   view["comparisons"] = c.Comparisons(k);
+  view["official"] = c.OfficialTable(k);
   view["trend"] = c.TrendText(k);
   if (table.has_values) view["chart"] = AuthorityContext::ChartView(c.OwnChart(k));
   View measures = View::EmptyList();

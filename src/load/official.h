@@ -1,0 +1,33 @@
+// Reads the DfE's open-data files in data/official/ for the KPIs that name
+// them in kpis.json, and the statistical-neighbour model site.yml chooses.
+// Files are already in memory; no disk. See docs/official-statistics.md.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "load/json_file.h"
+#include "load/source_tree.h"
+#include "model/site.h"
+
+namespace tracker {
+
+// A KPI's "official" block in kpis.json, checked against the KPI.
+std::optional<OfficialSeries> LoadOfficialSeries(const JsonFile& f, const Json& o, const std::string& ptr, const Kpi& kpi,
+                                                 Diagnostics& diag);
+
+// Every official file the KPIs and the neighbour model name, read once.
+// Null when no KPI names an official series and there is no official file.
+// A file named but absent is a warning (the KPI then has no official
+// figures, and its page says so); a problem inside a file is an error at
+// its line and column.
+std::shared_ptr<const OfficialData> LoadOfficialData(const SourceTree& tree, const SiteConfig& config,
+                                                     const std::vector<Kpi>& kpis, Diagnostics& diag);
+
+// An authority's la_code and ons_code against the files: a code no file
+// has, and two codes that name different authorities, are errors.
+void CheckAuthorityCodes(const Authority& a, const OfficialData& data, Diagnostics& diag);
+
+}  // namespace tracker
