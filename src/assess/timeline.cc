@@ -15,7 +15,7 @@ std::vector<TimelineEntry> BuildTimeline(const Authority& a) {
                                             season->year == e.date.year)
       sort = *season;
     out.push_back({e.expected ? Kind::kExpected : Kind::kEvent, e.date, sort, e.title, e.label, "",
-                   e.source.empty() ? from : e.source, "", e.kind});
+                   e.source.empty() ? from : e.source, "", e.kind, e.detail, e.credit});
   };
   for (const auto& e : a.events) add_event(e, "");
   for (const auto& d : a.documents) {
@@ -24,7 +24,7 @@ std::vector<TimelineEntry> BuildTimeline(const Authority& a) {
   }
   for (const auto& j : a.ofsted)
     out.push_back({Kind::kOfstedJudgement, j.date, j.date, "Ofsted judged children's services " + j.judgement, "", "",
-                   j.source, "", ""});
+                   j.source, "", "", j.detail, j.credit});
   for (const auto& m : a.meetings)
     out.push_back({Kind::kMeeting, m.date, m.date, m.title, "", "", m.source, "", ""});
   for (const auto& m : a.measures)

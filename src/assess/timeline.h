@@ -21,6 +21,7 @@ struct TimelineEntry {
   std::string source;    // the document that gives it, when there is one
   std::string measure;   // the measure whose deadline it is (kDeadline)
   std::string type;      // the document's type (kDocument), or the event's kind
+  std::string detail, credit;  // from an official record: what else it says, and whose it is
 };
 
 // Events written in _authority.md and in documents (an event written in a

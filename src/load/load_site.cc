@@ -1082,7 +1082,10 @@ Authority LoadAuthority(const AuthorityFiles& files, SourceTree& tree, const Sit
     return std::tie(x.as_at, x.pos.path) < std::tie(y.as_at, y.pos.path);
   });
   ValidateAuthority(g.kpis, a, diag);
-  if (g.official) CheckAuthorityCodes(a, *g.official, diag);
+  if (g.official) {
+    CheckAuthorityCodes(a, *g.official, diag);
+    AddOfstedOutcomes(a, *g.official, diag);
+  }
   return a;
 }
 

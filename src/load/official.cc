@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "load/csv.h"
 
@@ -537,6 +538,59 @@ void LoadNeighbours(Loader& files, const std::string& model, OfficialData& data,
   data.neighbours = std::move(m);
 }
 
+// Ofsted's inspection outcomes: a file whose columns include la_code,
+// event_date and event_type (docs/official-statistics.md gives the layout).
+bool IsOfstedOutcomes(const Table& t) {
+  return t.Column("la_code") >= 0 && t.Column("event_date") >= 0 && t.Column("event_type") >= 0;
+}
+
+void LoadInspections(const Table& t, OfficialData& data, Diagnostics& diag) {
+  auto col = [&](const char* name) { return t.Column(name); };
+  const int code = col("la_code"), date = col("event_date"), published = col("publication_date"), type = col("event_type");
+  const int overall = col("overall"), leaders = col("leaders"), help = col("help_protection"), in_care = col("in_care"),
+            leavers = col("care_leavers"), theme = col("visit_theme"), source = col("source");
+  auto field = [](const CsvRecord& r, int c) { return c >= 0 ? Trim(r.fields[c]) : std::string(); };
+  const auto& grades = OfstedGrades();
+  for (const auto& r : t.rows) {
+    OfficialInspection i;
+    i.pos = {t.path, r.line, 1};
+    i.la_code = field(r, code);
+    i.type = field(r, type);
+    std::string why;
+    auto when = ParseDate(field(r, date), &why);
+    if (!when || when->precision() != Date::Precision::kDay) {
+      diag.Error({t.path, r.line, r.columns[date]}, "event_date '" + field(r, date) + "' is not a date such as 2021-10-04");
+      continue;
+    }
+    i.date = *when;
+    if (const std::string p = field(r, published); !p.empty()) {
+      auto pub = ParseDate(p, &why);
+      if (!pub) diag.Error({t.path, r.line, r.columns[published]}, "publication_date '" + p + "' is not a date such as 2021-11-26");
+      else i.published = *pub;
+    }
+    bool ok = true;
+    for (auto [c, out] : {std::pair{overall, &i.overall}, {leaders, &i.leaders}, {help, &i.help_protection},
+                          {in_care, &i.in_care}, {leavers, &i.care_leavers}}) {
+      *out = field(r, c);
+      if (!out->empty() && std::find(grades.begin(), grades.end(), *out) == grades.end()) {
+        diag.Error({t.path, r.line, r.columns[c]}, "'" + *out + "' is not an Ofsted grade: use " + JoinComma(grades) +
+                                                       ", or leave it blank where there was none");
+        ok = false;
+      }
+    }
+    i.theme = field(r, theme);
+    i.source = field(r, source);
+    if (i.la_code.empty() || i.type.empty()) {
+      diag.Error({t.path, r.line, 1}, "each row needs its la_code and event_type");
+      continue;
+    }
+    if (ok) data.inspections.push_back(std::move(i));
+  }
+  std::stable_sort(data.inspections.begin(), data.inspections.end(), [](const auto& x, const auto& y) {
+    return std::tie(x.la_code, x.date) < std::tie(y.la_code, y.date);
+  });
+}
+
 }  // namespace
 
 std::shared_ptr<const OfficialData> LoadOfficialData(const SourceTree& tree, const SiteConfig& config,
@@ -558,10 +612,15 @@ std::shared_ptr<const OfficialData> LoadOfficialData(const SourceTree& tree, con
       if (k.official->per_10k_of) used.insert(k.official->per_10k_of->file);
     }
   const std::string neighbours = config.neighbour_model == "2021" ? kNeighbourFile2021 : kNeighbourFile2025;
-  for (const auto& name : present)
-    if (!used.count(name) && name != neighbours && name != kNeighbourFile2021 && name != kNeighbourFile2025)
+  for (const auto& name : present) {
+    if (used.count(name) || name == neighbours || name == kNeighbourFile2021 || name == kNeighbourFile2025) continue;
+    if (const Table* t = files.Get(name); t && IsOfstedOutcomes(*t))
+      LoadInspections(*t, *data, diag);
+    else if (t)
       diag.Warning({kOfficialFolder + name, 0, 0},
-                   "ignored: no KPI in data/kpis.json names this file in its \"official\" series");
+                   "ignored: no KPI in data/kpis.json names this file in its \"official\" series, and it is not "
+                   "Ofsted's inspection outcomes (docs/official-statistics.md)");
+  }
   // Every file named but absent, in one warning: a tracker without the
   // downloads still builds, and says once what it lacks.
   std::vector<std::string> absent;
@@ -629,6 +688,95 @@ void CheckAuthorityCodes(const Authority& a, const OfficialData& data, Diagnosti
   diag.Error(a.code_pos, "no official file has an authority with code " + codes + " (read: " + JoinComma(data.files) +
                              "); the nearest names there are " + JoinComma(hints) +
                              ". Check the code in _authority.md: la_code is the DfE's three-digit code and ons_code the ONS code");
+}
+
+namespace {
+
+// "ILACS Standard Inspection" -> "ILACS standard inspection".
+std::string Lower(std::string s) {
+  for (size_t i = 1; i < s.size(); ++i)
+    if (s[i - 1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' && !(i + 1 < s.size() && s[i + 1] >= 'A' && s[i + 1] <= 'Z'))
+      s[i] = static_cast<char>(s[i] - 'A' + 'a');
+  return s;
+}
+
+// The days between two dates' spans: 0 when they overlap. A date known
+// only to its year is never the same as a dated record.
+long DaysApart(const Date& a, const Date& b) {
+  if (a.precision() == Date::Precision::kYear || b.precision() == Date::Precision::kYear) return 1L << 30;
+  if (a.LastDay() < b.FirstDay()) return b.FirstDay() - a.LastDay();
+  if (b.LastDay() < a.FirstDay()) return a.FirstDay() - b.LastDay();
+  return 0;
+}
+
+std::string Credit(const OfficialInspection& i) {
+  std::string table = i.source.empty()                ? "Ofsted, local authority inspection outcomes"
+                      : i.source.rfind("Ofsted", 0) == 0 ? i.source
+                                                          : "Ofsted, " + i.source;
+  return table + " (" + i.type + ")";
+}
+
+}  // namespace
+
+void AddOfstedOutcomes(Authority& a, const OfficialData& data, Diagnostics& diag) {
+  if (data.inspections.empty()) return;
+  // Every ONS code the authority has gone by: its own, and those the DfE's
+  // files give its three-digit code.
+  std::set<std::string> codes;
+  if (!a.ons_code.empty()) codes.insert(a.ons_code);
+  if (auto area = data.AreaOf(a.la_code, a.ons_code))
+    for (const auto& [code, i] : data.by_new_code)
+      if (i == *area) codes.insert(code);
+  for (const OfficialInspection& i : data.inspections) {
+    if (!codes.count(i.la_code)) continue;
+    const bool graded = !i.overall.empty();
+    if (graded) {
+      // The same inspection written by hand (within a month) stays as
+      // written, with its document; a grade that differs is reported.
+      const OfstedJudgement* same = nullptr;
+      for (const auto& j : a.ofsted)
+        if (j.credit.empty() && DaysApart(j.date, i.date) <= 31) same = &j;
+      if (same) {
+        if (same->judgement != i.overall)
+          diag.Warning(same->pos, "Ofsted's published outcomes (" + i.pos.path + " line " + std::to_string(i.pos.line) +
+                                      ") give " + i.overall + " for the inspection of " + i.date.Long() + ", not " +
+                                      same->judgement + "; check this judgement");
+        continue;
+      }
+      OfstedJudgement j;
+      j.date = i.date;
+      j.judgement = i.overall;
+      std::string d = Lower(i.type) + (i.published.valid() ? ", published " + i.published.Long() : "") + ".";
+      for (auto [label, grade] : {std::pair<const char*, const std::string*>{"Leaders", &i.leaders},
+                                  {"Help and protection", &i.help_protection},
+                                  {"Children in care", &i.in_care},
+                                  {"Care leavers", &i.care_leavers}})
+        if (!grade->empty()) d += std::string(" ") + label + ": " + *grade + ".";
+      j.detail = d;
+      j.credit = Credit(i);
+      j.pos = i.pos;
+      a.ofsted.push_back(std::move(j));
+      continue;
+    }
+    // A visit: the same as a hand-written Ofsted event within a fortnight.
+    bool same = false;
+    for (const auto& e : a.events)
+      same = same || (e.credit.empty() && !e.expected && e.kind == "ofsted" && DaysApart(e.date, i.date) <= 14);
+    for (const auto& doc : a.documents)
+      for (const auto& e : doc.events) same = same || (!e.expected && e.kind == "ofsted" && DaysApart(e.date, i.date) <= 14);
+    if (same) continue;
+    Event e;
+    e.date = i.date;
+    e.kind = "ofsted";
+    const bool focused = i.type.find("ocused") != std::string::npos;
+    e.title = std::string(focused ? "Ofsted focused visit" : i.type.find("onitoring") != std::string::npos ? "Ofsted monitoring visit" : "Ofsted: " + i.type) +
+              (i.theme.empty() ? "" : ": " + i.theme);
+    e.detail = i.published.valid() ? "Letter published " + i.published.Long() + "." : "";
+    e.credit = Credit(i);
+    e.pos = i.pos;
+    a.events.push_back(std::move(e));
+  }
+  std::stable_sort(a.ofsted.begin(), a.ofsted.end(), [](const auto& x, const auto& y) { return x.date < y.date; });
 }
 
 }  // namespace tracker

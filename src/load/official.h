@@ -30,4 +30,10 @@ std::shared_ptr<const OfficialData> LoadOfficialData(const SourceTree& tree, con
 // has, and two codes that name different authorities, are errors.
 void CheckAuthorityCodes(const Authority& a, const OfficialData& data, Diagnostics& diag);
 
+// Ofsted's published outcomes for `a`, joined by its ONS codes: each graded
+// inspection as a judgement with every grade, each visit as an event. One
+// written by hand for the same inspection (within 31 days) or visit (14
+// days) stays instead; a hand-written grade that differs is a warning.
+void AddOfstedOutcomes(Authority& a, const OfficialData& data, Diagnostics& diag);
+
 }  // namespace tracker

@@ -81,6 +81,17 @@ struct NeighbourModel {
   std::map<std::string, std::vector<std::string>> by_old_code;
 };
 
+// One row of Ofsted's inspection outcomes: a graded inspection (overall
+// and each judgement) or a visit (its theme). Blank judgements: not graded.
+struct OfficialInspection {
+  std::string la_code;  // the ONS code, as Ofsted's file gives it
+  Date date, published;
+  std::string type;     // "ILACS Standard Inspection", "LA Monitoring visit"...
+  std::string overall, leaders, help_protection, in_care, care_leavers, theme;
+  std::string source;   // the table the row came from
+  SourcePos pos;
+};
+
 struct OfficialData {
   std::vector<OfficialArea> areas;  // by old code, then new code
   std::map<std::string, size_t> by_old_code, by_new_code;
@@ -88,6 +99,7 @@ struct OfficialData {
   std::optional<NeighbourModel> neighbours;
   std::string neighbour_model;  // chosen in site.yml, "2025" unless set
   std::vector<std::string> files;  // every file read, in path order
+  std::vector<OfficialInspection> inspections;  // by code, then date
   // Where each area appears: the files (by name) with a row for it.
   std::map<size_t, std::vector<std::string>> files_of_area;
 

@@ -68,6 +68,9 @@ struct Event {
   std::string source;     // document slug, may be empty
   // Whose event it is, for the timeline's symbol: one of kEventKinds.
   std::string kind = "other";
+  // From an official file rather than written by hand: what else it says,
+  // and whose record it is (Ofsted's published outcomes).
+  std::string detail, credit;
   SourcePos pos;
   SourcePos source_pos;
 };
@@ -76,6 +79,7 @@ struct OfstedJudgement {
   Date date;
   std::string judgement;
   std::string source;
+  std::string detail, credit;  // as Event's, for a judgement from Ofsted's file
   SourcePos pos;
   SourcePos source_pos;
 };

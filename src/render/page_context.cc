@@ -423,7 +423,8 @@ View AuthorityContext::TimelineEntryView(const TimelineEntry& t, const std::stri
           {"kind", TimelineKindLabel(t)}, {"href", href.empty() ? View() : View(href)}, {"source", std::move(source)},
           {"expected", expected}, {"outcome", std::move(outcome)}, {"status", std::move(status)},
           {"symbol", {{"id", TimelineSymbolId(symbol)}, {"label", TimelineSymbolLabel(symbol)}}},
-          {"unconfirmed", expected && t.date.LastDay() < as_at().FirstDay()}};
+          {"unconfirmed", expected && t.date.LastDay() < as_at().FirstDay()},
+          {"detail", t.detail}, {"credit", t.credit}};
 }
 
 }  // namespace tracker

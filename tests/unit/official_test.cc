@@ -354,3 +354,70 @@ TEST_CASE("official: a site with no official series and no files reads none") {
   CHECK(diag.empty());
   CHECK(!site.official);
 }
+
+namespace {
+
+const char* kOfsted =
+    "la_code,la_name,event_date,publication_date,event_type,overall,leaders,help_protection,in_care,care_leavers,visit_theme,source\n"
+    "E06000901,Harbourside,2019-03-04,2019-04-20,ILACS Standard Inspection,Inadequate,Inadequate,Requires improvement to be good,Inadequate,,,Ofsted outcomes (history)\n"
+    "E06000901,Harbourside,2023-10-02,2023-11-10,ILACS Short Inspection,Good,Good,Good,Good,Outstanding,,Ofsted outcomes (history)\n"
+    "E06000901,Harbourside,2024-02-01,,LA Monitoring visit,,,,,,Front door,Ofsted in-year (2023-24)\n"
+    "E06000901,Harbourside,2024-06-12,2024-07-30,ILACS Focused Visit,,,,,,Care leavers,Ofsted in-year (2024-25)\n"
+    "E06000902,Millbrook,2022-05-05,,ILACS Focused Visit,,,,,,Achieving permanence,Ofsted in-year (2022-23)\n";
+
+}  // namespace
+
+TEST_CASE("official: Ofsted's outcomes become judgements with every grade, and visits become events") {
+  SourceTree t = Tree();
+  t.files["data/official/ofsted.csv"] = kOfsted;
+  // Written by hand: the 2019 inspection (to the month) and the focused
+  // visit (a day apart), each with its own words; and an expected
+  // inspection known only to its year, which matches nothing.
+  t.files["content/harbourside/_authority.md"] =
+      "---\nname: Harbourside Council\nshort_name: Harbourside\nons_code: E06000901\n"
+      "ofsted:\n  - date: 2019-03\n    judgement: Inadequate\n"
+      "events:\n  - date: 2024-06-11\n    title: Focused visit, by hand\n    kind: ofsted\n"
+      "  - date: 2024\n    title: Next inspection\n    kind: ofsted\n    expected: true\n---\n";
+  Diagnostics diag;
+  Site site = LoadSite(t, diag);
+  INFO(Messages(diag));
+  REQUIRE(!diag.HasErrors());
+  CHECK(diag.empty());
+  const Authority& a = site.authorities[0];
+  REQUIRE(a.ofsted.size() == 2);
+  CHECK(a.ofsted[0].credit.empty());  // the hand-written one stays
+  CHECK(a.ofsted[1].date == Date{2023, 10, 2});
+  CHECK(a.ofsted[1].judgement == "Good");
+  CHECK(a.ofsted[1].detail ==
+        "ILACS short inspection, published 10 November 2023. Leaders: Good. Help and protection: Good. "
+        "Children in care: Good. Care leavers: Outstanding.");
+  CHECK(a.ofsted[1].credit == "Ofsted outcomes (history) (ILACS Short Inspection)");
+  std::vector<std::string> titles;
+  for (const auto& e : a.events) titles.push_back(e.title);
+  CHECK(titles == std::vector<std::string>{"Focused visit, by hand", "Next inspection", "Ofsted monitoring visit: Front door"});
+  // Millbrook's visit is Millbrook's alone.
+  CHECK(site.authorities[1].events.empty());
+}
+
+TEST_CASE("official: a hand-written grade Ofsted's outcomes contradict is a warning at it") {
+  SourceTree t = Tree();
+  t.files["data/official/ofsted.csv"] = kOfsted;
+  t.files["content/harbourside/_authority.md"] =
+      "---\nname: Harbourside Council\nons_code: E06000901\nofsted:\n  - date: 2023-10\n    judgement: Inadequate\n---\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CHECK(Has(diag, "content/harbourside/_authority.md:5:5: Ofsted's published outcomes (data/official/ofsted.csv line 3) "
+                  "give Good for the inspection of 2 October 2023, not Inadequate; check this judgement"));
+}
+
+TEST_CASE("official: a grade Ofsted does not use, or a date that is not one, is an error at its cell") {
+  SourceTree t = Tree();
+  t.files["data/official/ofsted.csv"] =
+      "la_code,event_date,event_type,overall\nE06000901,2023-13-01,ILACS Standard Inspection,Good\n"
+      "E06000901,2023-10-02,ILACS Standard Inspection,Requires improvement\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  INFO(Messages(diag));
+  CHECK(Has(diag, "data/official/ofsted.csv:2:11: event_date '2023-13-01' is not a date"));
+  CHECK(Has(diag, "data/official/ofsted.csv:3:48: 'Requires improvement' is not an Ofsted grade"));
+}
