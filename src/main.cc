@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "build.h"
+#include "scaffold/new_authority.h"
 #include "version.h"
 
 // jemalloc's settings for a batch process: freed memory is kept for reuse
@@ -53,6 +54,16 @@ int main(int argc, char** argv) {
   build->add_flag("-v,--verbose", opt.verbose, "say which authorities were kept unchanged and how long each stage took");
   CLI::App* check = app.add_subcommand("check", "check the content and report every problem; write nothing");
   add_common(check);
+  CLI::App* make = app.add_subcommand("new", "start a new file of the content model, never overwriting one");
+  make->require_subcommand(1);
+  CLI::App* new_authority = make->add_subcommand(
+      "authority", "content/<authority>/_authority.md with the name, codes and region the DfE's files give");
+  std::string new_source = ".";
+  std::vector<std::string> official_codes;
+  new_authority->add_option("-s,--source", new_source, "folder holding site.yml, content/ and data/")->capture_default_str();
+  new_authority->add_option("--official", official_codes,
+                            "the authority's code in data/official/ (812 or E06000012), several, or all")
+      ->required();
 
   try {
     app.parse(argc, argv);
@@ -60,6 +71,8 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
+
+  if (new_authority->parsed()) return RunNewAuthority(new_source, official_codes, std::cout, std::cerr);
 
   opt.source = source;
   opt.out = out;

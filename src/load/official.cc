@@ -466,7 +466,9 @@ void LoadKpiFigures(Loader& files, const Kpi& kpi, OfficialData& data, Diagnosti
     }
     // Each figure over its population: a symbol stays a symbol; no
     // population, or none above zero, leaves no figure.
-    for (auto& [year, y] : years) {
+    for (auto& entry : years) {
+      const int year = entry.first;  // named, not bound: clang 14 cannot capture a binding
+      OfficialYear& y = entry.second;
       auto rate = [&](OfficialValue& v, const Place& place) {
         if (!v.number) return;
         auto it = population.find({year + s.population_year, place.Key()});

@@ -1,6 +1,7 @@
 #include "model/site.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace tracker {
 
@@ -236,6 +237,18 @@ bool IsValidSlug(const std::string& s) {
   auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (!ok_first(s[0])) return false;
   return std::all_of(s.begin(), s.end(), [&](char c) { return ok_first(c) || c == '-' || c == '_'; });
+}
+
+std::string SlugFor(const std::string& name) {
+  std::string out;
+  for (char ch : name) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) && c < 0x80) out += static_cast<char>(std::tolower(c));
+    else if (ch == '&') out += out.empty() || out.back() == '-' ? "and-" : "-and-";
+    else if (!out.empty() && out.back() != '-' && ch != '.' && ch != '\'') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
 }
 
 }  // namespace tracker

@@ -276,6 +276,9 @@ const std::vector<std::string>& OfstedGrades();
 // Lower-case ASCII letters, digits, hyphens and underscores, starting with a
 // letter or digit: the only names that become paths and ids.
 bool IsValidSlug(const std::string& s);
+// A slug for a name: "St. Helens" -> "st-helens", "Bristol, City of" ->
+// "bristol-city-of", "Brighton & Hove" -> "brighton-and-hove".
+std::string SlugFor(const std::string& name);
 
 // The one check for every address an author gives: an absolute http:// or
 // https:// address with a host, and no spaces, quotes, angle brackets or

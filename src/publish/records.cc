@@ -19,7 +19,7 @@ struct RecordTag {
 };
 constexpr RecordTag kTags[] = {
     {RecordKind::kSources, "sources", 1},
-    {RecordKind::kSummaries, "summaries", 2},
+    {RecordKind::kSummaries, "summaries", 3},
     {RecordKind::kBack, "back", 1},
     {RecordKind::kManifest, "manifest", 1},
 };
@@ -174,6 +174,14 @@ struct SummariesWriter {
     Array(s.judged.size(), [&](size_t k) {
       const auto& jd = s.judged[k];
       Tuple(jd.id, jd.title, StatusId(jd.status), jd.evidence);
+    });
+    out += ",\"ofsted\":";
+    if (const auto& o = s.latest_ofsted) Tuple(o->date, o->judgement);
+    else out += "null";
+    out += ",\"key_figures\":";
+    Array(s.key_figures.size(), [&](size_t k) {
+      const auto& f = s.key_figures[k];
+      Tuple(f.label, f.value, f.period);
     });
     out += '}';
   }
@@ -342,6 +350,20 @@ class SummariesReader {
       if (!st) return false;
       j.status = *st;
       s.judged.push_back(std::move(j));
+    }
+    if (!c_.Lit(",\"ofsted\":")) return false;
+    if (!c_.Lit("null")) {
+      AuthoritySummary::OfstedRef o;
+      if (!c_.Lit("[") || !Date(&o.date) || !c_.Lit(",") || !c_.Str(&o.judgement) || !c_.Lit("]")) return false;
+      s.latest_ofsted = std::move(o);
+    }
+    if (!c_.Lit(",\"key_figures\":[")) return false;
+    for (bool first = true; !c_.Lit("]"); first = false) {
+      AuthoritySummary::KeyFigure f;
+      if ((!first && !c_.Lit(",")) || !c_.Lit("[") || !c_.Str(&f.label) || !c_.Lit(",") || !c_.Str(&f.value) ||
+          !c_.Lit(",") || !c_.Str(&f.period) || !c_.Lit("]"))
+        return false;
+      s.key_figures.push_back(std::move(f));
     }
     return c_.Lit("}");
   }

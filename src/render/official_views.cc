@@ -155,4 +155,17 @@ View AuthorityContext::OfficialSources() const {
   return out;
 }
 
+std::vector<AuthoritySummary::KeyFigure> AuthorityContext::KeyFigures() const {
+  std::vector<AuthoritySummary::KeyFigure> out;
+  for (const auto& c : aa.official.kpis) {
+    if (c.points.empty() || out.size() == kCardFigures) continue;
+    const OfficialPoint& p = c.points.back();
+    if (!p.own.number) continue;
+    out.push_back({c.kpi->label, OfficialText(*c.kpi, p.own, c.data->decimals) + " (England " +
+                                     OfficialText(*c.kpi, p.england, c.data->decimals) + ")",
+                   OfficialPeriodLabel(c.kpi->official->period, p.year)});
+  }
+  return out;
+}
+
 }  // namespace tracker

@@ -188,6 +188,9 @@ class AuthorityContext : public PageContext {
   // The "How ... compares" page's rows, one a KPI, newest year each.
   View OfficialRows(const std::string& from) const;
   View OfficialSources() const;
+  // The newest official figure of the first kCardFigures KPIs that have
+  // one, for the home page's card.
+  std::vector<AuthoritySummary::KeyFigure> KeyFigures() const;
   std::string OfficialSource(const OfficialComparison& c) const;
   std::string OfficialSentence(const Kpi& k, const OfficialComparison& c, const OfficialPoint& p) const;
   std::string NeighbourText() const;

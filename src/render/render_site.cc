@@ -44,6 +44,7 @@ void RenderAuthority(const Site& site, const SiteAssessment& assessment, size_t 
   summary.pages = SitemapPages(c);
   summary.downloads = std::move(data.downloads);
   summary.rows = data.rows;
+  summary.key_figures = c.KeyFigures();
   summary_ready(std::move(summary));
   if (!pages) return;
   RenderAuthorityPages(c);

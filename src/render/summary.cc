@@ -30,6 +30,9 @@ AuthoritySummary Summarize(const SiteConfig& config, const Authority& a, const A
   }
   std::sort(s.judged.begin(), s.judged.end(),
             [](const AuthoritySummary::Judged& x, const AuthoritySummary::Judged& y) { return x.id < y.id; });
+  for (const auto& j : a.ofsted)
+    if (j.date <= as_at && (!s.latest_ofsted || s.latest_ofsted->date <= j.date))
+      s.latest_ofsted = AuthoritySummary::OfstedRef{j.date, j.judgement};
   s.newest = NewestOf(a);
   s.feed = FeedEntries(config, a, as_at, true);
   if (s.feed.size() > kSiteFeedEntries) s.feed.resize(kSiteFeedEntries);

@@ -38,11 +38,27 @@ struct AuthoritySummary {
     bool operator==(const Judged&) const = default;
   };
   std::vector<Judged> judged;
+  // For the home page's card: the newest Ofsted judgement, and the newest
+  // official figure of up to kCardFigures KPIs, each as shown with its period.
+  struct OfstedRef {
+    Date date;
+    std::string judgement;
+    bool operator==(const OfstedRef&) const = default;
+  };
+  std::optional<OfstedRef> latest_ofsted;
+  struct KeyFigure {
+    std::string label, value, period;
+    bool operator==(const KeyFigure&) const = default;
+  };
+  std::vector<KeyFigure> key_figures;
 
   bool operator==(const AuthoritySummary&) const = default;
 };
 
-// Everything but `pages` and `downloads`, which the renderer fills in.
+inline constexpr size_t kCardFigures = 3;
+
+// Everything but `pages`, `downloads` and `key_figures`, which the renderer
+// fills in.
 AuthoritySummary Summarize(const SiteConfig& config, const Authority& a, const AuthorityAssessment& aa,
                            const Date& as_at);
 
