@@ -1,6 +1,5 @@
 #include "load/csv.h"
 
-#include "utf8.h"
 
 namespace tracker {
 
@@ -20,7 +19,10 @@ struct Cursor {
       ++i;
       return;
     }
-    NextCodePoint(s, &i);
+    // A byte at a time, so a stray byte never swallows a quote or comma;
+    // columns count the bytes that start a character.
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
     ++col;
   }
   // At a line end (LF, or CR LF): consumes it.

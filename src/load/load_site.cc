@@ -821,6 +821,7 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
     c.theme = "default";
   }
   c.organisation = f.Text("organisation").value_or("");
+  c.description = f.Text("description").value_or("");
   c.contact_email = f.Text("contact_email").value_or("");
   if (!c.contact_email.empty())
     if (std::string why = CheckEmailAddress(c.contact_email); !why.empty()) {
@@ -870,7 +871,7 @@ SiteConfig LoadConfig(const SourceTree& tree, Diagnostics& diag) {
     else diag.Error(f.ValuePos("statistical_neighbours"), "statistical_neighbours must be 2025 or 2021: the DfE's "
                                                           "statistical-neighbour model official comparisons use");
   }
-  f.RejectUnknown({"statistical_neighbours", "title", "base_url", "language", "theme", "organisation", "contact_email",
+  f.RejectUnknown({"statistical_neighbours", "description", "title", "base_url", "language", "theme", "organisation", "contact_email",
                    "as_at", "unsafe_html", "trend_window", "progress", "logo", "brand_colour", "phase", "licence",
                    "accessibility"});
   return c;

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "load/csv.h"
+#include "load/text.h"
 
 namespace tracker {
 
@@ -238,6 +239,7 @@ class Loader {
     const std::string path = kOfficialFolder + name;
     const std::string* text = tree_.Find(path);
     if (!text) return nullptr;
+    if (FindInvalidUtf8(*text) != std::string::npos) return nullptr;  // reported where it is read
     auto t = std::make_unique<Table>();
     t->name = name;
     t->path = path;

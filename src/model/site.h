@@ -33,6 +33,7 @@ struct SiteConfig {
   std::string language = "en-GB";
   std::string theme = "default";
   std::string organisation;
+  std::string description;  // the home page's opening sentence; empty: the default
   std::string contact_email;
   std::optional<Date> as_at;
   bool unsafe_html = false;  // let raw HTML and any URL through from Markdown

@@ -105,8 +105,19 @@ std::string AuthorityContext::ChartDescription(const Kpi& k, const Measure* m, s
   const std::string sources = Sources(k);
   // The period of the figures shown: up to `until` where the chart stops there.
   const std::string period = until ? PeriodUntil(k, *until) : Period(k);
-  std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", " + period +
-                     ". Source: " + (sources.empty() ? "none" : sources) + ".";
+  const OfficialComparison* o = Official(k);
+  const bool official = o && !o->points.empty();
+  std::string desc = (m && m->title != k.label ? m->title + ": " : "") + k.label + ", " + a.name + ", ";
+  if (sources.empty() && official) {
+    // The DfE's figures are the line: their periods and publication.
+    const OfficialPoint& first = o->points.front();
+    const OfficialPoint& last = o->points.back();
+    const std::string from = OfficialPeriodLabel(k.official->period, first.year);
+    desc += (first.year == last.year ? from : from + " to " + std::to_string(last.year)) +
+            ". Source: Department for Education, " + k.official->publication + ".";
+    return desc;
+  }
+  desc += period + ". Source: " + (sources.empty() ? "none" : sources) + ".";
   // Who published the comparators' figures, where the snapshots say.
   std::vector<std::string> published;
   for (const auto& snap : a.snapshots)
@@ -115,7 +126,45 @@ std::string AuthorityContext::ChartDescription(const Kpi& k, const Measure* m, s
                                     std::find(published.begin(), published.end(), p->second.source) == published.end())
         published.push_back(p->second.source);
   for (size_t i = 0; i < published.size(); ++i) desc += (i ? "; " : " Comparators: ") + published[i] + (i + 1 == published.size() ? "." : "");
+  if (official)
+    desc += " Yearly figures: Department for Education, " + k.official->publication + ".";
   return desc;
+}
+
+// The DfE's yearly figures, each at its period's end and held until the
+// next: the authority's own beside its monthly figures (or as the line,
+// where it reports none), England's and its neighbours' mean. Where there
+// are monthly figures, from the year before the first of them.
+void AuthorityContext::AddOfficialSeries(const Kpi& k, chart::LineChart* c) const {
+  const OfficialComparison* o = Official(k);
+  if (!o || o->points.empty()) return;
+  const bool own_line = c->main.points.empty();
+  std::optional<Date> from;
+  if (!own_line) from = Date{c->main.points.front().date.year - 1, 1, 1};
+  auto series = [&](const std::string& label, auto value_of) {
+    chart::LineSeries s;
+    s.label = label;
+    s.held = !own_line;
+    for (const OfficialPoint& p : o->points) {
+      if (from && p.as_at < *from) continue;
+      chart::LinePoint point{p.as_at, value_of(p), ""};
+      s.points.push_back(point);
+      s.period = OfficialPeriodLabel(k.official->period, p.year);
+    }
+    return s;
+  };
+  auto number = [](const OfficialValue& v) { return v.number; };
+  chart::LineSeries own = series(a.short_name + (own_line ? "" : " (DfE, yearly)"),
+                                 [&](const OfficialPoint& p) { return number(p.own); });
+  for (size_t i = 0; i < own.points.size(); ++i) own.points[i].symbol = o->points[o->points.size() - own.points.size() + i].own.symbol;
+  if (own.points.empty()) return;
+  if (own_line) c->main = std::move(own);
+  else c->comparators.push_back(std::move(own));
+  c->comparators.push_back(series("England (DfE)", [&](const OfficialPoint& p) { return number(p.england); }));
+  if (!aa.official.neighbour_model.empty())
+    c->comparators.push_back(series("Statistical neighbours' mean (DfE)", [](const OfficialPoint& p) { return p.neighbour_mean; }));
+  // Official figures keep the decimals their file gives.
+  c->kpi.decimals = std::max(c->kpi.decimals, o->data->decimals);
 }
 
 AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Measure* m, const std::string& id,
@@ -191,6 +240,7 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
                      [](const chart::LinePoint& x, const chart::LinePoint& y) { return x.date < y.date; });
     c.comparators.push_back(cs);
   }
+  AddOfficialSeries(k, &c);
   if (target) {
     c.target.push_back({c.main.points.empty() ? as_at() : c.main.points.front().date, target->value});
     c.target_label = "Target " + FormatTargetValue(k, target->op, target->value);

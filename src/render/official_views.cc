@@ -21,7 +21,7 @@ std::string QuartileText(const Kpi& k, int q) {
   if (q == 0) return "";
   static const char* kBest[] = {"", "best", "second best", "second worst", "worst"};
   static const char* kLow[] = {"", "lowest", "second lowest", "second highest", "highest"};
-  return std::to_string(q) + " (" + (k.direction == Direction::kNeutral ? kLow[q] : kBest[q]) + " quarter)";
+  return std::to_string(q) + " (" + (k.direction == Direction::kNeutral ? kLow[q] : kBest[q]) + ")";
 }
 
 }  // namespace
@@ -161,9 +161,11 @@ std::vector<AuthoritySummary::KeyFigure> AuthorityContext::KeyFigures() const {
     if (c.points.empty() || out.size() == kCardFigures) continue;
     const OfficialPoint& p = c.points.back();
     if (!p.own.number) continue;
+    std::string period = OfficialPeriodLabel(c.kpi->official->period, p.year);
+    if (period[0] == 'Y') period[0] = 'y';  // it follows a comma on the card
     out.push_back({c.kpi->label, OfficialText(*c.kpi, p.own, c.data->decimals) + " (England " +
                                      OfficialText(*c.kpi, p.england, c.data->decimals) + ")",
-                   OfficialPeriodLabel(c.kpi->official->period, p.year)});
+                   period});
   }
   return out;
 }

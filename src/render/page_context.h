@@ -253,6 +253,7 @@ class AuthorityContext : public PageContext {
 
   // The charts' parts (render/kpi_chart.cc).
   chart::LineSeries KpiSeries(const Kpi& k, const std::string& label) const;
+  void AddOfficialSeries(const Kpi& k, chart::LineChart* c) const;
   std::string ChartDescription(const Kpi& k, const Measure* m, std::optional<Date> until) const;
   const std::string& Period(const Kpi& k) const;
   // The same, of the figures up to `until` only.

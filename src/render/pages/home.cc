@@ -52,6 +52,7 @@ void Home(SiteContext& c, const std::string& path) {
     View view = {{"authority", AuthorityView(a)}, {"href", c.Href(path, Paths::Dashboard(a))},
                  {"level", index ? "4" : "3"},  // under a region's heading, or the list's
                  {"has_measures", a.measures > 0},
+                 {"has_documents", a.documents > 0},
                  {"measures", Plural(a.measures, "measure", "measures")},
                  {"documents", Plural(a.documents, "document", "documents")},
                  {"statuses", StatusCounts(a)},
@@ -64,7 +65,7 @@ void Home(SiteContext& c, const std::string& path) {
   };
   View list = View::EmptyList();
   for (const AuthoritySummary& a : c.summaries) list.push_back(card(a));
-  View view = {{"breadcrumbs", View::EmptyList()}};
+  View view = {{"breadcrumbs", View::EmptyList()}, {"description", c.site.config.description}};
   // A national tracker: an A to Z of names to find one by, without
   // JavaScript, then the cards by region.
   if (index) {

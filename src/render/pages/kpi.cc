@@ -28,7 +28,9 @@ void Kpi(AuthorityContext& c, const PageRef& page) {
   view["comparisons"] = c.Comparisons(k);
   view["official"] = c.OfficialTable(k);
   view["trend"] = c.TrendText(k);
-  if (table.has_values) view["chart"] = AuthorityContext::ChartView(c.OwnChart(k));
+  const OfficialComparison* official = c.Official(k);
+  if (table.has_values || (official && !official->points.empty()))
+    view["chart"] = AuthorityContext::ChartView(c.OwnChart(k));
   View measures = View::EmptyList();
   for (size_t i = 0; i < a.measures.size(); ++i)
     if (a.measures[i].kpi == k.id) measures.push_back(c.MeasureRow(i, path));
