@@ -19,10 +19,12 @@ struct Cursor {
       ++i;
       return;
     }
-    // A byte at a time, so a stray byte never swallows a quote or comma;
-    // columns count the bytes that start a character.
+    // A character is a lead byte and the continuation bytes after it; any
+    // other byte is one on its own, so a stray byte never swallows a quote
+    // or a comma, nor a quote or comma the byte after it.
+    const bool lead = static_cast<unsigned char>(s[i]) >= 0xC0;
     ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    while (lead && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
     ++col;
   }
   // At a line end (LF, or CR LF): consumes it.
