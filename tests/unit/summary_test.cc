@@ -111,15 +111,19 @@ TEST_CASE("a summary survives the cache unchanged") {
   CHECK(SummariesFromJson("", config, &as_at, &cutoff).empty());
   // Escapes read back; another layout, or another version, is no record.
   cached[0].summary.name = "A \"quoted\" council \\ with\ta tab";
+  // The home page's card: the latest Ofsted grade and key figures.
+  cached[0].summary.latest_ofsted = AuthoritySummary::OfstedRef{Date{2021, 10, 4}, "Inadequate"};
+  cached[0].summary.key_figures = {{"Children looked after rate", "131 per 10,000 (England 67 per 10,000)", "year to 31 March 2025"},
+                                   {"Average caseload", "20.9 (England 15.2)", "30 September 2025"}};
   const std::string text = SummariesToJson(cached, "2022-12-01", everything);
   back = SummariesFromJson(text, config, &as_at, &cutoff);
   REQUIRE(back.size() == 2);
   CHECK(back[0].summary == cached[0].summary);
   const std::string first_line = text.substr(0, text.find('\n') + 1);
-  CHECK(first_line == "tracker summaries 2\n");
+  CHECK(first_line == "tracker summaries 3\n");
   CHECK(SummariesFromJson(first_line + nlohmann::json::parse(text.substr(first_line.size())).dump(1) + "\n", config,
                           &as_at, &cutoff).empty());
-  CHECK(SummariesFromJson("tracker summaries 1\n" + text.substr(first_line.size()), config, &as_at, &cutoff).empty());
+  CHECK(SummariesFromJson("tracker summaries 2\n" + text.substr(first_line.size()), config, &as_at, &cutoff).empty());
 }
 
 TEST_CASE("the site-wide files made from a kept summary are those of a whole build") {
