@@ -1086,6 +1086,7 @@ Authority LoadAuthority(const AuthorityFiles& files, SourceTree& tree, const Sit
   if (g.official) {
     CheckAuthorityCodes(a, *g.official, diag);
     AddOfstedOutcomes(a, *g.official, diag);
+    CheckTypedComparators(a, g.kpis, *g.official, diag);
   }
   return a;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
@@ -13,6 +14,16 @@
 namespace tracker {
 
 namespace {
+
+// A number as a person typed it: no trailing zeros.
+std::string FormatPlain(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6f", v);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
 
 std::string JoinComma(const std::vector<std::string>& v) {
   std::string out;
@@ -781,6 +792,38 @@ void AddOfstedOutcomes(Authority& a, const OfficialData& data, Diagnostics& diag
     a.events.push_back(std::move(e));
   }
   std::stable_sort(a.ofsted.begin(), a.ofsted.end(), [](const auto& x, const auto& y) { return x.date < y.date; });
+}
+
+void CheckTypedComparators(const Authority& a, const std::vector<Kpi>& kpis, const OfficialData& data, Diagnostics& diag) {
+  const auto area = data.AreaOf(a.la_code, a.ons_code);
+  if (!area) return;
+  for (const Snapshot& snap : a.snapshots)
+    for (const auto& [name, by_kpi] : snap.comparator_periods) {
+      if (name != "england" && name != "statistical_neighbours") continue;
+      for (const auto& [kpi_id, period] : by_kpi) {
+        const OfficialKpiData* k = data.Find(kpi_id);
+        const Kpi* kpi = FindKpiIn(kpis, kpi_id);
+        if (!k || !kpi || !period.as_at) continue;
+        auto typed = snap.comparators.find(name);
+        if (typed == snap.comparators.end() || !typed->second.count(kpi_id)) continue;
+        const double* value = std::get_if<double>(&typed->second.at(kpi_id));
+        if (!value) continue;
+        for (const OfficialYear& y : k->years) {
+          if (OfficialPeriodEnd(k->series.period, y.year) != *period.as_at) continue;
+          std::optional<double> official = name == "england" ? y.england.number : data.NeighbourMean(y, *area);
+          if (!official) continue;
+          // The same figure, rounded as either writes it, is no clash.
+          const double tolerance = 0.5 * std::pow(10.0, -std::max(kpi->decimals, 0)) + 0.05;
+          if (std::fabs(*official - *value) <= tolerance) continue;
+          char buf[64];
+          std::snprintf(buf, sizeof buf, "%.*f", k->decimals, *official);
+          diag.Warning(snap.pos, "the " + std::string(name == "england" ? "England" : "statistical neighbours'") +
+                                     " figure typed here for '" + kpi_id + "' (" + FormatPlain(*value) + ", for " +
+                                     period.as_at->Long() + ") is not the one the DfE's files give (" + buf +
+                                     "); both are shown: check which is right");
+        }
+      }
+    }
 }
 
 }  // namespace tracker

@@ -36,4 +36,9 @@ void CheckAuthorityCodes(const Authority& a, const OfficialData& data, Diagnosti
 // days) stays instead; a hand-written grade that differs is a warning.
 void AddOfstedOutcomes(Authority& a, const OfficialData& data, Diagnostics& diag);
 
+// A snapshot's hand-typed England or statistical-neighbour figure, given
+// with its period's date, that differs from the DfE's for that period: a
+// warning at the snapshot (both are shown).
+void CheckTypedComparators(const Authority& a, const std::vector<Kpi>& kpis, const OfficialData& data, Diagnostics& diag);
+
 }  // namespace tracker

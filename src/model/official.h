@@ -103,6 +103,24 @@ struct OfficialData {
   // Where each area appears: the files (by name) with a row for it.
   std::map<size_t, std::vector<std::string>> files_of_area;
 
+  // The mean of `area`'s neighbours with a figure in `y`, and how many had
+  // one; nullopt when none did or the area has no neighbours.
+  std::optional<double> NeighbourMean(const OfficialYear& y, size_t area, int* with_value = nullptr) const {
+    if (with_value) *with_value = 0;
+    if (!neighbours) return std::nullopt;
+    auto it = neighbours->by_old_code.find(areas[area].old_code);
+    if (it == neighbours->by_old_code.end()) return std::nullopt;
+    double sum = 0;
+    int n = 0;
+    for (const auto& code : it->second) {
+      auto a = by_old_code.find(code);
+      if (a == by_old_code.end()) continue;
+      auto v = y.areas.find(a->second);
+      if (v != y.areas.end() && v->second.number) sum += *v->second.number, ++n;
+    }
+    if (with_value) *with_value = n;
+    return n ? std::optional<double>(sum / n) : std::nullopt;
+  }
   const OfficialKpiData* Find(const std::string& kpi) const {
     for (const auto& k : kpis)
       if (k.kpi == kpi) return &k;

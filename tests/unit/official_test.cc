@@ -421,3 +421,21 @@ TEST_CASE("official: a grade Ofsted does not use, or a date that is not one, is 
   CHECK(Has(diag, "data/official/ofsted.csv:2:11: event_date '2023-13-01' is not a date"));
   CHECK(Has(diag, "data/official/ofsted.csv:3:48: 'Requires improvement' is not an Ofsted grade"));
 }
+
+TEST_CASE("official: a hand-typed England figure that differs from the DfE's for its period is a warning") {
+  SourceTree t = Tree();
+  // England's rate to 31 March 2024 is 67 in the file: 67 agrees, 72 does not.
+  auto snapshot = [](const std::string& date, int england) {
+    return "{\"as_at\": \"" + date + "\", \"values\": {\"cla_rate\": 130},\n"
+           " \"comparators\": {\"england\": {\"cla_rate\": {\"value\": " + std::to_string(england) +
+           ", \"period\": \"2023 to 2024\", \"as_at\": \"2024-03-31\"}}}}\n";
+  };
+  t.files["data/harbourside/snapshots/2024-06-30.json"] = snapshot("2024-06-30", 67);
+  t.files["data/harbourside/snapshots/2024-07-31.json"] = snapshot("2024-07-31", 72);
+  Diagnostics diag;
+  LoadSite(t, diag);
+  INFO(Messages(diag));
+  CHECK(diag.warnings() == 1);
+  CHECK(Has(diag, "data/harbourside/snapshots/2024-07-31.json:1:11: the England figure typed here for 'cla_rate' (72, for "
+                  "31 March 2024) is not the one the DfE's files give (67); both are shown"));
+}
