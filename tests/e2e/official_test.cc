@@ -6,6 +6,8 @@
 
 #include <regex>
 
+#include <nlohmann/json.hpp>
+
 #include "e2e.h"
 
 using namespace e2e;
@@ -94,4 +96,61 @@ TEST_CASE("with the DfE's real files and the 2021 model chosen in site.yml, the 
   const std::string compares = Text(ReadFile(dir / "site/north-east-lincolnshire/compares.html"));
   CHECK(compares.find("in the DfE's 2021 model: Redcar and Cleveland, Doncaster, Barnsley") != std::string::npos);
   CHECK(compares.find("St. Helens") != std::string::npos);
+}
+
+TEST_CASE("the national tracker from ../shared/data builds every authority, passes check, axe-core and the Nu checker on a sample") {
+  if (!fs::exists(kShared / "dfe") || !fs::exists(kShared / "ofsted")) {
+    MESSAGE("skipped: the DfE's and Ofsted's files are not at " << kShared.string());
+    return;
+  }
+  // Outside the repository, as the script insists: the official files
+  // must never be where they could be committed.
+  const fs::path work = fs::temp_directory_path() / ("tracker-national-" + std::to_string(::getpid()));
+  fs::remove_all(work);
+  fs::create_directories(work);
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() { fs::remove_all(p); }
+  } cleanup{work};
+  const fs::path out = work / "tracker";
+  Output made = Shell("TRACKER=" + Quote(TRACKER_BINARY) + " " + Quote(std::string(TRACKER_REPO) + "/scripts/national-tracker") +
+                      " " + Quote(kShared.string()) + " " + Quote(out.string()));
+  INFO(made.text);
+  REQUIRE(made.exit == 0);
+  CHECK(made.text.find("153 authorities written") != std::string::npos);
+  // Run again on a folder with files in it: refused, nothing touched.
+  CHECK(Shell(Quote(std::string(TRACKER_REPO) + "/scripts/national-tracker") + " " + Quote(kShared.string()) + " " +
+              Quote(out.string())).exit == 2);
+  Run check = Tracker("check --source " + Quote(out.string()));
+  INFO(check.err);
+  CHECK(check.exit == 0);
+  CHECK(check.err.find("warning") == std::string::npos);
+  Run build = Tracker("build --json --source " + Quote(out.string()) + " --out " + Quote((work / "site").string()));
+  REQUIRE(build.exit == 0);
+  const auto summary = nlohmann::json::parse(build.out)["summary"];
+  CHECK(summary["authorities"] == 153);
+  const fs::path site = work / "site";
+  // Every authority has its page, its comparisons and, for one inspected,
+  // its Ofsted history; the home page finds each by letter and region.
+  const std::string home = ReadFile(site / "index.html");
+  CHECK(home.find("id=\"letter-w\"") != std::string::npos);
+  CHECK(home.find("id=\"region-yorkshire-and-the-humber\"") != std::string::npos);
+  CHECK(Text(ReadFile(site / "st-helens/timeline.html")).find("Ofsted judged children's services Good") != std::string::npos);
+  CHECK(Text(ReadFile(site / "cumberland/compares.html")).find("Year to 31 March 2025") != std::string::npos);
+  const std::vector<std::string> pages = {
+      "index.html", "north-east-lincolnshire/index.html", "north-east-lincolnshire/compares.html",
+      "north-east-lincolnshire/kpis/cla_rate.html", "north-east-lincolnshire/kpis/average_caseload.html",
+      "st-helens/timeline.html", "cumberland/compares.html", "city-of-london/index.html", "isles-of-scilly/compares.html"};
+  for (const auto& p : pages) CHECK_MESSAGE(fs::exists(site / p), p);
+  std::string cmd = "node " + Quote(std::string(TRACKER_REPO) + "/tests/browser/check_pages.mjs") + " " +
+                    Quote(site.string()) + " " + Quote(std::string(TRACKER_SCREENSHOTS) + "/national");
+  for (const auto& p : pages) cmd += " " + Quote(p);
+  Output axe = Shell(cmd);
+  CHECK_MESSAGE(axe.exit == 0, axe.text);
+  const std::string jar = std::string(TRACKER_REPO) + "/node_modules/vnu-jar/build/dist/vnu.jar";
+  REQUIRE_MESSAGE(fs::exists(jar), "run scripts/setup: the Nu HTML Checker (npm vnu-jar) is missing");
+  std::string files;
+  for (const auto& p : pages) files += " " + Quote((site / p).string());
+  Output vnu = Shell("java -jar " + Quote(jar) + " --errors-only --format gnu" + files);
+  CHECK_MESSAGE(vnu.exit == 0, vnu.text);
 }
