@@ -145,6 +145,20 @@ const std::vector<std::string>& JsonKeys() {
   return keys;
 }
 
+// The columns that hold figures: in JSON a figure is a number, and a
+// symbol (c, x, z...) stays text.
+constexpr size_t kValueCell = 11, kTargetCell = 13;
+bool IsPlainNumber(std::string_view s) {
+  size_t i = s.size() > 1 && s[0] == '-' ? 1 : 0;
+  if (i >= s.size()) return false;
+  bool digit = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') digit = true;
+    else if (s[i] != '.') return false;
+  }
+  return digit;
+}
+
 // The same for a JSON row object's members, without its braces.
 void AppendJsonCells(std::string* out, const Cells& r, std::string_view same, size_t from, size_t to) {
   const auto& keys = JsonKeys();
@@ -155,7 +169,8 @@ void AppendJsonCells(std::string* out, const Cells& r, std::string_view same, si
     }
     if (i) *out += ',';
     *out += keys[i];
-    AppendJsonString(out, r[i]);
+    if ((i == kValueCell || i == kTargetCell) && IsPlainNumber(r[i])) *out += r[i];
+    else AppendJsonString(out, r[i]);
   }
 }
 
