@@ -154,3 +154,33 @@ TEST_CASE("the national tracker from ../shared/data builds every authority, pass
   Output vnu = Shell("java -jar " + Quote(jar) + " --errors-only --format gnu" + files);
   CHECK_MESSAGE(vnu.exit == 0, vnu.text);
 }
+
+TEST_CASE("tracker new authority --official writes a file from fictional official files, and never overwrites it") {
+  const fs::path dir = WorkDir("new-authority");
+  std::ofstream(dir / "site.yml") << "title: Test\n";
+  fs::create_directories(dir / "data/official");
+  std::ofstream(dir / "data/kpis.json")
+      << "{\"kpis\": [{\"id\": \"cla_rate\", \"label\": \"Rate\", \"unit\": \"rate_per_10k\", \"direction\": \"neutral\",\n"
+         " \"official\": {\"file\": \"cla.csv\", \"indicator\": \"rate_per_10000\", \"period\": \"year_ending_march\", \"publication\": \"P\"}}]}\n";
+  std::ofstream(dir / "data/official/cla.csv")
+      << "time_period,geographic_level,region_code,region_name,old_la_code,new_la_code,la_name,rate_per_10000\n"
+         "2025,National,,,,,,67\n"
+         "2025,Local authority,E12000091,Coastlands,901,E06000901,Harbourside,131\n";
+  Run made = Tracker("new authority --official 901 --source " + Quote(dir.string()));
+  INFO(made.err);
+  CHECK(made.exit == 0);
+  CHECK(made.out.find("1 authority written") != std::string::npos);
+  const std::string text = ReadFile(dir / "content/harbourside/_authority.md");
+  CHECK(text.find("name: \"Harbourside\"") != std::string::npos);
+  // Kept as the council edits it.
+  std::ofstream(dir / "content/harbourside/_authority.md") << "---\nname: Harbourside Council\nla_code: \"901\"\n---\nOurs.\n";
+  Run again = Tracker("new authority --official E06000901 --source " + Quote(dir.string()));
+  CHECK(again.exit == 0);
+  CHECK(again.out.find("kept") != std::string::npos);
+  CHECK(ReadFile(dir / "content/harbourside/_authority.md").find("Ours.") != std::string::npos);
+  // The site it makes passes check, and an unknown code is a usage error.
+  CHECK(Tracker("check --source " + Quote(dir.string())).exit == 0);
+  Run unknown = Tracker("new authority --official 999 --source " + Quote(dir.string()));
+  CHECK(unknown.exit == 2);
+  CHECK(unknown.err.find("no authority in the official files has the code 999") != std::string::npos);
+}
