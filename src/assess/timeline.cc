@@ -19,17 +19,17 @@ std::vector<TimelineEntry> BuildTimeline(const Authority& a) {
   };
   for (const auto& e : a.events) add_event(e, "");
   for (const auto& d : a.documents) {
-    out.push_back({Kind::kDocument, d.date, d.date, d.title, "", d.slug, "", "", d.type});
+    out.push_back({Kind::kDocument, d.date, d.date, d.title, "", d.slug, "", "", d.type, "", ""});
     for (const auto& e : d.events) add_event(e, d.slug);
   }
   for (const auto& j : a.ofsted)
     out.push_back({Kind::kOfstedJudgement, j.date, j.date, "Ofsted judged children's services " + j.judgement, "", "",
                    j.source, "", "", j.detail, j.credit});
   for (const auto& m : a.meetings)
-    out.push_back({Kind::kMeeting, m.date, m.date, m.title, "", "", m.source, "", ""});
+    out.push_back({Kind::kMeeting, m.date, m.date, m.title, "", "", m.source, "", "", "", ""});
   for (const auto& m : a.measures)
     if (m.deadline)
-      out.push_back({Kind::kDeadline, *m.deadline, *m.deadline, "Deadline: " + m.title, "", "", "", m.id, ""});
+      out.push_back({Kind::kDeadline, *m.deadline, *m.deadline, "Deadline: " + m.title, "", "", "", m.id, "", "", ""});
   std::stable_sort(out.begin(), out.end(), [](const TimelineEntry& x, const TimelineEntry& y) {
     return std::make_tuple(x.sort.FirstDay(), x.sort.LastDay(), x.title) <
            std::make_tuple(y.sort.FirstDay(), y.sort.LastDay(), y.title);
