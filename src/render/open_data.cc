@@ -213,10 +213,10 @@ std::string MetaCsv() {
 // The three files of one download, and their entries for the data page.
 void Emit(std::vector<OutputFile>* out, std::vector<Download>* list, const std::string& stem, const std::string& title,
           const std::string& authority, OutputFile csv, OutputFile json, size_t csv_bytes, size_t json_bytes,
-          size_t rows) {
-  std::string meta = MetaCsv();
+          size_t rows, std::string meta = MetaCsv()) {
+  const size_t meta_rows = static_cast<size_t>(std::count(meta.begin(), meta.end(), '\n')) - 1;
   list->push_back({stem + ".csv", title, "CSV", rows, csv_bytes, authority});
-  list->push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", 7, meta.size(), authority});
+  list->push_back({stem + ".meta.csv", title + ": what each column means", "CSV metadata", meta_rows, meta.size(), authority});
   list->push_back({stem + ".json", title, "JSON", rows, json_bytes, authority});
   csv.path = stem + ".csv";
   json.path = stem + ".json";
@@ -227,6 +227,106 @@ void Emit(std::vector<OutputFile>* out, std::vector<Download>* list, const std::
 
 // A JSON file of row objects: "[\n" rows "\n]\n", or "[]\n" with none.
 constexpr size_t kJsonHead = 2, kJsonTail = 3;
+
+// The official comparisons: for each KPI with an official series, each
+// year and each of the authority, England, its region and its statistical
+// neighbours' mean, one row with its period, source and, for the mean, the
+// neighbour count and model; the authority's rows carry its rank and
+// quartile. Tidy, as the DfE's own files.
+const std::vector<std::string>& ComparisonColumns() {
+  static const std::vector<std::string> cols = {
+      "time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_name",
+      "new_la_code", "la_name", "period_end", "indicator", "comparator", "value", "unit",
+      "neighbours_with_value", "neighbour_model", "rank_among_neighbours", "neighbours_ranked", "quartile",
+      "publication", "source_file", "source_column"};
+  return cols;
+}
+
+std::string ComparisonMeta() {
+  const std::vector<Row> meta = {
+      {"period_end", "Filter", "The last day of the period the figure describes", "", "", "", "YYYY-MM-DD: 31 March, or 30 September for the workforce census", ""},
+      {"indicator", "Filter", "Performance indicator", "", "", "", "The KPI, as named in data/kpis.json", ""},
+      {"comparator", "Filter", "Whose figure", "", "", "", "authority, england, region, or statistical_neighbours_mean", ""},
+      {"value", "Indicator", "Value", "", "", "", "A number or a GSS symbol: c suppressed, x not available, z not applicable, low rounds to zero, u low reliability, : not available", ""},
+      {"unit", "Filter", "Unit of the value", "", "", "", "count, percent, rate_per_10k, days or number", ""},
+      {"neighbours_with_value", "Indicator", "Statistical neighbours with a figure, of those in the model", "", "", "", "for the mean only; z otherwise", ""},
+      {"neighbour_model", "Filter", "The DfE statistical-neighbour model", "", "", "", "2025 or 2021; z when not the mean", ""},
+      {"rank_among_neighbours", "Indicator", "The authority's rank among itself and its neighbours with a figure", "", "", "", "1 is the best, or the lowest where the KPI has no direction; z for other rows or when not ranked", ""},
+      {"neighbours_ranked", "Indicator", "How many were ranked", "", "", "", "z when not ranked", ""},
+      {"quartile", "Indicator", "The authority's quartile among all authorities with a figure", "", "", "", "1 best (or lowest) to 4; z for other rows or when not placed", ""},
+      {"publication", "Filter", "The DfE publication", "", "", "", "", ""},
+      {"source_file", "Filter", "The DfE's file, as downloaded", "", "", "", "", ""},
+      {"source_column", "Filter", "The file's column", "", "", "", "a computed rate names the count's column", ""},
+  };
+  std::string out = "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\r\n";
+  for (const auto& r : meta) {
+    for (size_t i = 0; i < r.size(); ++i) out += (i ? "," : "") + EscapeCsv(r[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string OfficialCell(const OfficialValue& v) {
+  if (v.number) return PlainNumber(*v.number);
+  if (!v.symbol.empty()) return v.symbol;
+  return "x";
+}
+
+void RenderComparisons(const Authority& a, const AuthorityAssessment& aa, AuthorityData* d) {
+  bool any = false;
+  for (const auto& c : aa.official.kpis) any = any || !c.points.empty();
+  if (!any) return;
+  const auto& cols = ComparisonColumns();
+  std::string csv, json = "[\n";
+  for (size_t i = 0; i < cols.size(); ++i) csv += (i ? "," : "") + cols[i];
+  csv += "\r\n";
+  size_t rows = 0;
+  for (const auto& c : aa.official.kpis) {
+    const Kpi& k = *c.kpi;
+    const OfficialSeries& s = *k.official;
+    for (const OfficialPoint& p : c.points) {
+      const bool census = s.period == OfficialPeriod::kSeptemberCensus;
+      auto row = [&](const char* who, std::string value, std::string with, std::string model, std::string rank,
+                     std::string ranked, std::string quartile) {
+        const std::vector<std::string> cells = {
+            std::to_string(p.year), census ? "September" : "Reporting year", "Local authority", "E92000001", "England",
+            a.region.empty() ? aa.official.region_name : a.region, a.ons_code, a.name, p.as_at.Iso(), k.id, who,
+            std::move(value), UnitId(k.unit), std::move(with), std::move(model), std::move(rank), std::move(ranked),
+            std::move(quartile), s.publication, s.figure.file, s.figure.indicator};
+        if (rows) json += ",\n";
+        json += '{';
+        for (size_t i = 0; i < cells.size(); ++i) {
+          if (i) {
+            csv += ',';
+            json += ',';
+          }
+          AppendCsvCell(&csv, cells[i]);
+          AppendJsonString(&json, cols[i]);
+          json += ':';
+          // Figures and counts are numbers; symbols and words are text.
+          const bool numeric = (i == 11 || (i >= 13 && i <= 17 && i != 14)) && IsPlainNumber(cells[i]);
+          if (numeric) json += cells[i];
+          else AppendJsonString(&json, cells[i]);
+        }
+        json += '}';
+        csv += "\r\n";
+        ++rows;
+      };
+      row("authority", OfficialCell(p.own), "z", "z", p.rank ? std::to_string(p.rank) : "z",
+          p.rank ? std::to_string(p.ranked) : "z", p.quartile ? std::to_string(p.quartile) : "z");
+      row("england", OfficialCell(p.england), "z", "z", "z", "z", "z");
+      row("region", OfficialCell(p.region), "z", "z", "z", "z", "z");
+      if (!aa.official.neighbour_model.empty())
+        row("statistical_neighbours_mean", p.neighbour_mean ? PlainNumber(*p.neighbour_mean) : "x",
+            std::to_string(p.neighbours_with_value), aa.official.neighbour_model, "z", "z", "z");
+    }
+  }
+  json += "\n]\n";
+  const size_t csv_bytes = csv.size(), json_bytes = json.size();
+  Emit(&d->files, &d->downloads, "downloads/" + a.slug + "-comparisons",
+       a.name + ": official figures beside England, the region and statistical neighbours", a.slug,
+       {"", std::move(csv)}, {"", std::move(json)}, csv_bytes, json_bytes, rows, ComparisonMeta());
+}
 
 }  // namespace
 
@@ -282,6 +382,7 @@ AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const Au
   json_size = std::max(json_size, json_bytes);
   Emit(&d.files, &d.downloads, "downloads/" + a.slug, a.name + ": every reported figure", a.slug,
        {"", std::move(csv)}, {"", std::move(json)}, csv_bytes, json_bytes, d.rows);
+  RenderComparisons(a, aa, &d);
   return d;
 }
 
@@ -294,7 +395,9 @@ void RenderAllData(const std::vector<std::vector<Download>>& authorities, std::v
   size_t csv_bytes = header.size(), json_bytes = 1, rows = 0;
   for (const auto& mine : authorities) {
     for (const Download& d : mine) {
-      if (d.rows == 0) continue;
+      // Only each authority's figures file joins the all-authorities one:
+      // its comparisons have columns of their own.
+      if (d.rows == 0 || d.path.rfind("downloads/" + d.authority + ".", 0) != 0) continue;
       if (d.format == "CSV") {
         csv.pieces.push_back(Piece(d.path, header.size(), d.bytes - header.size()));
         csv_bytes += d.bytes - header.size();
