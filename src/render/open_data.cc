@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <tuple>
 #include <map>
+#include <set>
 
 #include "escape.h"
+#include "render/explain.h"
 #include "render/format.h"
 
 namespace tracker {
@@ -323,9 +325,122 @@ void RenderComparisons(const Authority& a, const AuthorityAssessment& aa, Author
   }
   json += "\n]\n";
   const size_t csv_bytes = csv.size(), json_bytes = json.size();
-  Emit(&d->files, &d->downloads, "downloads/" + a.slug + "-comparisons",
+  Emit(&d->files, &d->downloads, "downloads/" + a.slug + ".comparisons",
        a.name + ": official figures beside England, the region and statistical neighbours", a.slug,
        {"", std::move(csv)}, {"", std::move(json)}, csv_bytes, json_bytes, rows, ComparisonMeta());
+}
+
+// A small tidy file: CSV, JSON (the `numeric` columns as numbers where they
+// hold one) and its .meta.csv, from rows made in full.
+void EmitTidy(AuthorityData* d, const std::string& stem, const std::string& title, const std::string& authority,
+              const std::vector<std::string>& cols, const std::vector<Row>& rows, const std::set<size_t>& numeric,
+              const std::vector<Row>& meta) {
+  std::string csv, json = rows.empty() ? "[]\n" : "[\n";
+  for (size_t i = 0; i < cols.size(); ++i) csv += (i ? "," : "") + cols[i];
+  csv += "\r\n";
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (r) json += ",\n";
+    json += '{';
+    for (size_t i = 0; i < cols.size(); ++i) {
+      if (i) {
+        csv += ',';
+        json += ',';
+      }
+      AppendCsvCell(&csv, rows[r][i]);
+      AppendJsonString(&json, cols[i]);
+      json += ':';
+      if (numeric.count(i) && IsPlainNumber(rows[r][i])) json += rows[r][i];
+      else AppendJsonString(&json, rows[r][i]);
+    }
+    json += '}';
+    csv += "\r\n";
+  }
+  if (!rows.empty()) json += "\n]\n";
+  std::string meta_csv = "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\r\n";
+  for (const auto& m : meta) {
+    for (size_t i = 0; i < m.size(); ++i) meta_csv += (i ? "," : "") + EscapeCsv(m[i]);
+    meta_csv += "\r\n";
+  }
+  const size_t csv_bytes = csv.size(), json_bytes = json.size();
+  Emit(&d->files, &d->downloads, stem, title, authority, {"", std::move(csv)}, {"", std::move(json)}, csv_bytes,
+       json_bytes, rows.size(), std::move(meta_csv));
+}
+
+// The geography and date every row of an authority's files starts with.
+Row Lead(const Authority& a, const Date& as_at) {
+  return {std::to_string(as_at.year), kMonths[as_at.month - 1], "Local authority", "E92000001", "England",
+          a.region, a.ons_code, a.name, as_at.Iso()};
+}
+
+const char* DecidedBy(const MeasureStatus& s) {
+  return s.decided_by == Decider::kFigures ? "figures" : s.decided_by == Decider::kAssessment ? "assessment" : "nothing";
+}
+
+// Every measure's status at the as-at date, with the date of its evidence,
+// what decided it and the sentence that explains it; and every assessment
+// a document makes, in a file of its own.
+void RenderMeasures(const Site& site, const Authority& a, const AuthorityAssessment& aa, const Date& as_at,
+                    AuthorityData* d) {
+  if (a.measures.empty()) return;
+  const std::vector<std::string> lead = {"time_period", "time_identifier", "geographic_level", "country_code",
+                                         "country_name", "region_name", "new_la_code", "la_name", "as_at"};
+  std::vector<std::string> cols = lead;
+  for (const char* c : {"measure", "title", "indicator", "status", "evidence_date", "decided_by", "set_by", "deadline",
+                        "explanation"})
+    cols.push_back(c);
+  std::vector<Row> rows;
+  for (size_t i = 0; i < a.measures.size(); ++i) {
+    const Measure& m = a.measures[i];
+    const MeasureStatus& st = aa.measures[i];
+    const Kpi* kpi = m.kpi.empty() ? nullptr : site.FindKpi(m.kpi);
+    Row r = Lead(a, as_at);
+    for (std::string cell : {m.id, m.title, m.kpi.empty() ? std::string("z") : m.kpi, std::string(StatusId(st.status)),
+                             st.evidence ? st.evidence->Iso() : std::string("z"), std::string(DecidedBy(st)),
+                             m.set_by.empty() ? std::string("z") : m.set_by,
+                             m.deadline ? m.deadline->Iso() : std::string("z"),
+                             ExplainStatus(a, m, kpi, st, as_at, site.config.progress)})
+      r.push_back(std::move(cell));
+    rows.push_back(std::move(r));
+  }
+  const std::vector<Row> lead_meta = {
+      {"as_at", "Filter", "The date every status is judged at", "", "", "", "YYYY-MM-DD", ""},
+      {"measure", "Filter", "The measure, as named by its file", "", "", "", "", ""},
+      {"title", "Filter", "The measure's title", "", "", "", "", ""},
+      {"indicator", "Filter", "The KPI its figures are judged by", "", "", "", "z when judged by documents alone", ""}};
+  std::vector<Row> meta = lead_meta;
+  meta.push_back({"status", "Filter", "Its status at the as-at date", "", "", "", "met, on-track, at-risk, off-track, not-shown-met, out-of-date, no-data", ""});
+  meta.push_back({"evidence_date", "Filter", "The date of the evidence the status rests on", "", "", "", "YYYY-MM-DD, YYYY-MM or YYYY; z when there is none", ""});
+  meta.push_back({"decided_by", "Filter", "What decided the status", "", "", "", "figures, assessment (a document's), or nothing", ""});
+  meta.push_back({"set_by", "Filter", "The document that set the measure", "", "", "", "a document's slug; z when none", ""});
+  meta.push_back({"deadline", "Filter", "The measure's deadline", "", "", "", "z when it has none", ""});
+  meta.push_back({"explanation", "Filter", "The sentence that explains the status, as the measure's page gives it", "", "", "", "", ""});
+  EmitTidy(d, "downloads/" + a.slug + ".statuses", a.name + ": every measure's status, its evidence and what decided it",
+           a.slug, cols, rows, {}, meta);
+
+  std::vector<std::string> acols = lead;
+  for (const char* c : {"measure", "title", "assessment_date", "status", "source", "source_title", "note"})
+    acols.push_back(c);
+  std::vector<Row> arows;
+  for (const Measure& m : a.measures)
+    for (const Assessment& as : m.assessments) {
+      if (as.date > as_at) continue;  // not yet made at the as-at date
+      const Document* doc = a.FindDocument(as.source);
+      Row r = Lead(a, as_at);
+      for (std::string cell : {m.id, m.title, as.date.Iso(), std::string(StatusId(as.status)),
+                               as.source.empty() ? std::string("z") : as.source,
+                               doc ? doc->title : std::string("z"), as.note.empty() ? std::string("z") : as.note})
+        r.push_back(std::move(cell));
+      arows.push_back(std::move(r));
+    }
+  std::vector<Row> ameta = lead_meta;
+  ameta.erase(ameta.begin() + 3);
+  ameta.push_back({"assessment_date", "Filter", "The date of the document's assessment", "", "", "", "YYYY-MM-DD, YYYY-MM or YYYY", ""});
+  ameta.push_back({"status", "Filter", "The status the document gives", "", "", "", "met, on-track, at-risk or off-track", ""});
+  ameta.push_back({"source", "Filter", "The document that makes the assessment", "", "", "", "a document's slug; z when none is named", ""});
+  ameta.push_back({"source_title", "Filter", "Its title", "", "", "", "z when none is named", ""});
+  ameta.push_back({"note", "Filter", "What the document says, as quoted", "", "", "", "z when nothing is quoted", ""});
+  EmitTidy(d, "downloads/" + a.slug + ".assessments", a.name + ": every assessment the documents make", a.slug, acols,
+           arows, {}, ameta);
 }
 
 }  // namespace
@@ -382,6 +497,7 @@ AuthorityData RenderAuthorityData(const Site& site, const Authority& a, const Au
   json_size = std::max(json_size, json_bytes);
   Emit(&d.files, &d.downloads, "downloads/" + a.slug, a.name + ": every reported figure", a.slug,
        {"", std::move(csv)}, {"", std::move(json)}, csv_bytes, json_bytes, d.rows);
+  RenderMeasures(site, a, aa, as_at, &d);
   RenderComparisons(a, aa, &d);
   return d;
 }
@@ -396,8 +512,11 @@ void RenderAllData(const std::vector<std::vector<Download>>& authorities, std::v
   for (const auto& mine : authorities) {
     for (const Download& d : mine) {
       // Only each authority's figures file joins the all-authorities one:
-      // its comparisons have columns of their own.
-      if (d.rows == 0 || d.path.rfind("downloads/" + d.authority + ".", 0) != 0) continue;
+      // its statuses, assessments and comparisons have columns of their own.
+      // (Each is named <slug>.<what>, so an output's authority is always the
+      // name before the first dot, and no slug can stand for another's.)
+      if (d.rows == 0 || (d.path != "downloads/" + d.authority + ".csv" && d.path != "downloads/" + d.authority + ".json"))
+        continue;
       if (d.format == "CSV") {
         csv.pieces.push_back(Piece(d.path, header.size(), d.bytes - header.size()));
         csv_bytes += d.bytes - header.size();

@@ -82,12 +82,12 @@ TEST_CASE("with the DfE's real files, North East Lincolnshire's pages show its r
   CHECK(compares.find("Average caseload 30 September 2025 20.9 15.2") != std::string::npos);
   // The open data holds the comparisons, each with its period, source and
   // neighbour count, numbers as numbers in the JSON.
-  const std::string csv = ReadFile(dir / "site/downloads/north-east-lincolnshire-comparisons.csv");
+  const std::string csv = ReadFile(dir / "site/downloads/north-east-lincolnshire.comparisons.csv");
   CHECK(csv.find(",2025-03-31,cla_rate,authority,131,rate_per_10k,z,z,9,11,4,Children looked after in England including "
                  "adoptions,cla_number_and_rate_per_10k_children.csv,rate_per_10000\r\n") != std::string::npos);
   CHECK(csv.find(",2025-03-31,cla_rate,england,67,") != std::string::npos);
   CHECK(csv.find(",2025-09-30,average_caseload,statistical_neighbours_mean,16.32,number,10,2025,") != std::string::npos);
-  const auto rows = nlohmann::json::parse(ReadFile(dir / "site/downloads/north-east-lincolnshire-comparisons.json"));
+  const auto rows = nlohmann::json::parse(ReadFile(dir / "site/downloads/north-east-lincolnshire.comparisons.json"));
   bool found = false;
   for (const auto& row : rows)
     if (row["indicator"] == "average_caseload" && row["period_end"] == "2025-09-30" && row["comparator"] == "authority")

@@ -237,3 +237,31 @@ print(len(bad), neutral > 0, cells > 100, bad[:3])
   Output o = Shell("/usr/bin/python3 " + Quote(script.string()) + " " + Quote(site.string()));
   CHECK_MESSAGE(o.text == "0 True True []\n", o.text);
 }
+
+TEST_CASE("the open data holds every measure's status with its evidence and what decided it, and every assessment") {
+  fs::path site = Build("csv-statuses", TRACKER_REPO);
+  fs::path script = site.parent_path() / "check_statuses.py";
+  std::ofstream(script) << R"(
+import csv, json, pathlib, sys
+site = pathlib.Path(sys.argv[1])
+for stem, count in (("north-east-lincolnshire.statuses", 16), ("north-east-lincolnshire.assessments", 20)):
+    with open(site / "downloads" / (stem + ".csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == count, (stem, len(rows))
+    assert json.load(open(site / "downloads" / (stem + ".json"), encoding="utf-8")) == rows, stem
+    with open(site / "downloads" / (stem + ".meta.csv"), newline="", encoding="utf-8") as f:
+        described = [m["col_name"] for m in csv.DictReader(f)]
+    for c in rows[0]:
+        assert c in described or c in ("time_period", "time_identifier", "geographic_level", "country_code",
+                                       "country_name", "region_name", "new_la_code", "la_name"), (stem, c)
+    for r in rows:
+        assert all(v != "" for k, v in r.items() if k != "region_name"), r
+statuses = {r["measure"]: r for r in csv.DictReader(open(site / "downloads/north-east-lincolnshire.statuses.csv", encoding="utf-8"))}
+cp = statuses["cp-visits-in-time"]
+assert (cp["status"], cp["evidence_date"], cp["decided_by"], cp["indicator"]) == ("at-risk", "2023-09-21", "figures", "cp_visits_in_time"), cp
+assert cp["explanation"].startswith("At risk"), cp["explanation"]
+print("ok")
+)";
+  Output o = Shell("/usr/bin/python3 " + Quote(script.string()) + " " + Quote(site.string()));
+  CHECK_MESSAGE(o.text == "ok\n", o.text);
+}
