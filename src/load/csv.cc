@@ -93,7 +93,13 @@ std::vector<CsvProblem> ReadCsv(std::string_view text, const std::function<void(
           return problems;  // the rest of the file is inside the quotes
         }
         if (!c.done() && c.peek() != ',' && !(c.peek() == '\n' || (c.peek() == '\r' && c.i + 1 < text.size() && text[c.i + 1] == '\n'))) {
-          problem(c.line, c.col, "text after a quoted field's closing quote: put the whole field inside the quotes, and write a quote inside it as '\"\"'");
+          // A field that ran over lines was most likely opened by a stray
+          // quote: that is the place to show.
+          if (open_line != c.line)
+            problem(open_line, open_col, "this quote opens a field that runs to line " + std::to_string(c.line) +
+                                             ", where text follows its closing quote: if the quote belongs to the text, quote the whole field and write the quote as '\"\"'");
+          else
+            problem(c.line, c.col, "text after a quoted field's closing quote: put the whole field inside the quotes, and write a quote inside it as '\"\"'");
           bad = true;
           c.SkipLine();
           break;

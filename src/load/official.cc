@@ -368,6 +368,16 @@ struct Match {
   int year;
   Place place;
 };
+// "; did you mean 'x'?" by edit distance, else the one column that begins
+// with the name ("caseload" -> "caseload_fte"), else "".
+std::string ColumnHint(const std::string& name, const std::vector<std::string>& header) {
+  if (std::string hint = DidYouMean(name, header); !hint.empty()) return hint;
+  std::vector<std::string> starting;
+  for (const auto& h : header)
+    if (h.rfind(name, 0) == 0) starting.push_back(h);
+  return starting.size() == 1 ? "; did you mean '" + starting[0] + "'?" : "";
+}
+
 bool MatchRows(const Table& t, const OfficialColumn& col, const std::string& kpi, const OfficialData& data,
                std::vector<Match>* out, int* indicator, Diagnostics& diag) {
   const Columns c = ColumnsOf(t);
@@ -376,7 +386,7 @@ bool MatchRows(const Table& t, const OfficialColumn& col, const std::string& kpi
   *indicator = t.Column(col.indicator);
   if (*indicator < 0) {
     diag.Error(col.pos, "KPI '" + kpi + "': " + t.path + " has no column '" + col.indicator + "'" +
-                            DidYouMean(col.indicator, t.header) + "; its columns are " + JoinComma(t.header));
+                            ColumnHint(col.indicator, t.header) + "; its columns are " + JoinComma(t.header));
     ok = false;
   }
   std::vector<std::pair<int, std::string>> filters;
@@ -384,7 +394,7 @@ bool MatchRows(const Table& t, const OfficialColumn& col, const std::string& kpi
     const int i = t.Column(name);
     if (i < 0) {
       diag.Error(col.pos, "KPI '" + kpi + "': " + t.path + " has no column '" + name + "' to filter on" +
-                              DidYouMean(name, t.header));
+                              ColumnHint(name, t.header));
       ok = false;
       continue;
     }

@@ -87,3 +87,11 @@ TEST_CASE("csv: a trailing comma makes an empty last field, in the header and ro
   REQUIRE(r.problems.empty());
   CHECK(r.records[1].fields == std::vector<std::string>{"812", "371", ""});
 }
+
+TEST_CASE("csv: a stray quote that swallows lines is reported where it opens") {
+  Read r = ReadAll("a,b\n1,\"2\n3,4\n5,\"6\"x\n");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].line == 2);
+  CHECK(r.problems[0].col == 3);
+  CHECK(r.problems[0].message.find("runs to line 4") != std::string::npos);
+}
