@@ -55,7 +55,7 @@ std::map<std::string, std::map<Date, DatedStatus>> StatusByKpi(const Authority& 
 
 // One row's cells, in the columns' order: views into the model, or into
 // strings that live until the row has been written.
-using Cells = std::array<std::string_view, 16>;
+using Cells = std::array<std::string_view, 18>;
 
 // Calls `write(cells, snapshot, kpi)` with each row, one per authority ×
 // KPI × date × breakdown item, made in place rather than gathered first;
@@ -85,8 +85,12 @@ size_t ForEachRow(const Site& site, const Authority& a, const AuthorityAssessmen
           status_date = at->second.evidence;
         }
       }
+      // The figure's source document and the snapshot's note on it.
+      auto note = snap.notes.find(k.id);
       Cells cells = {year,   kMonths[snap.as_at.month - 1], "Local authority", "E92000001", "England",
-                     a.region, a.ons_code, a.name, iso, k.id, "", "", UnitId(k.unit), target, status, status_date};
+                     a.region, a.ons_code, a.name, iso, k.id, "", "", UnitId(k.unit), target, status, status_date,
+                     snap.source.empty() ? std::string_view("z") : std::string_view(snap.source),
+                     note == snap.notes.end() || note->second.empty() ? std::string_view("z") : std::string_view(note->second)};
       auto add = [&](std::string_view item, const Scalar& sc) {
         const std::string value = Cell(sc);
         cells[10] = item;
@@ -121,7 +125,7 @@ void AppendCsvCell(std::string* out, std::string_view cell) {
 }
 
 // Cells [from, to) of a row, each after a comma but the first of all: a
-// row is the runs [0, n) and [n, 16) one after the other.
+// row is the runs [0, n) and [n, 18) one after the other.
 void AppendCsvCells(std::string* out, const Cells& r, std::string_view same, size_t from, size_t to) {
   for (size_t i = from; i < to; ++i) {
     if (i >= kSameFirst && i < kSameLast) {
@@ -203,6 +207,8 @@ std::string MetaCsv() {
       {"target", "Indicator", "Target given with the figures", "", "", "", "z when no target was given", ""},
       {"status", "Filter", "Status of the measure that uses this indicator, at this date", "", "", "", "met, on-track, at-risk, off-track, not-shown-met, out-of-date, no-data; z when no measure uses it", ""},
       {"status_date", "Filter", "Date of the evidence the status rests on: a figure or a document's assessment", "", "", "", "YYYY-MM-DD, YYYY-MM or YYYY; z when there is no status or no evidence", ""},
+      {"source", "Filter", "The document the figure comes from", "", "", "", "a document's slug, its page <authority>/documents/<slug>.html; z when none is named", ""},
+      {"note", "Filter", "The note given with the figure", "", "", "", "z when there is none", ""},
   };
   std::string out = "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\r\n";
   for (const auto& r : meta) {
@@ -449,7 +455,7 @@ const std::vector<std::string>& OpenDataColumns() {
   static const std::vector<std::string> cols = {
       "time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_name",
       "new_la_code", "la_name",         "as_at",            "indicator",    "breakdown",    "value",
-      "unit",        "target",          "status",           "status_date"};
+      "unit",        "target",          "status",           "status_date",  "source",       "note"};
   return cols;
 }
 

@@ -40,7 +40,7 @@ for snap in sorted((source / "data").glob("*/snapshots/*.json")):
             expected += 1
             if isinstance(v, str):
                 symbols[(data["as_at"], kpi, item)] = v
-columns = "time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code,la_name,as_at,indicator,breakdown,value,unit,target,status,status_date".split(",")
+columns = "time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code,la_name,as_at,indicator,breakdown,value,unit,target,status,status_date,source,note".split(",")
 with open(site / "downloads/all-authorities.csv", newline="", encoding="utf-8") as f:
     rows = list(csv.DictReader(f))
     assert list(rows[0].keys()) == columns, rows[0].keys()
@@ -56,7 +56,7 @@ for r in rows:
         float(r["value"]) if r["value"] != "x" else None
 with open(site / "downloads/all-authorities.meta.csv", newline="", encoding="utf-8") as f:
     meta = list(csv.DictReader(f))
-    assert [m["col_name"] for m in meta] == ["as_at", "indicator", "breakdown", "value", "unit", "target", "status", "status_date"]
+    assert [m["col_name"] for m in meta] == ["as_at", "indicator", "breakdown", "value", "unit", "target", "status", "status_date", "source", "note"]
 # The JSON holds the same rows, with each figure a number and each symbol text.
 def typed(r):
     r = dict(r)
@@ -76,8 +76,10 @@ print(len(rows), len(symbols))
 TEST_CASE("the bundled tracker's CSV holds exactly the figures of the 2023 report") {
   fs::path site = Build("csv-bundled", TRACKER_REPO);
   std::string csv = ReadFile(site / "downloads/north-east-lincolnshire.csv");
-  CHECK(Contains(csv, "2023,September,Local authority,E92000001,England,,E06000012,North East Lincolnshire Council,2023-09-21,cp_visits_in_time,Total,89,percent,90,at-risk,2023-09-21\r\n"));
-  CHECK(Contains(csv, ",supervision_in_time,New Futures,75,percent,z,out-of-date,2021-07\r\n"));
+  CHECK(Contains(csv, "2023,September,Local authority,E92000001,England,,E06000012,North East Lincolnshire Council,2023-09-21,cp_visits_in_time,Total,89,percent,90,at-risk,2023-09-21,scrutiny-report-2023-09-21,z\r\n"));
+  // Each figure with its source document and the note the snapshot gives on it.
+  CHECK(Contains(csv, ",supervision_in_time,New Futures,75,percent,z,out-of-date,2021-07,scrutiny-report-2023-09-21,"
+                      "Supervisions are tracked weekly however annual leave has had an impact on timeliness of supervision during August.\r\n"));
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 12 + 4);
 }
 
