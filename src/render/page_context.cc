@@ -167,6 +167,9 @@ View AuthorityContext::Base(const std::string& path, const std::string& current,
   for (const auto& [title, to] : items)
     if (!to.empty()) nav.push_back({{"title", title}, {"href", Href(path, to)}, {"current", to == current}});
   return {{"authority", AuthorityView(a)}, {"nav", std::move(nav)},
+          // Where the DfE's figures for the authority are, when it has any:
+          // a page without figures of its own says so rather than "none".
+          {"compares", HasOfficial() ? View(Href(path, Paths::Compares(a))) : View()},
           {"breadcrumbs", Breadcrumbs(path, trail)}, {"data_links", DataLinks(path)},
           {"authority_feed", Href(path, a.slug + "/feed.xml")}};
 }
