@@ -150,6 +150,10 @@ TEST_CASE("the national tracker from ../shared/data builds every authority, pass
   CHECK(home.find("id=\"region-yorkshire-and-the-humber\"") != std::string::npos);
   CHECK(Text(ReadFile(site / "st-helens/timeline.html")).find("Ofsted judged children's services Good") != std::string::npos);
   CHECK(Text(ReadFile(site / "cumberland/compares.html")).find("Year to 31 March 2025") != std::string::npos);
+  // With no figures of its own, a dashboard points to the DfE's, never "no figures".
+  const std::string dashboard = Text(ReadFile(site / "north-east-lincolnshire/index.html"));
+  CHECK(dashboard.find("has not published figures of its own here. The Department for Education") != std::string::npos);
+  CHECK(dashboard.find("No figures have been published") == std::string::npos);
   const std::vector<std::string> pages = {
       "index.html", "north-east-lincolnshire/index.html", "north-east-lincolnshire/compares.html",
       "north-east-lincolnshire/kpis/cla_rate.html", "north-east-lincolnshire/kpis/average_caseload.html",
