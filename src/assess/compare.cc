@@ -68,12 +68,8 @@ AuthorityComparisons CompareWithOfficial(const Site& site, const Authority& a, c
           auto v = y.areas.find(n);
           if (v != y.areas.end() && v->second.number) values.push_back(*v->second.number);
         }
-        p.neighbours_with_value = static_cast<int>(values.size());
-        if (!values.empty()) {
-          double sum = 0;
-          for (double v : values) sum += v;
-          p.neighbour_mean = sum / values.size();
-        }
+        // The one definition of the mean, which the typed-figure check uses too.
+        p.neighbour_mean = data.NeighbourMean(y, *out.area, &p.neighbours_with_value);
         if (p.own.number) {
           if (!values.empty()) {
             p.rank = RankOf(*p.own.number, values, k.direction);

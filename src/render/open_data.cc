@@ -250,8 +250,8 @@ const std::vector<std::string>& ComparisonColumns() {
   return cols;
 }
 
-std::string ComparisonMeta() {
-  const std::vector<Row> meta = {
+std::vector<Row> ComparisonMeta() {
+  return {
       {"period_end", "Filter", "The last day of the period the figure describes", "", "", "", "YYYY-MM-DD: 31 March, or 30 September for the workforce census", ""},
       {"indicator", "Filter", "Performance indicator", "", "", "", "The KPI, as named in data/kpis.json", ""},
       {"comparator", "Filter", "Whose figure", "", "", "", "authority, england, region, or statistical_neighbours_mean", ""},
@@ -266,74 +266,12 @@ std::string ComparisonMeta() {
       {"source_file", "Filter", "The DfE's file, as downloaded", "", "", "", "", ""},
       {"source_column", "Filter", "The file's column", "", "", "", "a computed rate names the count's column", ""},
   };
-  std::string out = "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\r\n";
-  for (const auto& r : meta) {
-    for (size_t i = 0; i < r.size(); ++i) out += (i ? "," : "") + EscapeCsv(r[i]);
-    out += "\r\n";
-  }
-  return out;
 }
 
 std::string OfficialCell(const OfficialValue& v) {
   if (v.number) return PlainNumber(*v.number);
   if (!v.symbol.empty()) return v.symbol;
   return "x";
-}
-
-void RenderComparisons(const Authority& a, const AuthorityAssessment& aa, AuthorityData* d) {
-  bool any = false;
-  for (const auto& c : aa.official.kpis) any = any || !c.points.empty();
-  if (!any) return;
-  const auto& cols = ComparisonColumns();
-  std::string csv, json = "[\n";
-  for (size_t i = 0; i < cols.size(); ++i) csv += (i ? "," : "") + cols[i];
-  csv += "\r\n";
-  size_t rows = 0;
-  for (const auto& c : aa.official.kpis) {
-    const Kpi& k = *c.kpi;
-    const OfficialSeries& s = *k.official;
-    for (const OfficialPoint& p : c.points) {
-      const bool census = s.period == OfficialPeriod::kSeptemberCensus;
-      auto row = [&](const char* who, std::string value, std::string with, std::string model, std::string rank,
-                     std::string ranked, std::string quartile) {
-        const std::vector<std::string> cells = {
-            std::to_string(p.year), census ? "September" : "Reporting year", "Local authority", "E92000001", "England",
-            a.region.empty() ? aa.official.region_name : a.region, a.ons_code, a.name, p.as_at.Iso(), k.id, who,
-            std::move(value), UnitId(k.unit), std::move(with), std::move(model), std::move(rank), std::move(ranked),
-            std::move(quartile), s.publication, s.figure.file, s.figure.indicator};
-        if (rows) json += ",\n";
-        json += '{';
-        for (size_t i = 0; i < cells.size(); ++i) {
-          if (i) {
-            csv += ',';
-            json += ',';
-          }
-          AppendCsvCell(&csv, cells[i]);
-          AppendJsonString(&json, cols[i]);
-          json += ':';
-          // Figures and counts are numbers; symbols and words are text.
-          const bool numeric = (i == 11 || (i >= 13 && i <= 17 && i != 14)) && IsPlainNumber(cells[i]);
-          if (numeric) json += cells[i];
-          else AppendJsonString(&json, cells[i]);
-        }
-        json += '}';
-        csv += "\r\n";
-        ++rows;
-      };
-      row("authority", OfficialCell(p.own), "z", "z", p.rank ? std::to_string(p.rank) : "z",
-          p.rank ? std::to_string(p.ranked) : "z", p.quartile ? std::to_string(p.quartile) : "z");
-      row("england", OfficialCell(p.england), "z", "z", "z", "z", "z");
-      row("region", OfficialCell(p.region), "z", "z", "z", "z", "z");
-      if (!aa.official.neighbour_model.empty())
-        row("statistical_neighbours_mean", p.neighbour_mean ? PlainNumber(*p.neighbour_mean) : "x",
-            std::to_string(p.neighbours_with_value), aa.official.neighbour_model, "z", "z", "z");
-    }
-  }
-  json += "\n]\n";
-  const size_t csv_bytes = csv.size(), json_bytes = json.size();
-  Emit(&d->files, &d->downloads, "downloads/" + a.slug + ".comparisons",
-       a.name + ": official figures beside England, the region and statistical neighbours", a.slug,
-       {"", std::move(csv)}, {"", std::move(json)}, csv_bytes, json_bytes, rows, ComparisonMeta());
 }
 
 // A small tidy file: CSV, JSON (the `numeric` columns as numbers where they
@@ -370,6 +308,39 @@ void EmitTidy(AuthorityData* d, const std::string& stem, const std::string& titl
   const size_t csv_bytes = csv.size(), json_bytes = json.size();
   Emit(&d->files, &d->downloads, stem, title, authority, {"", std::move(csv)}, {"", std::move(json)}, csv_bytes,
        json_bytes, rows.size(), std::move(meta_csv));
+}
+
+void RenderComparisons(const Authority& a, const AuthorityAssessment& aa, AuthorityData* d) {
+  bool any = false;
+  for (const auto& c : aa.official.kpis) any = any || !c.points.empty();
+  if (!any) return;
+  std::vector<Row> rows;
+  for (const auto& c : aa.official.kpis) {
+    const Kpi& k = *c.kpi;
+    const OfficialSeries& s = *k.official;
+    for (const OfficialPoint& p : c.points) {
+      const bool census = s.period == OfficialPeriod::kSeptemberCensus;
+      auto row = [&](const char* who, std::string value, std::string with, std::string model, std::string rank,
+                     std::string ranked, std::string quartile) {
+        rows.push_back({std::to_string(p.year), census ? "September" : "Reporting year", "Local authority", "E92000001",
+                        "England", a.region.empty() ? aa.official.region_name : a.region, a.ons_code, a.name,
+                        p.as_at.Iso(), k.id, who, std::move(value), UnitId(k.unit), std::move(with), std::move(model),
+                        std::move(rank), std::move(ranked), std::move(quartile), s.publication, s.figure.file,
+                        s.figure.indicator});
+      };
+      row("authority", OfficialCell(p.own), "z", "z", p.rank ? std::to_string(p.rank) : "z",
+          p.rank ? std::to_string(p.ranked) : "z", p.quartile ? std::to_string(p.quartile) : "z");
+      row("england", OfficialCell(p.england), "z", "z", "z", "z", "z");
+      row("region", OfficialCell(p.region), "z", "z", "z", "z", "z");
+      if (!aa.official.neighbour_model.empty())
+        row("statistical_neighbours_mean", p.neighbour_mean ? PlainNumber(*p.neighbour_mean) : "x",
+            std::to_string(p.neighbours_with_value), aa.official.neighbour_model, "z", "z", "z");
+    }
+  }
+  // Figures and counts are numbers in the JSON; symbols and words are text.
+  EmitTidy(d, "downloads/" + a.slug + ".comparisons",
+           a.name + ": official figures beside England, the region and statistical neighbours", a.slug,
+           ComparisonColumns(), rows, {11, 13, 15, 16, 17}, ComparisonMeta());
 }
 
 // The geography and date every row of an authority's files starts with.
