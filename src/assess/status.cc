@@ -128,12 +128,17 @@ double StudentT(int confidence, int df) {
   return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v);
 }
 
-bool MeetsTarget(double v, const Target& t) {
-  if (t.op == "<=") return v <= t.value;
-  if (t.op == "<") return v < t.value;
-  if (t.op == ">=") return v >= t.value;
-  if (t.op == ">") return v > t.value;
+bool MeetsOp(double v, const std::string& op, double level) {
+  if (op == "<=") return v <= level;
+  if (op == "<") return v < level;
+  if (op == ">=") return v >= level;
+  if (op == ">") return v > level;
   return false;
+}
+
+bool MeetsTarget(double v, const Target& t, const Date& d) {
+  const std::optional<double> level = t.At(d);
+  return level && MeetsOp(v, t.op, *level);
 }
 
 int ImprovementSign(const Kpi& kpi, const Target* target) {
@@ -195,14 +200,27 @@ FigureJudgement JudgeFigures(std::span<const Point> points, const Target& target
     return j;
   }
   j.latest = points.back();
+  if (target.Relative()) {
+    // A relative target is judged against the comparator's figure for the
+    // newest period ended by the latest figure's date; with none, it
+    // cannot be judged.
+    j.level = target.LevelAt(j.latest.date);
+    if (j.level < 0) {
+      j.horizon = deadline ? *deadline : AddMonths(j.latest.date, 12);
+      j.status = Status::kNoData;
+      j.reason = Reason::kNoComparator;
+      return j;
+    }
+  }
+  j.target = *target.At(j.latest.date);
   // Time is counted from the latest figure, as the distance is: a later
   // build, or a trailing null, moves neither (docs/status.md).
   j.horizon = deadline ? *deadline : AddMonths(j.latest.date, 12);
   for (size_t i = 0; i < points.size(); ++i) {
-    if (!MeetsTarget(points[i].value, target)) continue;
+    if (!MeetsTarget(points[i].value, target, points[i].date)) continue;
     j.first_met = points[i].date;
     j.held = std::all_of(points.begin() + static_cast<long>(i), points.end(),
-                         [&](const Point& p) { return MeetsTarget(p.value, target); });
+                         [&](const Point& p) { return MeetsTarget(p.value, target, p.date); });
     break;
   }
   // A deadline is passed once its last day is over: "2020-05" runs to 31 May.
@@ -210,7 +228,7 @@ FigureJudgement JudgeFigures(std::span<const Point> points, const Target& target
   if (passed)
     for (const auto& p : points)
       if (p.date.FirstDay() <= deadline->LastDay()) j.at_deadline = p;
-  if (MeetsTarget(j.latest.value, target)) {
+  if (MeetsOp(j.latest.value, target.op, j.target)) {
     j.status = Status::kMet;
     j.reason = Reason::kTargetMet;
     return j;
@@ -238,7 +256,7 @@ FigureJudgement JudgeFigures(std::span<const Point> points, const Target& target
   const Fit fit = *FitLine(points, rules.window);
   j.reason = Reason::kProgress;
   j.observed_rate = fit.slope * sign;
-  double distance = std::max(0.0, (target.value - j.latest.value) * sign);
+  double distance = std::max(0.0, (j.target - j.latest.value) * sign);
   const ProgressMethod& pm = rules.method;
   if (distance == 0) {
     // A strict target (> 90) at its boundary (90): any improvement meets it,
@@ -406,8 +424,8 @@ MeasureStatus Judge(const Measure& m, const Kpi* kpi, const KpiFigures& f, bool 
         if (!better) {
           const int now = SeverityRank(j.status), best = SeverityRank(r.figures->status);
           const long day = j.latest.date.FirstDay(), best_day = r.figures->latest.date.FirstDay();
-          const double margin = sign * (j.latest.value - m.target->value);
-          const double best_margin = sign * (r.figures->latest.value - m.target->value);
+          const double margin = sign * (j.latest.value - j.target);
+          const double best_margin = sign * (r.figures->latest.value - r.figures->target);
           const bool tie = now == best && day == best_day;
           better = scope == "any" ? now > best || (now == best && day > best_day) || (tie && margin > best_margin)
                                   : now < best || (now == best && day > best_day) || (tie && margin < best_margin);
@@ -437,7 +455,9 @@ MeasureStatus Judge(const Measure& m, const Kpi* kpi, const KpiFigures& f, bool 
   }
   if (r.decided_by == Decider::kNothing) {
     r.status = Status::kNoData;
-    r.reason = kpi && m.target ? Reason::kNoFigures : Reason::kNothing;
+    r.reason = kpi && m.target ? (r.figures && r.figures->reason == Reason::kNoComparator ? Reason::kNoComparator
+                                                                                          : Reason::kNoFigures)
+                               : Reason::kNothing;
     return r;
   }
   Age(m, kpi, as_at, rules.method, r);
@@ -534,7 +554,7 @@ std::vector<size_t> SlowToProgress(const Authority& a, std::span<const MeasureSt
     const bool past = s.reason == Reason::kDeadlineMissed || s.reason == Reason::kDeadlineNotShown;
     double gap = -1;
     if (s.figures && s.figures->status != Status::kNoData && m.target) {
-      double t = m.target->value;
+      double t = s.figures->target;
       gap = std::fabs(t - s.figures->latest.value) / std::max(std::fabs(t), 1e-9);
     }
     return std::make_tuple(s.status == Status::kAtRisk ? 1 : 0, past ? 0 : 1, -gap, m.title);

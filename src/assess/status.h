@@ -46,7 +46,11 @@ double MonthIndex(const Date& day);
 // nullopt with fewer than two.
 std::optional<double> SlopePerMonth(std::span<const Point> points, int window);
 
-bool MeetsTarget(double value, const Target& target);
+// Whether `value`, a figure dated `date`, meets the target: against the
+// level that applies at that date for a relative target, and never when no
+// level does.
+bool MeetsTarget(double value, const Target& target, const Date& date);
+bool MeetsOp(double value, const std::string& op, double level);
 
 // +1 when a higher value is better, -1 when lower is; for a neutral KPI the
 // target's direction decides (>= and > mean higher).
@@ -65,6 +69,7 @@ enum class Reason {
   kUncertain,        // the trend varies too much to tell on track from off track
   kTooFewValues,     // not met, and fewer than 3 values to judge a trend
   kNoFigures,        // no numeric value at or before as_at
+  kNoComparator,     // a relative target with no official figure for the latest figure's date
   kAssessment,       // a document's assessment decided
   kNothing,          // no KPI target and no assessment
 };
@@ -104,6 +109,8 @@ struct FigureJudgement {
   std::optional<Date> first_met;  // the first figure that met the target
   bool held = false;              // every figure since first_met met it too
   std::optional<Point> at_deadline;  // the last figure on or before the deadline, once it has passed
+  double target = 0;  // the value the latest figure is judged against
+  int level = -1;     // for a relative target, the index of that value in Target::levels
 };
 
 FigureJudgement JudgeFigures(std::span<const Point> points, const Target& target, int sign,

@@ -274,15 +274,31 @@ void LoadMeasureFile(const std::string& path, std::string& text, Measure& m,
       Target tg;
       tg.pos = where;
       auto op = t.Text("op", true);
-      auto value = t.Number("value", true);
+      auto relative = t.Text("relative_to");
+      // A target is a number or a comparator's figure, never both.
+      auto value = t.Number("value", !relative);
       tg.scope = t.Text("scope").value_or("all");
-      t.RejectUnknown({"op", "value", "scope"});
+      t.RejectUnknown({"op", "value", "relative_to", "scope"});
       static const std::vector<std::string> kOps = {"<=", "<", ">=", ">"};
-      if (op && std::find(kOps.begin(), kOps.end(), *op) == kOps.end())
+      static const std::vector<std::string> kRelative = {"england", "region", "neighbours"};
+      bool ok = op && (value || relative);
+      if (op && std::find(kOps.begin(), kOps.end(), *op) == kOps.end()) {
         diag.Error(t.ValuePos("op"), "unknown target op '" + *op + "'; use one of <=, <, >=, > (quote it: op: \">=\")");
-      else if (op && value) {
+        ok = false;
+      }
+      if (relative && value) {
+        diag.Error(t.ValuePos("value"), "the target gives both 'value' and 'relative_to: " + *relative +
+                   "'; a target is a fixed number or a comparator's figure: keep one");
+        ok = false;
+      } else if (relative && std::find(kRelative.begin(), kRelative.end(), *relative) == kRelative.end()) {
+        diag.Error(t.ValuePos("relative_to"), "unknown comparator '" + *relative + "'" + DidYouMean(*relative, kRelative) +
+                   "; a relative target is relative to england, region or neighbours");
+        ok = false;
+      }
+      if (ok) {
         tg.op = *op;
-        tg.value = *value;
+        tg.value = value.value_or(0);
+        tg.relative_to = relative.value_or("");
         m.target = tg;
       }
     }
@@ -1083,6 +1099,7 @@ Authority LoadAuthority(const AuthorityFiles& files, SourceTree& tree, const Sit
     return std::tie(x.as_at, x.pos.path) < std::tie(y.as_at, y.pos.path);
   });
   ValidateAuthority(g.kpis, a, diag);
+  ResolveRelativeTargets(a, g.kpis, g.official.get());
   if (g.official) {
     CheckAuthorityCodes(a, *g.official, diag);
     AddOfstedOutcomes(a, *g.official, diag);

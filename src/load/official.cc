@@ -836,4 +836,44 @@ void CheckTypedComparators(const Authority& a, const std::vector<Kpi>& kpis, con
     }
 }
 
+void ResolveRelativeTargets(Authority& a, const std::vector<Kpi>& kpis, const OfficialData* data) {
+  for (Measure& m : a.measures) {
+    if (!m.target || !m.target->Relative()) continue;
+    Target& t = *m.target;
+    t.levels.clear();
+    const Kpi* kpi = FindKpiIn(kpis, m.kpi);
+    // A KPI without an official series is an error (model/validate.cc).
+    if (!kpi || !kpi->official) continue;
+    const OfficialKpiData* k = data ? data->Find(kpi->id) : nullptr;
+    if (!k || k->missing_file) {
+      t.unavailable = "the DfE's file " + kpi->official->figure.file + " is not in data/official/";
+      continue;
+    }
+    const auto area = data->AreaOf(a.la_code, a.ons_code);
+    if (!area && t.relative_to != "england") {
+      t.unavailable = "the official files have no authority with " + a.name + "'s code" +
+                      (a.la_code.empty() && a.ons_code.empty() ? " (add la_code or ons_code to _authority.md)" : "");
+      continue;
+    }
+    // The neighbours' mean is judged as it is shown, to one decimal place
+    // or the file's own, so a figure shown level with it meets "<=".
+    const double scale = std::pow(10.0, std::max(k->decimals, 1));
+    for (const OfficialYear& y : k->years) {
+      std::optional<double> v;
+      if (t.relative_to == "england") {
+        v = y.england.number;
+      } else if (t.relative_to == "region") {
+        if (auto r = y.regions.find(data->areas[*area].region_code); r != y.regions.end()) v = r->second.number;
+      } else if (auto mean = data->NeighbourMean(y, *area)) {
+        v = std::round(*mean * scale) / scale;
+      }
+      if (v) t.levels.push_back({OfficialPeriodEnd(k->series.period, y.year), *v, OfficialPeriodLabel(k->series.period, y.year)});
+    }
+    if (t.levels.empty())
+      t.unavailable = t.relative_to == "neighbours" && !data->neighbours
+                          ? "the statistical-neighbour file for the " + data->neighbour_model + " model is not in data/official/"
+                          : "the DfE's file " + kpi->official->figure.file + " has no such figure";
+  }
+}
+
 }  // namespace tracker

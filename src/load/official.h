@@ -41,4 +41,10 @@ void AddOfstedOutcomes(Authority& a, const OfficialData& data, Diagnostics& diag
 // warning at the snapshot (both are shown).
 void CheckTypedComparators(const Authority& a, const std::vector<Kpi>& kpis, const OfficialData& data, Diagnostics& diag);
 
+// Fills each relative target of `a` with its levels: its comparator's
+// figure (England's, the region's or the neighbours' mean, rounded as the
+// pages show it) for every period the files hold; or, when there are none,
+// says why in Target::unavailable. `data` may be null.
+void ResolveRelativeTargets(Authority& a, const std::vector<Kpi>& kpis, const OfficialData* data);
+
 }  // namespace tracker

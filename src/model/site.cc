@@ -97,6 +97,13 @@ const std::vector<std::string>& DocumentTypes() {
   return ids;
 }
 
+const char* RelativeName(const std::string& relative_to) {
+  if (relative_to == "england") return "England's figure";
+  if (relative_to == "region") return "the region's figure";
+  if (relative_to == "neighbours") return "the statistical neighbours' mean";
+  return "a comparator's figure";
+}
+
 const char* DocumentTypeLabel(const std::string& id) {
   for (const auto& t : DocumentTypeTable())
     if (id == t.id) return t.label;

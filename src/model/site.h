@@ -93,6 +93,9 @@ struct DocumentType {
 };
 const std::vector<DocumentType>& DocumentTypeTable();
 const std::vector<std::string>& DocumentTypes();       // the ids, for messages
+// What a relative target follows: "England's figure", "the region's
+// figure", "the statistical neighbours' mean".
+const char* RelativeName(const std::string& relative_to);
 const char* DocumentTypeLabel(const std::string& id);  // "Improvement notice"; "Other document" when unknown
 
 struct Document {
@@ -123,11 +126,40 @@ struct Assessment {
   SourcePos source_pos;
 };
 
+// A relative target's level for one official period: the comparator's
+// figure for that period, which applies to local figures dated on or after
+// the period's end, until the next period's (docs/status.md).
+struct TargetLevel {
+  Date from;           // the period's end
+  double value = 0;
+  std::string period;  // "Year ending 31 March 2025"
+};
+
 struct Target {
   std::string op;  // <=, <, >=, >
   double value = 0;
   std::string scope = "all";  // all, any, or a breakdown item
   SourcePos pos;
+  // Set for a relative target: "england", "region" or "neighbours". The
+  // target is then that comparator's official figure, not `value`.
+  std::string relative_to;
+  std::vector<TargetLevel> levels;  // from the official files at load, oldest first
+  std::string unavailable;          // why there are no levels, when there are none
+
+  bool Relative() const { return !relative_to.empty(); }
+  // The level that applies to a figure dated `d`: -1 when none does (a
+  // relative target before its first period's end).
+  int LevelAt(const Date& d) const {
+    int at = -1;
+    for (size_t i = 0; i < levels.size() && levels[i].from <= d; ++i) at = static_cast<int>(i);
+    return at;
+  }
+  // The value a figure dated `d` is judged against, or nullopt.
+  std::optional<double> At(const Date& d) const {
+    if (!Relative()) return value;
+    const int i = LevelAt(d);
+    return i < 0 ? std::nullopt : std::optional<double>(levels[i].value);
+  }
 };
 
 struct Measure {

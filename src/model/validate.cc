@@ -18,6 +18,11 @@ std::string FormatPlain(double v) {
   return buf;
 }
 
+// A target as its measure writes it: "<= 25", "<= england".
+std::string TargetText(const Target& t) {
+  return t.op + " " + (t.Relative() ? t.relative_to : FormatPlain(t.value));
+}
+
 int ImprovementSignOf(Direction d) {
   return d == Direction::kHigherIsBetter ? 1 : d == Direction::kLowerIsBetter ? -1 : 0;
 }
@@ -111,7 +116,15 @@ void ValidateAuthority(const std::vector<Kpi>& kpis, const Authority& a, Diagnos
       if (m.target) {
         if (m.kpi.empty())
           diag.Error(m.target->pos, "a target needs a KPI to measure it: add 'kpi:' to the measure");
-        if (kpi && kpi->unit == Unit::kPercent && (m.target->value < 0 || m.target->value > 100))
+        if (m.target->Relative()) {
+          // The comparator's figure comes from the KPI's official series.
+          if (kpi && !kpi->official)
+            diag.Error(m.target->pos, std::string("the target is relative to ") + RelativeName(m.target->relative_to) +
+                       ", but KPI '" + kpi->id + "' (" + PosText(kpi->pos) + ") names no official series to take it from; " +
+                       "add an \"official\" block to the KPI in data/kpis.json (docs/official-statistics.md), or give the target a value");
+          if (kpi && !kpi->breakdown.empty())
+            diag.Error(m.target->pos, "a relative target needs a KPI without a breakdown; '" + kpi->id + "' has one");
+        } else if (kpi && kpi->unit == Unit::kPercent && (m.target->value < 0 || m.target->value > 100))
           diag.Error(m.target->pos, "target is a percent outside 0 to 100");
         else if (kpi && NegativeNotAllowed(*kpi, m.target->value))
           diag.Error(m.target->pos, "target is below zero, which a " + std::string(UnitId(kpi->unit)) + " cannot be");
@@ -123,7 +136,7 @@ void ValidateAuthority(const std::vector<Kpi>& kpis, const Authority& a, Diagnos
           const int want = ImprovementSignOf(kpi->direction);
           const int says = m.target->op[0] == '>' ? 1 : -1;
           if (want != 0 && want != says)
-            diag.Error(m.target->pos, "target '" + m.target->op + " " + FormatPlain(m.target->value) + "' asks for " +
+            diag.Error(m.target->pos, "target '" + TargetText(*m.target) + "' asks for " +
                        (says > 0 ? "a higher" : "a lower") + " value, but KPI '" + kpi->id + "' is " +
                        DirectionId(kpi->direction) + " (" + PosText(kpi->pos) + "); change the target's op or the KPI's direction");
         }
@@ -140,9 +153,9 @@ void ValidateAuthority(const std::vector<Kpi>& kpis, const Authority& a, Diagnos
       if (!m.target || m.kpi.empty()) continue;
       auto [it, fresh] = target_of.emplace(m.kpi, &m);
       const Target& t = *it->second->target;
-      if (!fresh && (t.op != m.target->op || t.value != m.target->value))
-        diag.Error(m.target->pos, "two targets for KPI '" + m.kpi + "': '" + m.target->op + " " + FormatPlain(m.target->value) +
-                   "' here and '" + t.op + " " + FormatPlain(t.value) + "' at " + PosText(t.pos) +
+      if (!fresh && TargetText(t) != TargetText(*m.target))
+        diag.Error(m.target->pos, "two targets for KPI '" + m.kpi + "': '" + TargetText(*m.target) +
+                   "' here and '" + TargetText(t) + "' at " + PosText(t.pos) +
                    "; measures that share a KPI must share its target");
     }
     for (const auto& s : a.snapshots) {
@@ -152,10 +165,14 @@ void ValidateAuthority(const std::vector<Kpi>& kpis, const Authority& a, Diagnos
         if (it == target_of.end()) {
           diag.Error(pos, "a target for '" + id + "', but no measure of " + a.slug + " sets one; a target belongs to " +
                      "its measure: add 'target:' to the measure with 'kpi: " + id + "', and remove it here");
+        } else if (it->second->target->Relative()) {
+          const Target& t = *it->second->target;
+          diag.Error(pos, "a target of " + FormatPlain(value) + " for '" + id + "', but the measure's target '" + TargetText(t) +
+                     "' at " + PosText(t.pos) + " follows the DfE's figure, which changes each year: remove it here");
         } else if (it->second->target->value != value) {
           const Target& t = *it->second->target;
-          diag.Error(pos, "target " + FormatPlain(value) + " for '" + id + "' disagrees with the measure's target '" + t.op +
-                     " " + FormatPlain(t.value) + "' at " + PosText(t.pos) + "; a measure has one target: correct this one or remove it");
+          diag.Error(pos, "target " + FormatPlain(value) + " for '" + id + "' disagrees with the measure's target '" +
+                     TargetText(t) + "' at " + PosText(t.pos) + "; a measure has one target: correct this one or remove it");
         }
       }
     }

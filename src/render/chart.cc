@@ -738,9 +738,16 @@ std::string FindingTitle(const Kpi& kpi, const std::vector<LinePoint>& points, c
     double a = std::round(prev * std::pow(10, kpi.decimals)), b = std::round(*last.value * std::pow(10, kpi.decimals));
     head = kpi.label + (b > a ? " rose to " : b < a ? " fell to " : " stayed at ") + value;
   }
-  if (target) {
+  if (target && target->Relative()) {
+    // Judged against the comparator's figure for the last point's date.
+    const int level = target->LevelAt(last.date);
+    if (level >= 0) {
+      const std::string t = FormatTargetLevel(kpi, *target, level);
+      head += MeetsTarget(*last.value, *target, last.date) ? ", meeting the target of " + t : ", short of the target of " + t;
+    }
+  } else if (target) {
     std::string t = FormatValue(kpi, target->value);
-    head += MeetsTarget(*last.value, *target) ? ", meeting the " + t + " target" : ", short of the " + t + " target";
+    head += MeetsTarget(*last.value, *target, last.date) ? ", meeting the " + t + " target" : ", short of the " + t + " target";
   }
   return head;
 }

@@ -38,9 +38,9 @@ std::string Because(const Authority& a, const Measure& m, const Kpi* kpi, const 
     std::string what = InSentence(kpi->label);
     if (!s.item.empty()) what += " for " + InSentence(kpi->breakdown) + " " + s.item;
     const std::string stood = what + " stood at " + FormatValue(*kpi, f.latest.value, true) + " on " + f.latest.date.Long();
-    const std::string target = FormatTarget(*kpi, *m.target, true);
+    const std::string target = FormatTargetLevel(*kpi, *m.target, f.level, true);
     const std::string by = f.has_deadline ? " by " + f.horizon.Long() : " within 12 months (no deadline is set)";
-    const double gap = std::fabs(m.target->value - f.latest.value);
+    const double gap = std::fabs(f.target - f.latest.value);
     switch (f.reason) {
       case Reason::kTargetMet: {
         std::string out = stood + ", meeting the target of " + target;
@@ -95,6 +95,16 @@ std::string Because(const Authority& a, const Measure& m, const Kpi* kpi, const 
       default:
         break;
     }
+  }
+  if (kpi && m.target && s.reason == Reason::kNoComparator) {
+    const Target& t = *m.target;
+    std::string why = t.unavailable;
+    if (why.empty() && !t.levels.empty())
+      why = "the DfE's first figure is for the " + InSentence(t.levels.front().period) + ", after the newest figure here (" +
+            s.figures->latest.date.Long() + ")";
+    if (why.empty()) why = "the DfE's files give none";
+    return "the target is " + FormatTarget(*kpi, t, true) + ", and there is no such figure to judge " +
+           InSentence(kpi->label) + " against: " + why + ".";
   }
   if (kpi && m.target) return "there are no figures for " + InSentence(kpi->label) + " at or before " + as_at.Long() + ".";
   if (kpi) return "this measure has no target to judge its figures against, and no assessment yet.";

@@ -149,7 +149,23 @@ std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double valu
   return v;
 }
 
-std::string FormatTarget(const Kpi& kpi, const Target& t, bool trim) { return FormatTargetValue(kpi, t.op, t.value, trim); }
+std::string FormatTarget(const Kpi& kpi, const Target& t, bool trim) {
+  if (!t.Relative()) return FormatTargetValue(kpi, t.op, t.value, trim);
+  const std::string name = RelativeName(t.relative_to);
+  if (t.op == ">=") return "at or above " + name;
+  if (t.op == ">") return "above " + name;
+  if (t.op == "<=") return "at or below " + name;
+  return "below " + name;
+}
+
+std::string FormatTargetLevel(const Kpi& kpi, const Target& t, int level, bool trim) {
+  if (!t.Relative()) return FormatTarget(kpi, t, trim);
+  std::string out = FormatTarget(kpi, t, trim);
+  if (level < 0 || level >= static_cast<int>(t.levels.size())) return out;
+  std::string period = t.levels[level].period;  // "Year ending 31 March 2025"
+  if (!period.empty() && period[0] >= 'A' && period[0] <= 'Z') period[0] = static_cast<char>(period[0] - 'A' + 'a');
+  return out + " (" + FormatValue(kpi, t.levels[level].value, trim) + " in the " + period + ")";
+}
 
 std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);

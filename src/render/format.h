@@ -33,7 +33,11 @@ std::string FormatScalar(const Kpi& kpi, const Scalar& s);
 std::string FormatAmount(const Kpi& kpi, double v, int extra = 0);
 
 // "at least 90%", "below 550".
+// "at most 25"; a relative target by what it follows: "at or below England's figure".
 std::string FormatTarget(const Kpi& kpi, const Target& t, bool trim = false);
+// The same, with a relative target's value for one of its levels:
+// "at or below England's figure (67 in the year to 31 March 2025)".
+std::string FormatTargetLevel(const Kpi& kpi, const Target& t, int level, bool trim = false);
 std::string FormatTargetValue(const Kpi& kpi, const std::string& op, double value, bool trim = false);
 
 // "1 authority", "2 authorities".

@@ -26,7 +26,7 @@ std::string BreakdownTitle(const Kpi& k, const chart::SmallMultiples& c, const s
       ++total;
       if (!lo || *p.value < lo_v) lo = &item, lo_v = *p.value;
       if (!hi || *p.value > hi_v) hi = &item, hi_v = *p.value;
-      if (target && MeetsTarget(*p.value, *target)) ++meeting;
+      if (target && MeetsTarget(*p.value, *target, p.date)) ++meeting;
     }
   if (!lo) return k.label + ": no figures could be published for " + newest->Long();
   std::string t = k.label + " ranged from " + FormatValue(k, lo_v) + " (" + lo->label + ") to " +
@@ -198,7 +198,7 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
       }
     }
     for (auto& item : c.items) known(item.points);
-    if (target) {
+    if (target && !target->Relative()) {
       c.target = target->value;
       c.target_label = "Target " + FormatTarget(k, *target);
     }
@@ -241,7 +241,28 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
     c.comparators.push_back(cs);
   }
   AddOfficialSeries(k, &c);
-  if (target) {
+  if (target && target->Relative()) {
+    // The target is the comparator's yearly figure, each from its period's
+    // end: drawn as the target's steps in place of the comparator's line.
+    const char* drawn = target->relative_to == "england" ? "England (DfE)"
+                        : target->relative_to == "neighbours" ? "Statistical neighbours' mean (DfE)" : "";
+    std::erase_if(c.comparators, [&](const chart::LineSeries& s) { return s.label == drawn; });
+    // From where the official lines start: the year before the first figure.
+    const std::optional<Date> from = c.main.points.empty() ? std::nullopt
+                                                           : std::optional<Date>(Date{c.main.points.front().date.year - 1, 1, 1});
+    for (size_t i = 0; i < target->levels.size(); ++i) {
+      const TargetLevel& l = target->levels[i];
+      if (l.from > as_at()) break;
+      // The level in force at the first figure starts the line there.
+      const bool next_in_range = i + 1 < target->levels.size() && (!from || target->levels[i + 1].from <= *from);
+      if (next_in_range) continue;
+      c.target.push_back({from && l.from < *from ? *from : l.from, l.value});
+    }
+    // Named with the newest level drawn, which the label sits beside.
+    int shown = -1;
+    for (size_t i = 0; i < target->levels.size() && target->levels[i].from <= as_at(); ++i) shown = static_cast<int>(i);
+    c.target_label = "Target: " + FormatTargetLevel(k, *target, c.target.empty() ? -1 : shown);
+  } else if (target) {
     c.target.push_back({c.main.points.empty() ? as_at() : c.main.points.front().date, target->value});
     c.target_label = "Target " + FormatTargetValue(k, target->op, target->value);
   } else {
@@ -263,8 +284,11 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
     c.as_at = until;
   }
   std::optional<Target> title_target = target;
-  if (!title_target && !c.target.empty())
-    title_target = Target{k.direction == Direction::kLowerIsBetter ? "<=" : ">=", c.target.back().value, "all", {}};
+  if (!title_target && !c.target.empty()) {
+    title_target = Target{};
+    title_target->op = k.direction == Direction::kLowerIsBetter ? "<=" : ">=";
+    title_target->value = c.target.back().value;
+  }
   c.title = chart::FindingTitle(k, c.main.points, title_target);
   return {chart::RenderLineChart(c), c.title, c.desc};
 }

@@ -76,7 +76,9 @@ size_t ForEachRow(const Site& site, const Authority& a, const AuthorityAssessmen
       if (v == snap.values.end()) continue;
       // The measure's target is the KPI's one target (a snapshot's may only repeat it).
       const Target* kt = TargetOf(a, k.id);
-      const std::string target = kt ? PlainNumber(kt->value) : "z";
+      // A relative target's is the comparator's figure in force at the snapshot's date.
+      const std::optional<double> kv = kt ? kt->At(snap.as_at) : std::nullopt;
+      const std::string target = kv ? PlainNumber(*kv) : "z";
       std::string_view status = "z", status_date = "z";
       if (auto by = statuses.find(k.id); by != statuses.end()) {
         auto at = by->second.find(snap.as_at);
@@ -204,7 +206,7 @@ std::string MetaCsv() {
       {"breakdown", "Filter", "Breakdown item", "", "", "", "Team or other item; Total when not broken down", ""},
       {"value", "Indicator", "Value", "", "", "", "A number or a GSS symbol: c suppressed, x not available, z not applicable, low rounds to zero, u low reliability", ""},
       {"unit", "Filter", "Unit of the value", "", "", "", "count, percent, rate_per_10k, days or number", ""},
-      {"target", "Indicator", "Target given with the figures", "", "", "", "z when no target was given", ""},
+      {"target", "Indicator", "Target given with the figures", "", "", "", "z when no target was given; for a target relative to England, the region or the statistical neighbours, their DfE figure in force at the date", ""},
       {"status", "Filter", "Status of the measure that uses this indicator, at this date", "", "", "", "met, on-track, at-risk, off-track, not-shown-met, out-of-date, no-data; z when no measure uses it", ""},
       {"status_date", "Filter", "Date of the evidence the status rests on: a figure or a document's assessment", "", "", "", "YYYY-MM-DD, YYYY-MM or YYYY; z when there is no status or no evidence", ""},
       {"source", "Filter", "The document the figure comes from", "", "", "", "a document's slug, its page <authority>/documents/<slug>.html; z when none is named", ""},

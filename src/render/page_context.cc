@@ -283,7 +283,7 @@ View AuthorityContext::MeasureRowAt(size_t i, const MeasureStatus& s, const Date
               {"short_explanation", ExplainStatus(a, m, kpi, s, at, pm, false)},
               {"deadline_outcome", DeadlineOutcomeAt(i, s, at)},
               {"deadline", m.deadline ? DateView(*m.deadline) : View()},
-              {"target", kpi && m.target ? View(FormatTarget(*kpi, *m.target)) : View()}};
+              {"target", kpi && m.target ? View(FormatTargetLevel(*kpi, *m.target, s.figures ? s.figures->level : -1)) : View()}};
   row["latest"] = nullptr;
   if (kpi) {
     if (auto obs = LatestObservation(kpi->id, a.snapshots, at)) {
@@ -395,7 +395,12 @@ const AuthorityContext::KpiColumn& AuthorityContext::Column(const Kpi& k) const 
     if (snap.as_at > as_at()) continue;
     if (auto v = snap.values.find(k.id); v != snap.values.end()) c.values[i] = &v->second;
     // One target: the measure's, beside every figure it judges.
-    if (const Target* t = TargetOf(a, k.id); t && c.values[i]) c.targets[i] = &t->value;
+    if (const Target* t = TargetOf(a, k.id); t && c.values[i]) {
+      // A relative target's value is the level in force at the figure's date.
+      const int level = t->LevelAt(snap.as_at);
+      if (!t->Relative()) c.targets[i] = &t->value;
+      else if (level >= 0) c.targets[i] = &t->levels[level].value;
+    }
   }
   return c;
 }

@@ -97,6 +97,29 @@ TEST_CASE("with the DfE's real files, North East Lincolnshire's pages show its r
   CHECK(ReadFile(nel / "index.html").find("href=\"../north-east-lincolnshire/compares.html\"") != std::string::npos);
 }
 
+TEST_CASE("with the DfE's real files, a target relative to England is judged against England's figure of the figure's year") {
+  if (!fs::exists(kShared / "dfe")) {
+    MESSAGE("skipped: the DfE's files are not at " << kShared.string() << " (../shared/data/dfe)");
+    return;
+  }
+  const fs::path dir = WithRealFiles("official-relative");
+  // A measure written for the test only: the bundled tracker sets none.
+  std::ofstream(dir / "content/north-east-lincolnshire/measures/cla-against-england.md")
+      << "---\ntitle: Children looked after, against England\nkpi: cla_rate\ntarget:\n  op: \"<=\"\n  relative_to: england\n---\n";
+  Run r = Tracker("build --source " + Quote(dir.string()) + " --out " + Quote((dir / "site").string()));
+  INFO(r.err);
+  REQUIRE(r.exit == 0);
+  const std::string page = Text(ReadFile(dir / "site/north-east-lincolnshire/measures/cla-against-england.html"));
+  // The one local figure, of 21 September 2023, against England's 70 for
+  // the year to 31 March 2023, not the newer 67; the chart's target line
+  // ends at 2025's.
+  CHECK(page.find("stood at 164 per 10,000 on 21 September 2023 against a target of at or below England's figure "
+                  "(70 per 10,000 in the year to 31 March 2023)") != std::string::npos);
+  CHECK(page.find("Target: at or below England's figure (67 per 10,000 in the year to 31 March 2025)") != std::string::npos);
+  CHECK(ReadFile(dir / "site/downloads/north-east-lincolnshire.csv").find(",2023-09-21,cla_rate,Total,164,rate_per_10k,70,at-risk,2023-09-21,") !=
+        std::string::npos);
+}
+
 TEST_CASE("with the DfE's real files and the 2021 model chosen in site.yml, the neighbours are 2021's") {
   if (!fs::exists(kShared / "dfe")) {
     MESSAGE("skipped: the DfE's files are not at " << kShared.string() << " (../shared/data/dfe)");

@@ -439,3 +439,116 @@ TEST_CASE("official: a hand-typed England figure that differs from the DfE's for
   CHECK(Has(diag, "data/harbourside/snapshots/2024-07-31.json:1:11: the England figure typed here for 'cla_rate' (72, for "
                   "31 March 2024) is not the one the DfE's files give (67); both are shown"));
 }
+
+namespace {
+
+// Harbourside with measures whose targets follow England's figure and its
+// neighbours' mean, and monthly figures either side of a period's end.
+SourceTree RelativeTree() {
+  SourceTree t = Tree();
+  t.files["content/harbourside/measures/cla.md"] =
+      "---\ntitle: Looked after rate\nkpi: cla_rate\ntarget:\n  op: \"<=\"\n  relative_to: england\n---\n";
+  t.files["content/harbourside/measures/caseload.md"] =
+      "---\ntitle: Caseloads\nkpi: caseload\ntarget:\n  op: \"<=\"\n  relative_to: neighbours\n---\n";
+  t.files["data/harbourside/snapshots/2023-06-30.json"] = "{\"as_at\": \"2023-06-30\", \"values\": {\"cla_rate\": 66}}\n";
+  t.files["data/harbourside/snapshots/2024-02-29.json"] = "{\"as_at\": \"2024-02-29\", \"values\": {\"cla_rate\": 68}}\n";
+  t.files["data/harbourside/snapshots/2024-09-30.json"] = "{\"as_at\": \"2024-09-30\", \"values\": {\"cla_rate\": 70}}\n";
+  t.files["data/harbourside/snapshots/2024-10-31.json"] = "{\"as_at\": \"2024-10-31\", \"values\": {\"caseload\": 15}}\n";
+  return t;
+}
+
+const Measure& MeasureOf(const Site& site, const std::string& id) {
+  for (const auto& m : site.authorities[0].measures)
+    if (m.id == id) return m;
+  FAIL("no measure " << id);
+  throw 0;
+}
+
+}  // namespace
+
+TEST_CASE("official: a relative target follows its comparator's figure, period by period") {
+  Diagnostics diag;
+  Site site = LoadSite(RelativeTree(), diag);
+  REQUIRE_MESSAGE(!diag.HasErrors(), Messages(diag));
+  const Measure& cla = MeasureOf(site, "cla");
+  REQUIRE(cla.target->levels.size() == 2);
+  CHECK(cla.target->levels[0].from == Date{2023, 3, 31});
+  CHECK(cla.target->levels[0].value == 70);
+  CHECK(cla.target->levels[1].value == 67);
+  // Neighbours' mean of 2024: Eastmere's 14.0 alone (Millbrook ':', North Dale West 'u').
+  const Measure& caseload = MeasureOf(site, "caseload");
+  REQUIRE(caseload.target->levels.size() == 1);
+  CHECK(caseload.target->levels[0].from == Date{2024, 9, 30});
+  CHECK(caseload.target->levels[0].value == doctest::Approx(14.0));
+
+  const SiteAssessment sa = AssessSite(site, Date{2024, 10, 31});
+  const Authority& a = site.authorities[0];
+  const MeasureStatus* cla_status = nullptr;
+  const MeasureStatus* caseload_status = nullptr;
+  for (size_t i = 0; i < a.measures.size(); ++i)
+    (a.measures[i].id == "cla" ? cla_status : caseload_status) = &sa.authorities[0].measures[i];
+  // 66 and 68 met England's 70 of the year to March 2023; September's 70
+  // misses 2024's 67, and is moving away from it.
+  REQUIRE(cla_status->figures);
+  CHECK(cla_status->figures->first_met == Date{2023, 6, 30});
+  CHECK_FALSE(cla_status->figures->held);
+  CHECK(cla_status->figures->target == 67);
+  CHECK(cla_status->figures->level == 1);
+  CHECK(cla_status->reason == Reason::kProgress);
+  CHECK(cla_status->status == Status::kOffTrack);
+  CHECK(caseload_status->figures->target == doctest::Approx(14.0));
+  CHECK(caseload_status->status == Status::kAtRisk);
+
+  // Before the year to March 2024 had ended, February's 68 is judged against 2023's 70.
+  const SiteAssessment earlier = AssessSite(site, Date{2024, 3, 30});
+  for (size_t i = 0; i < a.measures.size(); ++i)
+    if (a.measures[i].id == "cla") CHECK(earlier.authorities[0].measures[i].status == Status::kMet);
+}
+
+TEST_CASE("official: a relative target without its comparator's file is no data, saying why") {
+  SourceTree t = RelativeTree();
+  t.files.erase("data/official/cla.csv");
+  Diagnostics diag;
+  Site site = LoadSite(t, diag);
+  REQUIRE_MESSAGE(!diag.HasErrors(), Messages(diag));
+  const Measure& cla = MeasureOf(site, "cla");
+  CHECK(cla.target->levels.empty());
+  CHECK(cla.target->unavailable == "the DfE's file cla.csv is not in data/official/");
+  const SiteAssessment sa = AssessSite(site, Date{2024, 10, 31});
+  for (size_t i = 0; i < site.authorities[0].measures.size(); ++i) {
+    if (site.authorities[0].measures[i].id != "cla") continue;
+    CHECK(sa.authorities[0].measures[i].status == Status::kNoData);
+    CHECK(sa.authorities[0].measures[i].reason == Reason::kNoComparator);
+  }
+}
+
+TEST_CASE("official: a relative target's contradictions are errors at the target") {
+  SourceTree t = RelativeTree();
+  t.files["content/harbourside/measures/cla.md"] =
+      "---\ntitle: A\nkpi: cla_rate\ntarget:\n  op: \"<=\"\n  value: 60\n  relative_to: england\n---\n";
+  t.files["content/harbourside/measures/caseload.md"] =
+      "---\ntitle: B\nkpi: caseload\ntarget:\n  op: \"<=\"\n  relative_to: englnd\n---\n";
+  t.files["content/north-dale-west/measures/x.md"] =
+      "---\ntitle: C\nkpi: caseload\ntarget:\n  op: \">=\"\n  relative_to: region\n---\n";
+  t.files["data/north-dale-west/snapshots/2024-10-31.json"] =
+      "{\"as_at\": \"2024-10-31\", \"values\": {\"caseload\": 15}, \"targets\": {\"caseload\": 14}}\n";
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CAPTURE(Messages(diag));
+  CHECK(Has(diag, "content/harbourside/measures/cla.md:6:10: the target gives both 'value' and 'relative_to: england'"));
+  CHECK(Has(diag, "content/harbourside/measures/caseload.md:6:16: unknown comparator 'englnd'; did you mean 'england'?"));
+  CHECK(Has(diag, "content/north-dale-west/measures/x.md:5:3: target '>= region' asks for a higher value, but KPI 'caseload' is lower_is_better"));
+  CHECK(Has(diag, "a target of 14 for 'caseload', but the measure's target '>= region' at content/north-dale-west/measures/x.md:5:3 follows the DfE's figure"));
+}
+
+TEST_CASE("official: a relative target on a KPI with no official series is an error naming the KPI") {
+  SourceTree t = RelativeTree();
+  t.files["data/kpis.json"] = std::string(kKpis).substr(0, std::string(kKpis).find("  {\"id\": \"caseload\"")) +
+                              "  {\"id\": \"caseload\", \"label\": \"Caseload\", \"unit\": \"number\", \"direction\": \"lower_is_better\"},\n" +
+                              std::string(kKpis).substr(std::string(kKpis).find("  {\"id\": \"cin_rate\""));
+  Diagnostics diag;
+  LoadSite(t, diag);
+  CAPTURE(Messages(diag));
+  CHECK(Has(diag, "content/harbourside/measures/caseload.md:5:3: the target is relative to the statistical neighbours' mean, "
+                  "but KPI 'caseload' (data/kpis.json:5:3) names no official series to take it from"));
+}

@@ -79,8 +79,23 @@ TEST_CASE("every worked example in docs/status.md holds") {
     }
     if (ex.count("target")) {
       auto parts = SplitOn(ex["target"], " ");
-      m.target = Target{parts[0], std::stod(parts[1]), parts.size() > 2 ? parts[2] : "all",
-                        {"content/example/measures/example.md", 8, 3}};
+      m.target = Target{};
+      m.target->op = parts[0];
+      m.target->scope = parts.size() > 2 ? parts[2] : "all";
+      m.target->pos = {"content/example/measures/example.md", 8, 3};
+      if (parts[1] == "england" || parts[1] == "region" || parts[1] == "neighbours") {
+        // A relative target: its comparator's figures, as the official
+        // files would give them (levels: period-end=value ...).
+        m.target->relative_to = parts[1];
+        for (const auto& tok : SplitOn(ex["levels"], " ")) {
+          if (tok.empty()) continue;
+          const Date end = D(tok.substr(0, 10));
+          const OfficialPeriod period = end.month == 3 ? OfficialPeriod::kYearEndingMarch : OfficialPeriod::kSeptemberCensus;
+          m.target->levels.push_back({end, std::stod(tok.substr(11)), OfficialPeriodLabel(period, end.year)});
+        }
+      } else {
+        m.target->value = std::stod(parts[1]);
+      }
     }
     if (ex.count("deadline")) m.deadline = D(ex["deadline"]);
     if (ex.count("baseline")) m.baseline = D(ex["baseline"]);
