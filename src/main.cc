@@ -8,6 +8,7 @@
 
 #include "build.h"
 #include "scaffold/new_authority.h"
+#include "serve/serve.h"
 #include "version.h"
 
 // jemalloc's settings for a batch process: freed memory is kept for reuse
@@ -54,6 +55,18 @@ int main(int argc, char** argv) {
   build->add_flag("-v,--verbose", opt.verbose, "say which authorities were kept unchanged and how long each stage took");
   CLI::App* check = app.add_subcommand("check", "check the content and report every problem; write nothing");
   add_common(check);
+  CLI::App* serve = app.add_subcommand("serve", "build, serve the site on this machine, and rebuild and reload pages "
+                                                "when a source changes");
+  ServeOptions serve_opt;
+  serve->add_option("-s,--source", source, "folder holding site.yml, content/ and data/")->capture_default_str();
+  serve->add_option("-o,--out", out, "output folder (default: <source>/site); the last good site stays in it");
+  serve->add_option("--as-at", as_at, "judge everything as at this date, YYYY-MM-DD");
+  serve->add_option("-p,--port", serve_opt.port, "port to listen on; 0 picks a free one")
+      ->capture_default_str()->check(CLI::Range(0, 65535));
+  serve->add_option("--bind", serve_opt.bind, "address to listen on; only this machine by default")->capture_default_str();
+  serve->add_flag("--poll", serve_opt.poll, "watch the sources by polling, where inotify cannot see changes (network shares)");
+  serve->add_option("-j,--jobs", opt.jobs, "threads to use (default: every core this process may use)")
+      ->check(CLI::Range(1, 256));
   CLI::App* make = app.add_subcommand("new", "start a new file of the content model, never overwriting one");
   make->require_subcommand(1);
   CLI::App* new_authority = make->add_subcommand(
@@ -87,6 +100,10 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     opt.as_at = d;
+  }
+  if (serve->parsed()) {
+    serve_opt.build = opt;
+    return RunServe(serve_opt, std::cout, std::cerr);
   }
 #if !defined(TRACKER_SANITIZED)
   opt.exit_when_done = true;  // under a sanitizer, its checks at exit still run
