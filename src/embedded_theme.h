@@ -1,4 +1,5 @@
-// themes/default, compiled into the binary by cmake/embed_theme.cmake.
+// themes/default and the starter tracker, compiled into the binary by
+// cmake/embed_theme.cmake.
 #pragma once
 #include <string_view>
 #include <vector>
@@ -11,5 +12,7 @@ struct EmbeddedFile {
 };
 
 const std::vector<EmbeddedFile>& EmbeddedThemeFiles();
+// src/scaffold/starter, the tracker `tracker new site` writes.
+const std::vector<EmbeddedFile>& EmbeddedStarterFiles();
 
 }  // namespace tracker

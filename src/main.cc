@@ -8,6 +8,7 @@
 
 #include "build.h"
 #include "scaffold/new_authority.h"
+#include "scaffold/new_files.h"
 #include "serve/serve.h"
 #include "version.h"
 
@@ -69,14 +70,38 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   CLI::App* make = app.add_subcommand("new", "start a new file of the content model, never overwriting one");
   make->require_subcommand(1);
+  std::string new_source = ".", new_name, new_authority_slug, new_slug, new_type, new_date, new_title, new_kpi, new_dir;
+  auto add_source = [&](CLI::App* cmd) {
+    cmd->add_option("-s,--source", new_source, "folder holding site.yml, content/ and data/")->capture_default_str();
+  };
+  CLI::App* new_site = make->add_subcommand("site", "a starter tracker for a made-up council, to replace with your own");
+  new_site->add_option("dir", new_dir, "a new or empty folder")->required();
   CLI::App* new_authority = make->add_subcommand(
-      "authority", "content/<authority>/_authority.md with the name, codes and region the DfE's files give");
-  std::string new_source = ".";
+      "authority", "content/<authority>/_authority.md: by name, or with the name, codes and region the DfE's files give");
   std::vector<std::string> official_codes;
-  new_authority->add_option("-s,--source", new_source, "folder holding site.yml, content/ and data/")->capture_default_str();
+  add_source(new_authority);
+  new_authority->add_option("name", new_name, "the council's name, e.g. \"Example Borough Council\"");
   new_authority->add_option("--official", official_codes,
-                            "the authority's code in data/official/ (812 or E06000012), several, or all")
+                            "the authority's code in data/official/ (812 or E06000012), several, or all");
+  CLI::App* new_document = make->add_subcommand("document", "content/<authority>/documents/<slug>.md");
+  add_source(new_document);
+  new_document->add_option("authority", new_authority_slug, "the authority's folder name")->required();
+  new_document->add_option("slug", new_slug, "the document's file name, without .md")->required();
+  new_document->add_option("--type", new_type, "improvement-notice, ofsted-letter, dfe-letter, scrutiny-report, ...")
       ->required();
+  new_document->add_option("--date", new_date, "the document's date, YYYY-MM-DD (or YYYY-MM)")->required();
+  new_document->add_option("--title", new_title, "its title, as published");
+  CLI::App* new_measure = make->add_subcommand("measure", "content/<authority>/measures/<id>.md");
+  add_source(new_measure);
+  new_measure->add_option("authority", new_authority_slug, "the authority's folder name")->required();
+  new_measure->add_option("id", new_slug, "the measure's file name, without .md")->required();
+  new_measure->add_option("--kpi", new_kpi, "the KPI that measures it, from data/kpis.json");
+  new_measure->add_option("--title", new_title, "what the council must achieve");
+  CLI::App* new_snapshot = make->add_subcommand(
+      "snapshot", "data/<authority>/snapshots/<date>.json with every KPI null, to fill in");
+  add_source(new_snapshot);
+  new_snapshot->add_option("authority", new_authority_slug, "the authority's folder name")->required();
+  new_snapshot->add_option("--date", new_date, "the figures' date, YYYY-MM-DD (default: a month after the newest snapshot)");
 
   try {
     app.parse(argc, argv);
@@ -85,7 +110,20 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitUsage;
   }
 
-  if (new_authority->parsed()) return RunNewAuthority(new_source, official_codes, std::cout, std::cerr);
+  if (new_site->parsed()) return RunNewSite(new_dir, std::cout, std::cerr);
+  if (new_authority->parsed()) {
+    if (official_codes.empty() == new_name.empty()) {
+      std::cerr << "tracker: error: give the council's name, or --official with its code, not both\n";
+      return kExitUsage;
+    }
+    return official_codes.empty() ? RunNewAuthorityNamed(new_source, new_name, std::cout, std::cerr)
+                                  : RunNewAuthority(new_source, official_codes, std::cout, std::cerr);
+  }
+  if (new_document->parsed())
+    return RunNewDocument(new_source, new_authority_slug, new_slug, new_type, new_date, new_title, std::cout, std::cerr);
+  if (new_measure->parsed())
+    return RunNewMeasure(new_source, new_authority_slug, new_slug, new_kpi, new_title, std::cout, std::cerr);
+  if (new_snapshot->parsed()) return RunNewSnapshot(new_source, new_authority_slug, new_date, std::cout, std::cerr);
 
   opt.source = source;
   opt.out = out;

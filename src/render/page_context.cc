@@ -343,10 +343,11 @@ View AuthorityContext::LatestFigures(const std::string& from) const {
         if (t) target = *t;
       row["sparkline"] = chart::RenderSparkline(*k, KpiSeries(*k, "").points, target);
     }
-    if (!k->breakdown.empty()) {
+    // A breakdown KPI given as null or a symbol has no items to list: its
+    // cell says so.
+    if (const auto* b = std::get_if<Breakdown>(&value)) {
       View items = View::EmptyList();
-      for (const auto& [item, sc] : std::get<Breakdown>(value))
-        items.push_back({{"item", item}, {"value", FormatScalar(*k, sc)}});
+      for (const auto& [item, sc] : *b) items.push_back({{"item", item}, {"value", FormatScalar(*k, sc)}});
       row["items"] = std::move(items);
     }
     rows.push_back(std::move(row));

@@ -1,0 +1,285 @@
+#include "scaffold/new_files.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ostream>
+
+#include "assess/status.h"
+#include "build.h"
+#include "embedded_theme.h"
+#include "escape.h"
+#include "load/load_site.h"
+#include "load/source_tree.h"
+
+namespace tracker {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A YAML double-quoted scalar.
+std::string Yaml(const std::string& s) {
+  std::string q = "\"";
+  for (char c : s) q += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+  return q + "\"";
+}
+
+std::string JsonString(const std::string& s) {
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') q += '\\';
+    q += c;
+  }
+  return q + "\"";
+}
+
+std::string Join(const std::vector<std::string>& xs, const std::string& sep) {
+  std::string out;
+  for (const auto& x : xs) out += (out.empty() ? "" : sep) + x;
+  return out;
+}
+
+// Writes `text` to a file that must not exist yet: kExitOk, or the error
+// printed and its exit status.
+int WriteNew(const fs::path& file, const std::string& text, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    if (errno == EEXIST) {
+      err << "tracker: error: " << TerminalText(file.string())
+          << " exists, and tracker new never overwrites a file: choose another name, or edit that one\n";
+      return kExitContentError;
+    }
+    err << "tracker: error: cannot write " << TerminalText(file.string()) << ": " << std::strerror(errno) << "\n";
+    return kExitEnvironment;
+  }
+  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  if (!ok) {
+    err << "tracker: error: cannot write " << TerminalText(file.string()) << "\n";
+    return kExitEnvironment;
+  }
+  out << "wrote " << TerminalText(file.string()) << "\n";
+  return kExitOk;
+}
+
+// The source as `tracker check` reads it, for what a new file is filled in
+// from. Its errors are printed, and stop the command.
+std::optional<Site> LoadSource(const fs::path& source, std::ostream& err) {
+  Diagnostics diag;
+  SourceTree tree;
+  std::vector<std::string> paths;
+  for (const auto& [path, _] : StatSourceTree(source)) paths.push_back(path);
+  ReadSources(source, paths, tree, diag);
+  Site site = LoadSite(tree, diag);
+  if (!diag.HasErrors()) return site;
+  for (const auto& d : diag.Sorted()) err << FormatDiagnostic(d, &tree.files);
+  err << "tracker: error: fix these first: tracker new fills the new file in from the source\n";
+  return std::nullopt;
+}
+
+const Authority* FindAuthority(const Site& site, const std::string& slug, std::ostream& err) {
+  std::vector<std::string> slugs;
+  for (const auto& a : site.authorities) {
+    if (a.slug == slug) return &a;
+    slugs.push_back(a.slug);
+  }
+  err << "tracker: error: no authority '" << TerminalText(slug) << "' in content/" << DidYouMean(slug, slugs)
+      << (slugs.empty() ? "; make one with: tracker new authority \"Council name\"" : "; the authorities are " + Join(slugs, ", "))
+      << "\n";
+  return nullptr;
+}
+
+bool CheckName(const std::string& what, const std::string& name, std::ostream& err) {
+  if (IsValidSlug(name)) return true;
+  err << "tracker: error: '" << TerminalText(name) << "' cannot be a " << what
+      << ": use lower-case letters, digits, - and _, starting with a letter or digit (for example '" << SlugFor(name)
+      << "')\n";
+  return false;
+}
+
+}  // namespace
+
+std::string NamedAuthorityFile(const std::string& name) {
+  return "---\nname: " + Yaml(name) +
+         "\n"
+         "# short_name: for breadcrumbs and headings\n"
+         "# region: \"North West\"\n"
+         "# ons_code: E08000000        # how the DfE's files in data/official/ find the council\n"
+         "# la_code: \"000\"\n"
+         "# ofsted:                    # Ofsted's judgements of the whole service\n"
+         "#   - date: YYYY-MM-DD\n"
+         "#     judgement: Inadequate\n"
+         "#     source: a-document-slug\n"
+         "# meetings:                  # the scrutiny panel's or improvement board's meetings\n"
+         "#   - date: YYYY-MM-DD\n"
+         "#     title: Scrutiny panel\n"
+         "#     source: a-document-slug\n"
+         "---\n"
+         "An introduction to the council's improvement journey, in Markdown, for its dashboard.\n";
+}
+
+std::string DocumentFile(const std::string& title, const std::string& type, const std::string& date) {
+  return "---\ntitle: " + Yaml(title.empty() ? "The document's title, as published" : title) + "\ntype: " + type +
+         "   # one of " + Join(DocumentTypes(), ", ") + "\ndate: " + date +
+         "\n"
+         "# from: Department for Education\n"
+         "# to: Chief Executive\n"
+         "# summary: One or two sentences for lists and the page's description.\n"
+         "# source_url: https://www.example.gov.uk/the-published-original.pdf\n"
+         "---\n"
+         "The document's text, in Markdown, as published.\n";
+}
+
+std::string MeasureFile(const std::string& title, const Kpi* kpi, const std::vector<Kpi>& kpis,
+                        const std::string& set_by) {
+  std::string out = "---\ntitle: " + Yaml(title.empty() ? "What the council must achieve" : title) + "\n";
+  out += "# summary: One sentence.\n";
+  out += set_by.empty() ? "# set_by: the slug of the document that set the measure\n" : "set_by: " + set_by + "\n";
+  out += "# category: Improvement notice\n# deadline: YYYY-MM-DD\n";
+  if (kpi) {
+    const bool higher = kpi->direction != Direction::kLowerIsBetter;
+    out += "kpi: " + kpi->id + "\n";
+    out += "# target:                  # how the figures are judged (docs/status.md)\n";
+    out += std::string("#   op: \"") + (higher ? ">=" : "<=") + "\"\n#   value: 0\n";
+    if (!kpi->breakdown.empty()) out += "#   scope: all               # all (every item must meet it), any, or one item's name\n";
+  } else {
+    std::vector<std::string> ids;
+    for (const auto& k : kpis) ids.push_back(k.id);
+    out += "# kpi: the KPI that measures it" + (ids.empty() ? std::string() : ", one of " + Join(ids, ", ")) + "\n";
+    out += "# assessments:             # what documents said of its progress\n";
+    out += "#   - date: YYYY-MM-DD\n#     status: on-track         # met, on-track, at-risk or off-track\n";
+    out += "#     source: a-document-slug\n#     note: The document's words.\n";
+  }
+  out += "---\nWhat the measure asks, and why, in Markdown.\n";
+  return out;
+}
+
+std::string SnapshotFile(const Date& as_at, const std::vector<Kpi>& kpis,
+                         const std::vector<std::pair<std::string, std::vector<std::string>>>& items) {
+  std::string out = "{\n  \"as_at\": \"" + as_at.Iso() + "\",\n  \"values\": {";
+  for (size_t i = 0; i < kpis.size(); ++i) {
+    out += i ? ",\n    " : "\n    ";
+    out += JsonString(kpis[i].id) + ": ";
+    const std::vector<std::string>* named = nullptr;
+    for (const auto& [id, list] : items)
+      if (id == kpis[i].id && !list.empty()) named = &list;
+    if (!named) {
+      out += "null";
+      continue;
+    }
+    out += "{";
+    for (size_t j = 0; j < named->size(); ++j) out += (j ? ", " : "") + JsonString((*named)[j]) + ": null";
+    out += "}";
+  }
+  out += kpis.empty() ? "}\n}\n" : "\n  }\n}\n";
+  return out;
+}
+
+int RunNewSite(const fs::path& dir, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
+    err << "tracker: error: " << TerminalText(dir.string())
+        << " is not empty, and tracker new never overwrites: give a new or empty folder\n";
+    return kExitContentError;
+  }
+  for (const EmbeddedFile& f : EmbeddedStarterFiles()) {
+    const int code = WriteNew(dir / std::string(f.path), std::string(f.bytes), out, err);
+    if (code != kExitOk) return code;
+  }
+  out << "A starter tracker for a made-up council is in " << TerminalText(dir.string())
+      << ": its README.md says what to replace. Preview it with: tracker serve --source "
+      << TerminalText(dir.string()) << "\n";
+  return kExitOk;
+}
+
+int RunNewAuthorityNamed(const fs::path& source, const std::string& name, std::ostream& out, std::ostream& err) {
+  const std::string slug = SlugFor(name);
+  if (!CheckName("folder name", slug, err)) return kExitUsage;
+  return WriteNew(source / "content" / slug / "_authority.md", NamedAuthorityFile(name), out, err);
+}
+
+int RunNewDocument(const fs::path& source, const std::string& authority, const std::string& slug,
+                   const std::string& type, const std::string& date, const std::string& title, std::ostream& out,
+                   std::ostream& err) {
+  if (!CheckName("document's name", slug, err)) return kExitUsage;
+  const auto& types = DocumentTypes();
+  if (std::find(types.begin(), types.end(), type) == types.end()) {
+    err << "tracker: error: unknown document type '" << TerminalText(type) << "'" << DidYouMean(type, types)
+        << "; use one of " << Join(types, ", ") << "\n";
+    return kExitUsage;
+  }
+  std::string why;
+  if (!ParseDate(date, &why)) {
+    err << "tracker: error: --date '" << TerminalText(date) << "' is not a date: use YYYY-MM-DD, or YYYY-MM when the "
+        << "document gives only a month\n";
+    return kExitUsage;
+  }
+  auto site = LoadSource(source, err);
+  if (!site) return kExitContentError;
+  if (!FindAuthority(*site, authority, err)) return kExitUsage;
+  return WriteNew(source / "content" / authority / "documents" / (slug + ".md"), DocumentFile(title, type, date), out,
+                  err);
+}
+
+int RunNewMeasure(const fs::path& source, const std::string& authority, const std::string& id, const std::string& kpi,
+                  const std::string& title, std::ostream& out, std::ostream& err) {
+  if (!CheckName("measure's id", id, err)) return kExitUsage;
+  auto site = LoadSource(source, err);
+  if (!site) return kExitContentError;
+  const Authority* a = FindAuthority(*site, authority, err);
+  if (!a) return kExitUsage;
+  const Kpi* k = nullptr;
+  if (!kpi.empty()) {
+    k = site->FindKpi(kpi);
+    std::vector<std::string> ids;
+    for (const auto& x : site->kpis) ids.push_back(x.id);
+    if (!k) {
+      err << "tracker: error: unknown KPI '" << TerminalText(kpi) << "'" << DidYouMean(kpi, ids)
+          << "; the KPIs in data/kpis.json are " << (ids.empty() ? "none yet" : Join(ids, ", ")) << "\n";
+      return kExitUsage;
+    }
+  }
+  // Set by the newest notice or direction, where there is one.
+  std::string set_by;
+  for (const auto& d : a->documents)
+    if (d.type == "improvement-notice" || d.type == "statutory-direction") set_by = d.slug;
+  return WriteNew(source / "content" / authority / "measures" / (id + ".md"), MeasureFile(title, k, site->kpis, set_by),
+                  out, err);
+}
+
+int RunNewSnapshot(const fs::path& source, const std::string& authority, const std::string& date, std::ostream& out,
+                   std::ostream& err) {
+  auto site = LoadSource(source, err);
+  if (!site) return kExitContentError;
+  const Authority* a = FindAuthority(*site, authority, err);
+  if (!a) return kExitUsage;
+  std::optional<Date> as_at;
+  if (!date.empty()) {
+    std::string why;
+    as_at = ParseDate(date, &why);
+    if (!as_at || as_at->precision() != Date::Precision::kDay) {
+      err << "tracker: error: --date '" << TerminalText(date) << "' is not a date: use YYYY-MM-DD\n";
+      return kExitUsage;
+    }
+  } else if (!a->snapshots.empty()) {
+    // The month after the newest, at its end, as monthly figures are dated.
+    as_at = AddMonths(a->snapshots.back().as_at, 1);
+  } else {
+    err << "tracker: error: " << TerminalText(authority)
+        << " has no snapshot yet to follow: give the figures' date with --date YYYY-MM-DD\n";
+    return kExitUsage;
+  }
+  // A breakdown's items as the newest snapshot gives them.
+  std::vector<std::pair<std::string, std::vector<std::string>>> items;
+  for (const auto& k : site->kpis)
+    if (!k.breakdown.empty()) items.emplace_back(k.id, BreakdownItems(k.id, a->snapshots, *as_at));
+  return WriteNew(source / "data" / authority / "snapshots" / (as_at->Iso() + ".json"),
+                  SnapshotFile(*as_at, site->kpis, items), out, err);
+}
+
+}  // namespace tracker

@@ -1,0 +1,110 @@
+// `tracker new`: a starter tracker that builds at once and passes the page
+// checks, and each kind of file, filled in from the source, passing
+// `tracker check` as written. Nothing is ever overwritten.
+#include <doctest/doctest.h>
+
+#include "e2e.h"
+
+using namespace e2e;
+
+TEST_CASE("tracker new site makes a starter tracker that builds at once and passes axe-core and the Nu checker") {
+  const fs::path dir = WorkDir("new-site") / "starter";
+  Run made = Tracker("new site " + Quote(dir.string()));
+  INFO(made.err);
+  REQUIRE(made.exit == 0);
+  CHECK(Contains(made.out, "its README.md says what to replace"));
+  CHECK(Contains(ReadFile(dir / "README.md"), "Example Borough Council is made up"));
+  // Its parts: about 24 monthly snapshots, a notice, letters, measures
+  // judged by figures and by documents, meetings and a breakdown.
+  size_t snapshots = 0;
+  for (auto& e : fs::directory_iterator(dir / "data/example-borough/snapshots")) snapshots += e.path().extension() == ".json";
+  CHECK(snapshots == 24);
+  CHECK(Contains(ReadFile(dir / "content/example-borough/documents/improvement-notice-2024-05.md"), "type: improvement-notice"));
+  CHECK(Contains(ReadFile(dir / "content/example-borough/measures/leadership.md"), "assessments:"));
+  CHECK(Contains(ReadFile(dir / "data/kpis.json"), "\"breakdown\": \"Team\""));
+
+  Run check = Tracker("check --source " + Quote(dir.string()));
+  CHECK_MESSAGE(check.exit == 0, check.err);
+  CHECK(check.err.empty());  // not even a warning
+  Run built = Tracker("build --quiet --source " + Quote(dir.string()));
+  REQUIRE_MESSAGE(built.exit == 0, built.err);
+  const fs::path site = dir / "site";
+  const std::vector<std::string> pages = {
+      "index.html", "example-borough/index.html", "example-borough/timeline.html",
+      "example-borough/measures/index.html", "example-borough/measures/cp-visits.html",
+      "example-borough/measures/supervision.html", "example-borough/measures/leadership.html",
+      "example-borough/kpis/supervision_in_time.html", "example-borough/changes.html",
+      "example-borough/meetings/2025-07-16.html", "example-borough/documents/improvement-notice-2024-05.html"};
+  std::string cmd = "node " + Quote(std::string(TRACKER_REPO) + "/tests/browser/check_pages.mjs") + " " +
+                    Quote(site.string()) + " " + Quote(std::string(TRACKER_SCREENSHOTS) + "/starter");
+  for (const auto& p : pages) cmd += " " + Quote(p);
+  Output axe = Shell(cmd);
+  CHECK_MESSAGE(axe.exit == 0, axe.text);
+  CHECK(Contains(axe.text, "\"violations\":[]"));
+  CHECK_FALSE(Contains(axe.text, "\"violations\":[{"));
+  const std::string jar = std::string(TRACKER_REPO) + "/node_modules/vnu-jar/build/dist/vnu.jar";
+  REQUIRE_MESSAGE(fs::exists(jar), "run scripts/setup: the Nu HTML Checker (npm vnu-jar) is missing");
+  std::string files;
+  for (const auto& p : pages) files += " " + Quote((site / p).string());
+  Output vnu = Shell("java -jar " + Quote(jar) + " --errors-only --format gnu" + files);
+  CHECK_MESSAGE(vnu.exit == 0, vnu.text);
+
+  // Never over a folder with anything in it.
+  Run again = Tracker("new site " + Quote(dir.string()));
+  CHECK(again.exit == 1);
+  CHECK(Contains(again.err, "is not empty, and tracker new never overwrites"));
+}
+
+TEST_CASE("every kind tracker new writes passes tracker check as written, filled in from the source") {
+  const fs::path dir = WorkDir("new-kinds") / "t";
+  REQUIRE(Tracker("new site " + Quote(dir.string())).exit == 0);
+  const std::string src = " --source " + Quote(dir.string());
+  auto run = [&](const std::string& args) {
+    Run r = Tracker("new " + args + src);
+    CHECK_MESSAGE(r.exit == 0, (args + ": " + r.err));
+    return r;
+  };
+  run("authority 'Harbour Town Council'");
+  CHECK(Contains(ReadFile(dir / "content/harbour-town-council/_authority.md"), "name: \"Harbour Town Council\""));
+  run("document example-borough ofsted-visit-2025-09 --type ofsted-letter --date 2025-09-12 --title 'Monitoring visit'");
+  const std::string doc = ReadFile(dir / "content/example-borough/documents/ofsted-visit-2025-09.md");
+  CHECK(Contains(doc, "type: ofsted-letter   # one of improvement-notice, statutory-direction"));
+  run("measure example-borough re-referrals --kpi re_referrals");
+  const std::string measure = ReadFile(dir / "content/example-borough/measures/re-referrals.md");
+  CHECK(Contains(measure, "set_by: improvement-notice-2024-05"));  // the notice the source holds
+  CHECK(Contains(measure, "#   op: \"<=\""));                        // re-referrals are lower_is_better
+  run("measure example-borough practice-quality");
+  CHECK(Contains(ReadFile(dir / "content/example-borough/measures/practice-quality.md"),
+                 "# kpi: the KPI that measures it, one of cp_visits_in_time, average_caseload, re_referrals, supervision_in_time"));
+  // The month after the newest snapshot, every KPI null, the teams as last reported.
+  run("snapshot example-borough");
+  const std::string snap = ReadFile(dir / "data/example-borough/snapshots/2025-07-31.json");
+  CHECK(Contains(snap, "\"as_at\": \"2025-07-31\""));
+  CHECK(Contains(snap, "\"cp_visits_in_time\": null"));
+  CHECK(Contains(snap, "\"supervision_in_time\": {\"North\": null, \"South\": null, \"Central\": null}"));
+  // An authority with no figures yet: a breakdown KPI is null too.
+  run("snapshot harbour-town-council --date 2025-07-31");
+  CHECK(Contains(ReadFile(dir / "data/harbour-town-council/snapshots/2025-07-31.json"), "\"supervision_in_time\": null"));
+
+  Run check = Tracker("check" + src);
+  CHECK_MESSAGE(check.exit == 0, check.err);
+  Run built = Tracker("build --quiet" + src);
+  CHECK_MESSAGE(built.exit == 0, built.err);
+
+  // Nothing is overwritten; mistakes are named with what to do.
+  Run twice = Tracker("new document example-borough ofsted-visit-2025-09 --type ofsted-letter --date 2025-09-12" + src);
+  CHECK(twice.exit == 1);
+  CHECK(Contains(twice.err, "exists, and tracker new never overwrites a file"));
+  CHECK(Contains(doc, "Monitoring visit"));
+  Run type = Tracker("new document example-borough x --type ofsted-leter --date 2025" + src);
+  CHECK(type.exit == 2);
+  CHECK(Contains(type.err, "unknown document type 'ofsted-leter'; did you mean 'ofsted-letter'?"));
+  Run who = Tracker("new measure example-borugh x" + src);
+  CHECK(who.exit == 2);
+  CHECK(Contains(who.err, "no authority 'example-borugh' in content/; did you mean 'example-borough'?"));
+  Run kpi = Tracker("new measure example-borough x --kpi re_referral" + src);
+  CHECK(kpi.exit == 2);
+  CHECK(Contains(kpi.err, "unknown KPI 're_referral'; did you mean 're_referrals'?"));
+  Run both = Tracker("new authority 'X Council' --official 812" + src);
+  CHECK(both.exit == 2);
+}
