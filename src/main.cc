@@ -102,6 +102,10 @@ int main(int argc, char** argv) {
   add_source(new_snapshot);
   new_snapshot->add_option("authority", new_authority_slug, "the authority's folder name")->required();
   new_snapshot->add_option("--date", new_date, "the figures' date, YYYY-MM-DD (default: a month after the newest snapshot)");
+  std::string new_csv;
+  new_snapshot->add_option("--from-csv", new_csv,
+                           "take the figures from a CSV: kpi,value[,item][,note] columns, or the site's own "
+                           "downloads/<authority>.csv (one snapshot per date)");
 
   try {
     app.parse(argc, argv);
@@ -123,7 +127,8 @@ int main(int argc, char** argv) {
     return RunNewDocument(new_source, new_authority_slug, new_slug, new_type, new_date, new_title, std::cout, std::cerr);
   if (new_measure->parsed())
     return RunNewMeasure(new_source, new_authority_slug, new_slug, new_kpi, new_title, std::cout, std::cerr);
-  if (new_snapshot->parsed()) return RunNewSnapshot(new_source, new_authority_slug, new_date, std::cout, std::cerr);
+  if (new_snapshot->parsed())
+    return RunNewSnapshot(new_source, new_authority_slug, new_date, new_csv, std::cout, std::cerr);
 
   opt.source = source;
   opt.out = out;

@@ -13,6 +13,8 @@
 #include "escape.h"
 #include "load/load_site.h"
 #include "load/source_tree.h"
+#include "read_file.h"
+#include "scaffold/import_csv.h"
 
 namespace tracker {
 
@@ -69,12 +71,13 @@ int WriteNew(const fs::path& file, const std::string& text, std::ostream& out, s
 
 // The source as `tracker check` reads it, for what a new file is filled in
 // from. Its errors are printed, and stop the command.
-std::optional<Site> LoadSource(const fs::path& source, std::ostream& err) {
+std::optional<Site> LoadSource(const fs::path& source, std::ostream& err, SourceTree* keep = nullptr) {
   Diagnostics diag;
   SourceTree tree;
   std::vector<std::string> paths;
   for (const auto& [path, _] : StatSourceTree(source)) paths.push_back(path);
   ReadSources(source, paths, tree, diag);
+  if (keep) *keep = tree;
   Site site = LoadSite(tree, diag);
   if (!diag.HasErrors()) return site;
   for (const auto& d : diag.Sorted()) err << FormatDiagnostic(d, &tree.files);
@@ -252,9 +255,55 @@ int RunNewMeasure(const fs::path& source, const std::string& authority, const st
                   out, err);
 }
 
-int RunNewSnapshot(const fs::path& source, const std::string& authority, const std::string& date, std::ostream& out,
-                   std::ostream& err) {
-  auto site = LoadSource(source, err);
+namespace {
+
+// The CSV's snapshots, checked as the build checks snapshots, then written,
+// all or none.
+int ImportCsv(const fs::path& source, const SourceTree& tree, const Site& site, const Authority& a,
+              const fs::path& csv, const std::optional<Date>& date, std::ostream& out, std::ostream& err) {
+  std::string text;
+  if (ReadRegularFile(csv, &text) != ReadFailure::kNone) {
+    err << "tracker: error: cannot read " << TerminalText(csv.string()) << ": give a CSV file exported from the spreadsheet\n";
+    return kExitUsage;
+  }
+  Diagnostics diag;
+  const std::string name = csv.string();
+  const auto snapshots = SnapshotsFromCsv(text, name, site.kpis, a, date, diag);
+  std::map<std::string, std::string> texts = tree.files;
+  texts[name] = text;
+  SourceTree with = tree;
+  std::vector<fs::path> files;
+  for (const auto& s : snapshots) {
+    const std::string rel = "data/" + a.slug + "/snapshots/" + s.as_at.Iso() + ".json";
+    if (with.files.count(rel))
+      diag.Error({rel, 0, 0}, "a snapshot for " + s.as_at.Iso() + " exists, and tracker new never overwrites one: "
+                              "edit it, or remove it and import again");
+    with.files[rel] = SnapshotJson(s);
+    texts[rel] = with.files[rel];
+    files.push_back(source / rel);
+  }
+  // Checked like any snapshot: against the KPIs, the targets, the documents.
+  if (!diag.HasErrors()) LoadSite(with, diag);
+  if (diag.HasErrors()) {
+    for (const auto& d : diag.Sorted()) err << FormatDiagnostic(d, &texts);
+    err << "tracker: error: nothing was written\n";
+    return kExitContentError;
+  }
+  for (size_t i = 0; i < snapshots.size(); ++i) {
+    const int code = WriteNew(files[i], SnapshotJson(snapshots[i]), out, err);
+    if (code != kExitOk) return code;
+  }
+  out << snapshots.size() << (snapshots.size() == 1 ? " snapshot" : " snapshots") << " imported from "
+      << TerminalText(name) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunNewSnapshot(const fs::path& source, const std::string& authority, const std::string& date,
+                   const std::string& from_csv, std::ostream& out, std::ostream& err) {
+  SourceTree tree;
+  auto site = LoadSource(source, err, &tree);
   if (!site) return kExitContentError;
   const Authority* a = FindAuthority(*site, authority, err);
   if (!a) return kExitUsage;
@@ -269,11 +318,15 @@ int RunNewSnapshot(const fs::path& source, const std::string& authority, const s
   } else if (!a->snapshots.empty()) {
     // The month after the newest, at its end, as monthly figures are dated.
     as_at = AddMonths(a->snapshots.back().as_at, 1);
+  } else if (!from_csv.empty()) {
+    // The tidy layout dates its own rows; the simple one is refused later
+    // if it needed a date.
   } else {
     err << "tracker: error: " << TerminalText(authority)
         << " has no snapshot yet to follow: give the figures' date with --date YYYY-MM-DD\n";
     return kExitUsage;
   }
+  if (!from_csv.empty()) return ImportCsv(source, tree, *site, *a, from_csv, as_at, out, err);
   // A breakdown's items as the newest snapshot gives them.
   std::vector<std::pair<std::string, std::vector<std::string>>> items;
   for (const auto& k : site->kpis)

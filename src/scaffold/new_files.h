@@ -34,7 +34,8 @@ int RunNewDocument(const std::filesystem::path& source, const std::string& autho
                    std::ostream& err);
 int RunNewMeasure(const std::filesystem::path& source, const std::string& authority, const std::string& id,
                   const std::string& kpi, const std::string& title, std::ostream& out, std::ostream& err);
+// With `from_csv`, the figures come from that file (scaffold/import_csv.h).
 int RunNewSnapshot(const std::filesystem::path& source, const std::string& authority, const std::string& date,
-                   std::ostream& out, std::ostream& err);
+                   const std::string& from_csv, std::ostream& out, std::ostream& err);
 
 }  // namespace tracker

@@ -108,3 +108,46 @@ TEST_CASE("every kind tracker new writes passes tracker check as written, filled
   Run both = Tracker("new authority 'X Council' --official 812" + src);
   CHECK(both.exit == 2);
 }
+
+TEST_CASE("figures from a spreadsheet: every error at its line and column, and the site's CSV read back gives the same figures") {
+  const fs::path dir = WorkDir("new-csv") / "t";
+  REQUIRE(Tracker("new site " + Quote(dir.string())).exit == 0);
+  const std::string src = " --source " + Quote(dir.string());
+  std::ofstream(dir / "bad.csv") << "kpi,value,item,note\n"
+                                    "cp_visits_in_time,92,,\n"
+                                    "average_caseload,\"1,234\",,\n"
+                                    "re_referal,3,,\n"
+                                    "supervision_in_time,85,,\n"
+                                    "cp_visits_in_time,93,,\n";
+  Run bad = Tracker("new snapshot example-borough --from-csv " + Quote((dir / "bad.csv").string()) + src);
+  CHECK(bad.exit == 1);
+  CHECK(Contains(bad.err, "bad.csv:3:18: error: '1,234' is not a figure: write the number without a thousands separator"));
+  CHECK(Contains(bad.err, "bad.csv:4:1: error: unknown KPI 're_referal'; did you mean 're_referrals'?"));
+  CHECK(Contains(bad.err, "bad.csv:5:1: error: KPI 'supervision_in_time' is broken down by Team"));
+  CHECK(Contains(bad.err, "bad.csv:6:19: error: a second figure for 'cp_visits_in_time'; the first is at line 2"));
+  CHECK(Contains(bad.err, "nothing was written"));
+  CHECK_FALSE(fs::exists(dir / "data/example-borough/snapshots/2025-07-31.json"));
+
+  // The simple layout: one snapshot, a month after the newest.
+  std::ofstream(dir / "july.csv") << "kpi,value,item\ncp_visits_in_time,92,\nsupervision_in_time,88,North\nsupervision_in_time,c,South\n";
+  Run july = Tracker("new snapshot example-borough --from-csv " + Quote((dir / "july.csv").string()) + src);
+  CHECK_MESSAGE(july.exit == 0, july.err);
+  CHECK(Contains(ReadFile(dir / "data/example-borough/snapshots/2025-07-31.json"),
+                 "\"supervision_in_time\": {\"North\": 88, \"South\": \"c\"}"));
+  fs::remove(dir / "data/example-borough/snapshots/2025-07-31.json");
+
+  // Round trip: the site's own download, imported into a copy with no
+  // snapshots, builds the same figures, byte for byte.
+  REQUIRE(Tracker("build --quiet" + src).exit == 0);
+  const fs::path copy = WorkDir("new-csv-copy") / "t";
+  REQUIRE(Tracker("new site " + Quote(copy.string())).exit == 0);
+  fs::remove_all(copy / "data/example-borough/snapshots");
+  Run back = Tracker("new snapshot example-borough --from-csv " + Quote((dir / "site/downloads/example-borough.csv").string()) +
+                     " --source " + Quote(copy.string()));
+  REQUIRE_MESSAGE(back.exit == 0, back.err);
+  CHECK(Contains(back.out, "24 snapshots imported"));
+  REQUIRE(Tracker("build --quiet --source " + Quote(copy.string())).exit == 0);
+  CHECK(ReadFile(copy / "site/downloads/example-borough.csv") == ReadFile(dir / "site/downloads/example-borough.csv"));
+  CHECK(ReadFile(copy / "site/example-borough/kpis/supervision_in_time.html") ==
+        ReadFile(dir / "site/example-borough/kpis/supervision_in_time.html"));
+}
