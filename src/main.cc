@@ -102,6 +102,14 @@ int main(int argc, char** argv) {
   add_source(new_snapshot);
   new_snapshot->add_option("authority", new_authority_slug, "the authority's folder name")->required();
   new_snapshot->add_option("--date", new_date, "the figures' date, YYYY-MM-DD (default: a month after the newest snapshot)");
+  CLI::App* new_meeting = make->add_subcommand(
+      "meeting", "a scrutiny panel's or board's meeting, added to content/<authority>/_authority.md");
+  add_source(new_meeting);
+  std::string new_from_document;
+  new_meeting->add_option("authority", new_authority_slug, "the authority's folder name")->required();
+  new_meeting->add_option("--date", new_date, "the meeting's date, YYYY-MM-DD")->required();
+  new_meeting->add_option("--title", new_title, "its name (default: the last meeting's, e.g. Scrutiny panel)");
+  new_meeting->add_option("--document", new_from_document, "the slug of its report or minutes, once published");
   std::string new_csv;
   new_snapshot->add_option("--from-csv", new_csv,
                            "take the figures from a CSV: kpi,value[,item][,note] columns, or the site's own "
@@ -127,6 +135,8 @@ int main(int argc, char** argv) {
     return RunNewDocument(new_source, new_authority_slug, new_slug, new_type, new_date, new_title, std::cout, std::cerr);
   if (new_measure->parsed())
     return RunNewMeasure(new_source, new_authority_slug, new_slug, new_kpi, new_title, std::cout, std::cerr);
+  if (new_meeting->parsed())
+    return RunNewMeeting(new_source, new_authority_slug, new_date, new_title, new_from_document, std::cout, std::cerr);
   if (new_snapshot->parsed())
     return RunNewSnapshot(new_source, new_authority_slug, new_date, new_csv, std::cout, std::cerr);
 

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <ostream>
 
 #include "assess/status.h"
@@ -333,6 +334,136 @@ int RunNewSnapshot(const fs::path& source, const std::string& authority, const s
     if (!k.breakdown.empty()) items.emplace_back(k.id, BreakdownItems(k.id, a->snapshots, *as_at));
   return WriteNew(source / "data" / authority / "snapshots" / (as_at->Iso() + ".json"),
                   SnapshotFile(*as_at, site->kpis, items), out, err);
+}
+
+std::optional<std::string> WithMeeting(const std::string& text, const std::string& date, const std::string& title,
+                                       const std::string& source, std::string* why) {
+  // The file's lines, and where its front matter ends.
+  std::vector<std::string> lines;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  auto bare = [](std::string l) {
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    return l;
+  };
+  if (lines.empty() || bare(lines[0]) != "---") {
+    *why = "it has no front matter";
+    return std::nullopt;
+  }
+  size_t close = 1;
+  while (close < lines.size() && bare(lines[close]) != "---") ++close;
+  if (close == lines.size()) {
+    *why = "its front matter has no closing ---";
+    return std::nullopt;
+  }
+  auto item = [&](const std::string& indent) {
+    std::vector<std::string> out = {indent + "- date: " + date, indent + "  title: " + Yaml(title)};
+    if (!source.empty()) out.push_back(indent + "  source: " + source);
+    return out;
+  };
+  std::vector<std::string> add;
+  size_t insert_at = close;
+  size_t key = 1;
+  while (key < close && bare(lines[key]).rfind("meetings:", 0) != 0) ++key;
+  if (key == close) {
+    add = item("  ");
+    add.insert(add.begin(), "meetings:");
+  } else {
+    std::string rest = bare(lines[key]).substr(9);
+    rest.erase(0, rest.find_first_not_of(' '));
+    if (!rest.empty() && rest[0] != '#') {
+      *why = "its meetings list is written on one line; write it as a list of items, one '- date:' each";
+      return std::nullopt;
+    }
+    // The list runs while lines are indented, blank, or items at column 1.
+    size_t last = key;
+    std::string indent = "  ";
+    bool first = true;
+    for (size_t i = key + 1; i < close; ++i) {
+      const std::string l = bare(lines[i]);
+      if (l.empty() || l.find_first_not_of(' ') == std::string::npos) continue;
+      if (l[0] != ' ' && l[0] != '-') break;
+      if (first) {
+        const size_t dash = l.find_first_not_of(' ');
+        if (l[dash] == '-') indent = l.substr(0, dash);
+        first = false;
+      }
+      last = i;
+    }
+    add = item(indent);
+    insert_at = last + 1;
+  }
+  lines.insert(lines.begin() + static_cast<long>(insert_at), add.begin(), add.end());
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) out += lines[i] + (i + 1 < lines.size() ? "\n" : "");
+  if (!text.empty() && text.back() == '\n') out += '\n';
+  return out;
+}
+
+int RunNewMeeting(const fs::path& source, const std::string& authority, const std::string& date,
+                  const std::string& title, const std::string& from_document, std::ostream& out, std::ostream& err) {
+  std::string why;
+  auto d = ParseDate(date, &why);
+  if (!d || d->precision() != Date::Precision::kDay) {
+    err << "tracker: error: --date '" << TerminalText(date) << "' is not a date: a meeting's date is YYYY-MM-DD\n";
+    return kExitUsage;
+  }
+  SourceTree tree;
+  auto site = LoadSource(source, err, &tree);
+  if (!site) return kExitContentError;
+  const Authority* a = FindAuthority(*site, authority, err);
+  if (!a) return kExitUsage;
+  for (const auto& m : a->meetings)
+    if (m.date == *d) {
+      err << "tracker: error: " << TerminalText(a->name) << " already has a meeting on " << d->Iso()
+          << "; tracker new never overwrites one: edit it in content/" << authority << "/_authority.md\n";
+      return kExitContentError;
+    }
+  // Named as the last meeting was, unless told otherwise.
+  std::string name = title;
+  if (name.empty()) name = a->meetings.empty() ? "Scrutiny panel" : a->meetings.back().title;
+  const std::string rel = "content/" + authority + "/_authority.md";
+  auto text = WithMeeting(tree.files[rel], d->Iso(), name, from_document, &why);
+  if (!text) {
+    err << "tracker: error: cannot add a meeting to " << rel << ": " << why << ". Add it by hand:\n"
+        << "meetings:\n  - date: " << d->Iso() << "\n    title: " << Yaml(name) << "\n";
+    return kExitContentError;
+  }
+  // Checked as the build checks it, before anything is written.
+  SourceTree with = tree;
+  with.files[rel] = *text;
+  Diagnostics diag;
+  Site after = LoadSite(with, diag);
+  size_t meetings = 0;
+  for (const auto& x : after.authorities)
+    if (x.slug == authority) meetings = x.meetings.size();
+  if (diag.HasErrors() || meetings != a->meetings.size() + 1) {
+    for (const auto& x : diag.Sorted()) err << FormatDiagnostic(x, &with.files);
+    err << "tracker: error: the meeting could not be added to " << rel << " as written; nothing was changed\n";
+    return kExitContentError;
+  }
+  // Replaced whole, so a reader never sees half a file.
+  const fs::path file = source / rel, part = source / (rel + ".new");
+  {
+    std::ofstream o(part, std::ios::binary | std::ios::trunc);
+    o << *text;
+    if (!o.flush()) {
+      err << "tracker: error: cannot write " << TerminalText(part.string()) << "\n";
+      return kExitEnvironment;
+    }
+  }
+  std::error_code ec;
+  fs::rename(part, file, ec);
+  if (ec) {
+    err << "tracker: error: cannot replace " << TerminalText(file.string()) << ": " << ec.message() << "\n";
+    return kExitEnvironment;
+  }
+  out << "added the " << TerminalText(name) << " of " << d->Long() << " to " << TerminalText(file.string()) << "\n";
+  return kExitOk;
 }
 
 }  // namespace tracker

@@ -1,7 +1,8 @@
-// `tracker new site|authority|document|measure|snapshot`: a starter
+// `tracker new site|authority|document|measure|snapshot|meeting`: a starter
 // tracker, or one file of the content model with valid front matter or
 // JSON, filled in from what the source already holds (its KPIs, documents,
-// document types and newest snapshot). Never overwrites a file.
+// document types and newest snapshot). Never overwrites a file; a meeting
+// is added to the authority's list, the rest of the file kept as it was.
 #pragma once
 #include <filesystem>
 #include <iosfwd>
@@ -34,6 +35,14 @@ int RunNewDocument(const std::filesystem::path& source, const std::string& autho
                    std::ostream& err);
 int RunNewMeasure(const std::filesystem::path& source, const std::string& authority, const std::string& id,
                   const std::string& kpi, const std::string& title, std::ostream& out, std::ostream& err);
+// `text` (an _authority.md) with a meeting added to its front matter's
+// `meetings` list, or the list begun; nullopt when the list is written in a
+// way this cannot add to (flow style), with the reason. Pure.
+std::optional<std::string> WithMeeting(const std::string& text, const std::string& date, const std::string& title,
+                                       const std::string& source, std::string* why);
+int RunNewMeeting(const std::filesystem::path& source, const std::string& authority, const std::string& date,
+                  const std::string& title, const std::string& from_document, std::ostream& out, std::ostream& err);
+
 // With `from_csv`, the figures come from that file (scaffold/import_csv.h).
 int RunNewSnapshot(const std::filesystem::path& source, const std::string& authority, const std::string& date,
                    const std::string& from_csv, std::ostream& out, std::ostream& err);

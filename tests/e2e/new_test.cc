@@ -86,10 +86,22 @@ TEST_CASE("every kind tracker new writes passes tracker check as written, filled
   run("snapshot harbour-town-council --date 2025-07-31");
   CHECK(Contains(ReadFile(dir / "data/harbour-town-council/snapshots/2025-07-31.json"), "\"supervision_in_time\": null"));
 
+  // A meeting joins the authority's list, named as the last one was; or begins one.
+  run("meeting example-borough --date 2025-10-15 --document scrutiny-report-2025-07");
+  CHECK(Contains(ReadFile(dir / "content/example-borough/_authority.md"),
+                 "    source: scrutiny-report-2025-07\n  - date: 2025-10-15\n    title: \"Scrutiny panel\"\n"
+                 "    source: scrutiny-report-2025-07\nevents:"));
+  run("meeting harbour-town-council --date 2025-10-15 --title 'Improvement board'");
+  CHECK(Contains(ReadFile(dir / "content/harbour-town-council/_authority.md"),
+                 "meetings:\n  - date: 2025-10-15\n    title: \"Improvement board\"\n---\n"));
+
   Run check = Tracker("check" + src);
   CHECK_MESSAGE(check.exit == 0, check.err);
   Run built = Tracker("build --quiet" + src);
   CHECK_MESSAGE(built.exit == 0, built.err);
+  Run meeting_twice = Tracker("new meeting example-borough --date 2025-10-15" + src);
+  CHECK(meeting_twice.exit == 1);
+  CHECK(Contains(meeting_twice.err, "already has a meeting on 2025-10-15"));
 
   // Nothing is overwritten; mistakes are named with what to do.
   Run twice = Tracker("new document example-borough ofsted-visit-2025-09 --type ofsted-letter --date 2025-09-12" + src);
