@@ -56,4 +56,12 @@ void RejectUnknownKeys(const JsonFile& f, const Json& obj, const std::string& pt
   }
 }
 
+void CheckSchemaKey(const JsonFile& f, const Json& obj, Diagnostics& diag) {
+  if (!obj.is_object()) return;
+  auto it = obj.find("$schema");
+  if (it != obj.end() && !it->is_string())
+    diag.Error(f.At("/$schema"), "\"$schema\" names the file's JSON Schema, so it is a string: the schema's "
+                                 "path or address, e.g. \"https://…/snapshot.schema.json\"");
+}
+
 }  // namespace tracker

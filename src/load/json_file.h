@@ -55,4 +55,8 @@ std::optional<JsonFile> ParseJsonFile(const std::string& path, const std::string
 void RejectUnknownKeys(const JsonFile& f, const Json& obj, const std::string& ptr,
                        const std::vector<std::string>& allowed, const std::string& what, Diagnostics& diag);
 
+// A top-level "$schema", which editors read (docs/schemas/) and the build
+// does not, must be a string naming the schema.
+void CheckSchemaKey(const JsonFile& f, const Json& obj, Diagnostics& diag);
+
 }  // namespace tracker

@@ -357,7 +357,8 @@ std::vector<Kpi> LoadKpis(const SourceTree& tree, Diagnostics& diag) {
     diag.Error(f->At(""), "data/kpis.json must be an object with a \"kpis\" list");
     return kpis;
   }
-  RejectUnknownKeys(*f, f->json, "", {"kpis"}, "data/kpis.json", diag);
+  RejectUnknownKeys(*f, f->json, "", {"kpis", "$schema"}, "data/kpis.json", diag);
+  CheckSchemaKey(*f, f->json, diag);
   std::set<std::string> seen;
   const Json& list = f->json["kpis"];
   for (size_t i = 0; i < list.size(); ++i) {
@@ -727,7 +728,9 @@ void LoadSnapshotGenerally(const std::string& path, const std::string& text, con
     diag.Error(f->At(""), "a snapshot must be a JSON object with as_at, source and values");
     return;
   }
-  RejectUnknownKeys(*f, j, "", {"as_at", "source", "values", "targets", "comparators", "notes"}, "the snapshot", diag);
+  RejectUnknownKeys(*f, j, "", {"as_at", "source", "values", "targets", "comparators", "notes", "$schema"}, "the snapshot",
+                    diag);
+  CheckSchemaKey(*f, j, diag);
   SnapshotReader r{*f, kpis, kpis_loaded, s, diag};
   r.AsAt(j);
   r.Source(j);

@@ -179,7 +179,7 @@ bool ReadSnapshotQuickly(const std::string& path, const std::string& text, const
                          Snapshot* out) {
   Reader r(text);
   Snapshot s;
-  enum { kAsAt, kSource, kValues, kTargets, kComparators, kNotes, kFields };
+  enum { kAsAt, kSource, kValues, kTargets, kComparators, kNotes, kSchema, kFields };
   bool seen[kFields] = {};
   auto once = [&](int field) { return !std::exchange(seen[field], true); };
   const bool read = r.Object([&](std::string_view key) -> bool {
@@ -235,6 +235,10 @@ bool ReadSnapshotQuickly(const std::string& path, const std::string& text, const
                  return ReadScalar(r, k, false, &sc) && values.emplace(k.id, std::move(sc)).second;
                });
              });
+    }
+    if (key == "$schema") {  // for editors; the build does not read it
+      std::string_view schema;
+      return once(kSchema) && r.Str(&schema);
     }
     if (key == "notes") {
       return once(kNotes) && PerKpi(r, kpis, [&](const Kpi& k) {

@@ -6,8 +6,27 @@ using namespace e2e;
 
 // docs/schemas describe the JSON files; this proves they describe the real
 // ones, with a real JSON Schema validator (Debian's python3-jsonschema).
-TEST_CASE("every JSON file of the bundled tracker and the sample fixture validates against docs/schemas") {
-  fs::path script = WorkDir("schema") / "validate.py";
+TEST_CASE("every JSON file of the bundled tracker, the sample fixture and tracker new's output validates against docs/schemas") {
+  const fs::path work = WorkDir("schema");
+  fs::path script = work / "validate.py";
+  // What tracker new writes: the starter, a snapshot of nulls, one from a
+  // CSV, and a "$schema" key as an editor would add it.
+  const fs::path starter = work / "starter";
+  REQUIRE(Tracker("new site " + Quote(starter.string())).exit == 0);
+  REQUIRE(Tracker("new snapshot example-borough --source " + Quote(starter.string())).exit == 0);
+  std::ofstream(work / "aug.csv") << "kpi,value,item\ncp_visits_in_time,93,\nsupervision_in_time,c,North\n";
+  REQUIRE(Tracker("new snapshot example-borough --date 2025-08-31 --from-csv " + Quote((work / "aug.csv").string()) +
+                  " --source " + Quote(starter.string())).exit == 0);
+  {
+    std::string kpis = ReadFile(starter / "data/kpis.json");
+    kpis.replace(kpis.find('{'), 1, "{\n  \"$schema\": \"../schemas/kpis.schema.json\",");
+    std::ofstream(starter / "data/kpis.json", std::ios::trunc) << kpis;
+    const fs::path snap = starter / "data/example-borough/snapshots/2025-08-31.json";
+    std::string text = ReadFile(snap);
+    text.replace(text.find('{'), 1, "{\n  \"$schema\": \"../../../schemas/snapshot.schema.json\",");
+    std::ofstream(snap, std::ios::trunc) << text;
+  }
+  REQUIRE(Tracker("check --source " + Quote(starter.string())).exit == 0);
   std::ofstream(script) << R"(
 import json, pathlib, sys
 from jsonschema import Draft202012Validator
@@ -28,7 +47,8 @@ for root in sys.argv[1:]:
 print(count)
 )";
   std::string cmd = "/usr/bin/python3 " + Quote(script.string()) + " " + Quote(TRACKER_REPO) + " " +
-                    Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/sample").string()) + " 2>&1";
+                    Quote((fs::path(TRACKER_TEST_DATA) / "fixtures/sample").string()) + " " + Quote(starter.string()) +
+                    " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p);
   std::string out;
@@ -36,7 +56,7 @@ print(count)
   while (fgets(buf, sizeof buf, p)) out += buf;
   int status = pclose(p);
   CHECK_MESSAGE(WEXITSTATUS(status) == 0, out);
-  CHECK(std::atoi(out.c_str()) >= 6);  // kpis.json twice and every snapshot
+  CHECK(std::atoi(out.c_str()) >= 6 + 27);  // kpis.json three times and every snapshot
 }
 
 TEST_CASE("the schemas reject what tracker rejects") {
