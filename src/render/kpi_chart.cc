@@ -259,9 +259,7 @@ AuthorityContext::DrawnChart AuthorityContext::KpiChart(const Kpi& k, const Meas
       c.target.push_back({from && l.from < *from ? *from : l.from, l.value});
     }
     // Named with the newest level drawn, which the label sits beside.
-    int shown = -1;
-    for (size_t i = 0; i < target->levels.size() && target->levels[i].from <= as_at(); ++i) shown = static_cast<int>(i);
-    c.target_label = "Target: " + FormatTargetLevel(k, *target, c.target.empty() ? -1 : shown);
+    c.target_label = "Target: " + FormatTargetLevel(k, *target, c.target.empty() ? -1 : target->LevelAt(as_at()));
   } else if (target) {
     c.target.push_back({c.main.points.empty() ? as_at() : c.main.points.front().date, target->value});
     c.target_label = "Target " + FormatTargetValue(k, target->op, target->value);

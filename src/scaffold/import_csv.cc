@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "escape.h"
 #include "load/csv.h"
 
 namespace tracker {
@@ -12,19 +13,9 @@ namespace tracker {
 namespace {
 
 std::string JsonString(const std::string& s) {
-  std::string q = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') q += '\\', q += static_cast<char>(c);
-    else if (c == '\n') q += "\\n";
-    else if (c == '\r') q += "\\r";
-    else if (c == '\t') q += "\\t";
-    else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      q += buf;
-    } else q += static_cast<char>(c);
-  }
-  return q + "\"";
+  std::string q;
+  AppendJsonString(&q, s);
+  return q;
 }
 
 std::string JsonScalar(const Scalar& s) {
@@ -60,12 +51,6 @@ std::optional<Scalar> ParseFigure(std::string cell, std::string* why) {
     return std::nullopt;
   }
   return Scalar{d};
-}
-
-const Kpi* FindKpi(const std::vector<Kpi>& kpis, const std::string& id) {
-  for (const auto& k : kpis)
-    if (k.id == id) return &k;
-  return nullptr;
 }
 
 }  // namespace
@@ -135,7 +120,7 @@ std::vector<ImportedSnapshot> SnapshotsFromCsv(std::string_view text, const std:
     ++rows_for_authority;
     Building& b = by_date[when];
     const std::string& id = tidy ? *cell("indicator") : *cell("kpi");
-    const Kpi* k = FindKpi(kpis, id);
+    const Kpi* k = FindKpiIn(kpis, id);
     if (!k) {
       diag.Error(at(tidy ? "indicator" : "kpi"),
                  "unknown KPI '" + id + "'" + DidYouMean(id, ids) + "; the KPIs are those of data/kpis.json");

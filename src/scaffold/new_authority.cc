@@ -19,22 +19,26 @@ namespace tracker {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// A YAML scalar, quoted where YAML would read it as something else.
-std::string Yaml(const std::string& s) {
+std::string YamlQuoted(const std::string& s) {
   std::string q = "\"";
   for (char c : s) q += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
   return q + "\"";
 }
 
-}  // namespace
+int CreateNewFile(const fs::path& file, const std::string& text) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) return errno;
+  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  const int why = ok ? 0 : errno ? errno : EIO;
+  ::close(fd);
+  return why;
+}
 
 std::string AuthorityFileFor(const OfficialData& data, size_t area) {
   const OfficialArea& a = data.areas[area];
   std::string out = "---\n";
-  out += "name: " + Yaml(a.name) + "\n";
-  if (!a.region_name.empty()) out += "region: " + Yaml(a.region_name) + "\n";
+  out += "name: " + YamlQuoted(a.name) + "\n";
+  if (!a.region_name.empty()) out += "region: " + YamlQuoted(a.region_name) + "\n";
   if (!a.new_code.empty()) out += "ons_code: " + a.new_code + "\n";
   if (!a.old_code.empty()) out += "la_code: \"" + a.old_code + "\"\n";
   if (data.neighbours) {
@@ -113,21 +117,14 @@ int RunNewAuthority(const fs::path& source, const std::vector<std::string>& code
     fs::create_directories(dir, ec);
     const fs::path file = dir / "_authority.md";
     // Never overwritten: a council's own file is theirs.
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) {
-      if (errno == EEXIST) {
-        ++kept;
-        out << "kept " << TerminalText(file.string()) << ": it exists, and tracker new never overwrites\n";
-        continue;
-      }
-      err << "tracker: error: cannot write " << TerminalText(file.string()) << ": " << std::strerror(errno) << "\n";
-      return kExitEnvironment;
+    const int why = CreateNewFile(file, AuthorityFileFor(*g.official, area));
+    if (why == EEXIST) {
+      ++kept;
+      out << "kept " << TerminalText(file.string()) << ": it exists, and tracker new never overwrites\n";
+      continue;
     }
-    const std::string text = AuthorityFileFor(*g.official, area);
-    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    ::close(fd);
-    if (!ok) {
-      err << "tracker: error: cannot write " << TerminalText(file.string()) << "\n";
+    if (why) {
+      err << "tracker: error: cannot write " << TerminalText(file.string()) << ": " << std::strerror(why) << "\n";
       return kExitEnvironment;
     }
     ++made;

@@ -12,6 +12,13 @@
 
 namespace tracker {
 
+// A YAML double-quoted scalar, for the files tracker new writes.
+std::string YamlQuoted(const std::string& s);
+
+// Writes `text` to `file`, which must not exist yet (nor be a symlink):
+// 0, or the errno that stopped it (EEXIST when the file is there).
+int CreateNewFile(const std::filesystem::path& file, const std::string& text);
+
 // The text of _authority.md for one area of `data`. Pure.
 std::string AuthorityFileFor(const OfficialData& data, size_t area);
 

@@ -1,8 +1,5 @@
 #include "scaffold/new_files.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -16,28 +13,13 @@
 #include "load/source_tree.h"
 #include "read_file.h"
 #include "scaffold/import_csv.h"
+#include "scaffold/new_authority.h"
 
 namespace tracker {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// A YAML double-quoted scalar.
-std::string Yaml(const std::string& s) {
-  std::string q = "\"";
-  for (char c : s) q += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
-  return q + "\"";
-}
-
-std::string JsonString(const std::string& s) {
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') q += '\\';
-    q += c;
-  }
-  return q + "\"";
-}
 
 std::string Join(const std::vector<std::string>& xs, const std::string& sep) {
   std::string out;
@@ -50,20 +32,14 @@ std::string Join(const std::vector<std::string>& xs, const std::string& sep) {
 int WriteNew(const fs::path& file, const std::string& text, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    if (errno == EEXIST) {
-      err << "tracker: error: " << TerminalText(file.string())
-          << " exists, and tracker new never overwrites a file: choose another name, or edit that one\n";
-      return kExitContentError;
-    }
-    err << "tracker: error: cannot write " << TerminalText(file.string()) << ": " << std::strerror(errno) << "\n";
-    return kExitEnvironment;
+  const int why = CreateNewFile(file, text);
+  if (why == EEXIST) {
+    err << "tracker: error: " << TerminalText(file.string())
+        << " exists, and tracker new never overwrites a file: choose another name, or edit that one\n";
+    return kExitContentError;
   }
-  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ::close(fd);
-  if (!ok) {
-    err << "tracker: error: cannot write " << TerminalText(file.string()) << "\n";
+  if (why) {
+    err << "tracker: error: cannot write " << TerminalText(file.string()) << ": " << std::strerror(why) << "\n";
     return kExitEnvironment;
   }
   out << "wrote " << TerminalText(file.string()) << "\n";
@@ -109,7 +85,7 @@ bool CheckName(const std::string& what, const std::string& name, std::ostream& e
 }  // namespace
 
 std::string NamedAuthorityFile(const std::string& name) {
-  return "---\nname: " + Yaml(name) +
+  return "---\nname: " + YamlQuoted(name) +
          "\n"
          "# short_name: for breadcrumbs and headings\n"
          "# region: \"North West\"\n"
@@ -128,7 +104,7 @@ std::string NamedAuthorityFile(const std::string& name) {
 }
 
 std::string DocumentFile(const std::string& title, const std::string& type, const std::string& date) {
-  return "---\ntitle: " + Yaml(title.empty() ? "The document's title, as published" : title) + "\ntype: " + type +
+  return "---\ntitle: " + YamlQuoted(title.empty() ? "The document's title, as published" : title) + "\ntype: " + type +
          "   # one of " + Join(DocumentTypes(), ", ") + "\ndate: " + date +
          "\n"
          "# from: Department for Education\n"
@@ -141,7 +117,7 @@ std::string DocumentFile(const std::string& title, const std::string& type, cons
 
 std::string MeasureFile(const std::string& title, const Kpi* kpi, const std::vector<Kpi>& kpis,
                         const std::string& set_by) {
-  std::string out = "---\ntitle: " + Yaml(title.empty() ? "What the council must achieve" : title) + "\n";
+  std::string out = "---\ntitle: " + YamlQuoted(title.empty() ? "What the council must achieve" : title) + "\n";
   out += "# summary: One sentence.\n";
   out += set_by.empty() ? "# set_by: the slug of the document that set the measure\n" : "set_by: " + set_by + "\n";
   out += "# category: Improvement notice\n# deadline: YYYY-MM-DD\n";
@@ -165,23 +141,21 @@ std::string MeasureFile(const std::string& title, const Kpi* kpi, const std::vec
 
 std::string SnapshotFile(const Date& as_at, const std::vector<Kpi>& kpis,
                          const std::vector<std::pair<std::string, std::vector<std::string>>>& items) {
-  std::string out = "{\n  \"as_at\": \"" + as_at.Iso() + "\",\n  \"values\": {";
-  for (size_t i = 0; i < kpis.size(); ++i) {
-    out += i ? ",\n    " : "\n    ";
-    out += JsonString(kpis[i].id) + ": ";
+  ImportedSnapshot s;
+  s.as_at = as_at;
+  for (const auto& k : kpis) {
     const std::vector<std::string>* named = nullptr;
     for (const auto& [id, list] : items)
-      if (id == kpis[i].id && !list.empty()) named = &list;
+      if (id == k.id && !list.empty()) named = &list;
     if (!named) {
-      out += "null";
+      s.values.emplace_back(k.id, Scalar{Missing{}});
       continue;
     }
-    out += "{";
-    for (size_t j = 0; j < named->size(); ++j) out += (j ? ", " : "") + JsonString((*named)[j]) + ": null";
-    out += "}";
+    Breakdown b;
+    for (const auto& item : *named) b.emplace_back(item, Scalar{Missing{}});
+    s.values.emplace_back(k.id, std::move(b));
   }
-  out += kpis.empty() ? "}\n}\n" : "\n  }\n}\n";
-  return out;
+  return SnapshotJson(s);
 }
 
 int RunNewSite(const fs::path& dir, std::ostream& out, std::ostream& err) {
@@ -361,7 +335,7 @@ std::optional<std::string> WithMeeting(const std::string& text, const std::strin
     return std::nullopt;
   }
   auto item = [&](const std::string& indent) {
-    std::vector<std::string> out = {indent + "- date: " + date, indent + "  title: " + Yaml(title)};
+    std::vector<std::string> out = {indent + "- date: " + date, indent + "  title: " + YamlQuoted(title)};
     if (!source.empty()) out.push_back(indent + "  source: " + source);
     return out;
   };
@@ -430,7 +404,7 @@ int RunNewMeeting(const fs::path& source, const std::string& authority, const st
   auto text = WithMeeting(tree.files[rel], d->Iso(), name, from_document, &why);
   if (!text) {
     err << "tracker: error: cannot add a meeting to " << rel << ": " << why << ". Add it by hand:\n"
-        << "meetings:\n  - date: " << d->Iso() << "\n    title: " << Yaml(name) << "\n";
+        << "meetings:\n  - date: " << d->Iso() << "\n    title: " << YamlQuoted(name) << "\n";
     return kExitContentError;
   }
   // Checked as the build checks it, before anything is written.

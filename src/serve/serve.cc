@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "escape.h"
+#include "read_file.h"
 #include "serve/site_files.h"
 #include "serve/watch.h"
 
@@ -95,11 +96,9 @@ bool NoSymlinks(const fs::path& root, const std::string& rel) {
 }
 
 std::optional<std::string> Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string text;
+  if (ReadRegularFile(p, &text) != ReadFailure::kNone) return std::nullopt;
+  return text;
 }
 
 void NoStore(httplib::Response& res) { res.set_header("Cache-Control", "no-store"); }
